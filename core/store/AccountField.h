@@ -1,0 +1,30 @@
+#pragma once
+
+namespace kurier::store {
+
+// Every input of the account form, so that a validation message can be shown next to its field
+// (dialog) or named by its option (kurierctl).
+enum class AccountField {
+    Prefix,
+    Email,
+    SenderName,
+    Pop3Host,
+    Pop3Port,
+    Pop3User,
+    Pop3Password,
+    Pop3Security,
+    OAuthTokenEndpoint,
+    OAuthClientId,
+    OAuthClientSecret,
+    OAuthScope,
+    OAuthMethod,
+    OAuthAuthorizationEndpoint,
+    SmtpHost,
+    SmtpPort,
+    SmtpSecurity,
+    SmtpUser,
+    SmtpPassword,
+    ExtraCaFile,
+};
+
+} // namespace kurier::store
