@@ -1,1 +1,78 @@
-int main() { return 0; }
+// kurierctl: Kurier from the command line, for administrators, scripts and tests.
+#include "ctl/AccountCommand.h"
+#include "i18n/Translations.h"
+#include "secrets/KeychainSecretStore.h"
+#include "store/AccountManager.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+QString mainUsage()
+{
+    return QStringLiteral("kurierctl – Kurier from the command line\n\n") + kurier::ctl::AccountCommand::usage()
+        + QStringLiteral("\nGlobal options: --lang de|en, --help, --version\n");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("kurier"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(KURIER_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QStringList args = app.arguments().mid(1);
+    QString language; // the system locale unless asked
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == u"--lang" && i + 1 < args.size()) {
+            language = args[i + 1];
+            args.remove(i, 2);
+            break;
+        }
+        if (args[i].startsWith(u"--lang=")) {
+            language = args[i].mid(7);
+            args.remove(i);
+            break;
+        }
+    }
+    kurier::i18n::installTranslators(app, language);
+
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
+        (args.isEmpty() ? err : out) << mainUsage();
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == u"--version") {
+        out << "kurierctl " << KURIER_VERSION << '\n';
+        return 0;
+    }
+
+    kurier::secrets::KeychainSecretStore secretStore;
+    kurier::store::AccountManager accounts(kurier::store::AccountStore(), &secretStore);
+    if (!accounts.lastError().isEmpty()) {
+        err << "kurierctl: " << accounts.lastError() << '\n';
+        return 1;
+    }
+
+    const QString command = args.takeFirst();
+    int exitCode = 0;
+    if (command == u"account") {
+        kurier::ctl::AccountCommand accountCommand(&accounts, out, err);
+        QTimer::singleShot(0, &app, [&] {
+            accountCommand.run(args, [&](int code) {
+                exitCode = code;
+                QCoreApplication::exit(code);
+            });
+        });
+        app.exec();
+        return exitCode;
+    }
+    err << "kurierctl: unknown command \"" << command << "\"\n\n" << mainUsage();
+    return 2;
+}

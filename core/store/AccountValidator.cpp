@@ -197,6 +197,10 @@ bool AccountValidator::isValidHostName(const QString &host)
     QString h = host;
     if (h.startsWith(u'[') && h.endsWith(u']'))
         h = h.mid(1, h.size() - 2);
+    // QHostAddress accepts inet_aton shorthand ("10.0.0" = 10.0.0.0); in a server field that is a typo.
+    static const QRegularExpression numeric(QStringLiteral("^[0-9.]+$"));
+    if (numeric.match(h).hasMatch() && h.count(u'.') != 3)
+        return false;
     QHostAddress address;
     if (address.setAddress(h))
         return true;
@@ -217,8 +221,6 @@ bool AccountValidator::isValidHostName(const QString &host)
                 return false;
         }
     }
-    // A name made only of digits and dots that did not parse as an address is a typo ("10.0.0").
-    static const QRegularExpression numeric(QStringLiteral("^[0-9.]+$"));
     return !numeric.match(QString::fromLatin1(name)).hasMatch();
 }
 

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QStringList>
+#include <functional>
+
+class QTextStream;
+
+namespace kurier::store {
+class AccountManager;
+}
+
+namespace kurier::ctl {
+
+// `kurierctl account list|add|edit|remove|set-default`. Shares validation with the dialog.
+// Runs asynchronously (the keychain is); calls `finished(exitCode)` once.
+class AccountCommand
+{
+public:
+    enum ExitCode { Ok = 0, Failure = 1, Usage = 2 };
+
+    AccountCommand(store::AccountManager *accounts, QTextStream &out, QTextStream &err);
+
+    // args: everything after "account". Reads secrets from stdin / the environment.
+    void run(const QStringList &args, std::function<void(int exitCode)> finished);
+
+    [[nodiscard]] static QString usage();
+
+private:
+    void list(std::function<void(int)> finished);
+    void addOrEdit(bool add, const QStringList &args, std::function<void(int)> finished);
+    void remove(const QStringList &args, std::function<void(int)> finished);
+    void setDefault(const QStringList &args, std::function<void(int)> finished);
+
+    store::AccountManager *m_accounts;
+    QTextStream &m_out;
+    QTextStream &m_err;
+};
+
+} // namespace kurier::ctl
