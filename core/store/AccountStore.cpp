@@ -4,7 +4,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QDateTime>
 #include <QFileInfo>
+#include <QHash>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -14,6 +16,25 @@ namespace {
 
 
 constexpr int kFormatVersion = 1;
+
+// QSettings caches parsed files per process and reports a FormatError only to the first
+// QSettings object that parsed it; later ones see an empty, "fine" file and would overwrite the
+// damaged one. So we remember which file versions (size + modification time) were damaged.
+struct FileVersion {
+    qint64 size = -1;
+    QDateTime modified;
+    friend bool operator==(const FileVersion &, const FileVersion &) = default;
+};
+QHash<QString, FileVersion> &damagedFiles()
+{
+    static QHash<QString, FileVersion> files;
+    return files;
+}
+FileVersion versionOf(const QString &path)
+{
+    const QFileInfo info(path);
+    return {info.size(), info.lastModified()};
+}
 
 Account readAccount(QSettings &s, const QString &id)
 {
@@ -144,10 +165,14 @@ bool AccountStore::load(QList<Account> *accounts, QString *error) const
     accounts->clear();
     if (!QFileInfo::exists(m_filePath))
         return true;
+    const auto damaged = damagedFiles().constFind(m_filePath);
+    const bool knownDamaged = damaged != damagedFiles().constEnd() && *damaged == versionOf(m_filePath);
     QSettings s(m_filePath, QSettings::IniFormat);
-    if (s.status() != QSettings::NoError) {
+    if (s.status() == QSettings::FormatError)
+        damagedFiles().insert(m_filePath, versionOf(m_filePath));
+    if (s.status() != QSettings::NoError || knownDamaged) {
         if (error)
-            *error = s.status() == QSettings::FormatError
+            *error = s.status() == QSettings::FormatError || knownDamaged
                 ? QCoreApplication::translate("AccountStore", "The settings file %1 is damaged and cannot be read. Restore it from a backup or move it "
                      "away to start afresh.").arg(m_filePath)
                 : QCoreApplication::translate("AccountStore", "The settings file %1 cannot be read.").arg(m_filePath);
