@@ -338,6 +338,9 @@ void AccountCommand::addOrEdit(bool add, const QStringList &args, std::function<
         }
         if (!r.ok) {
             m_err << "kurierctl: " << r.error << '\n';
+            if (r.secretError == secrets::SecretStore::Error::NoBackend)
+                m_err << "kurierctl: to be asked for the password each time instead, add --no-keychain "
+                         "and leave out the password\n";
             m_err.flush();
             const bool validation = store::AccountValidator::hasErrors(r.issues);
             finished(validation ? Usage : Failure);
