@@ -1,0 +1,98 @@
+#include "oauth/TokenClient.h"
+
+#include "oauth/OAuthLog.h"
+#include "oauth/Redaction.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSslConfiguration>
+
+namespace kurier::oauth {
+
+TokenClient::TokenClient(QObject *parent)
+    : QObject(parent)
+    , m_network(new QNetworkAccessManager(this))
+{
+    // Token requests carry secrets: never through a cache, never to another origin.
+    m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
+}
+
+QByteArray TokenClient::encodeForm(const Form &form)
+{
+    // Appendix B: application/x-www-form-urlencoded, UTF-8; space as "+" is allowed but "%20" is
+    // understood by every server, and "+" literal in a secret must become "%2B".
+    QByteArray body;
+    for (const auto &[name, value] : form) {
+        if (!body.isEmpty())
+            body += '&';
+        body += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+    }
+    return body;
+}
+
+void TokenClient::post(const QUrl &endpoint, const Form &form, std::function<void(const Reply &)> done)
+{
+    QNetworkRequest request(endpoint);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/x-www-form-urlencoded"));
+    request.setRawHeader("Accept", "application/json");
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
+    request.setTransferTimeout(m_timeoutMs);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    if (!m_extraCas.isEmpty())
+        tls.addCaCertificates(m_extraCas);
+    request.setSslConfiguration(tls);
+
+    const QByteArray body = encodeForm(form);
+    qCDebug(lcOAuth).noquote() << "POST" << endpoint.toString(QUrl::RemoveUserInfo) << Redaction::redactForm(body);
+    QNetworkReply *reply = m_network->post(request, body);
+
+    auto sslErrors = std::make_shared<QStringList>();
+    auto tooLarge = std::make_shared<bool>(false);
+    connect(reply, &QNetworkReply::sslErrors, reply, [sslErrors](const QList<QSslError> &errors) {
+        for (const QSslError &e : errors)
+            sslErrors->append(e.errorString());
+    });
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge, max = m_maxResponseSize](qint64 received, qint64) {
+        if (received > max && !*tooLarge) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done), sslErrors, tooLarge, this] {
+        reply->deleteLater();
+        Reply r;
+        r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (*tooLarge) {
+            r.failure = OAuthError::Kind::Network;
+            r.failureText = tr("The answer was larger than %1 bytes and was discarded.").arg(m_maxResponseSize);
+        } else if (!sslErrors->isEmpty()) {
+            r.failure = OAuthError::Kind::Tls;
+            r.failureText = sslErrors->join(QStringLiteral("; "));
+        } else if (reply->error() == QNetworkReply::SslHandshakeFailedError) {
+            r.failure = OAuthError::Kind::Tls;
+            r.failureText = reply->errorString();
+        } else if (r.httpStatus == 0) {
+            r.failure = OAuthError::Kind::Network;
+            r.failureText = reply->error() == QNetworkReply::OperationCanceledError
+                    || reply->error() == QNetworkReply::TimeoutError
+                ? tr("No answer within %1 seconds.").arg(m_timeoutMs / 1000)
+                : reply->errorString();
+        } else {
+            r.body = reply->readAll();
+            if (r.body.size() > m_maxResponseSize) {
+                r.failure = OAuthError::Kind::Network;
+                r.failureText = tr("The answer was larger than %1 bytes and was discarded.").arg(m_maxResponseSize);
+                r.body.clear();
+            }
+        }
+        if (r.failure)
+            qCDebug(lcOAuth).noquote() << "token request failed:" << r.failureText;
+        else
+            qCDebug(lcOAuth).noquote() << "HTTP" << r.httpStatus << Redaction::redactJson(r.body);
+        done(r);
+    });
+}
+
+} // namespace kurier::oauth

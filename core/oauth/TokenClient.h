@@ -1,0 +1,50 @@
+#pragma once
+
+#include "oauth/OAuthError.h"
+
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QSslCertificate>
+#include <QUrl>
+#include <functional>
+
+class QNetworkAccessManager;
+
+namespace kurier::oauth {
+
+// Form-encoded POSTs to token endpoints (RFC 6749 §4, RFC 8628 §3.1) over verified TLS.
+// Redirects only within the same origin, a transfer timeout, a bounded response size.
+// Logs requests and responses with every secret field redacted.
+class TokenClient : public QObject
+{
+    Q_OBJECT
+public:
+    struct Reply {
+        int httpStatus = 0;
+        QByteArray body;
+        // Set when no HTTP answer arrived (Kind::Network or Kind::Tls).
+        std::optional<OAuthError::Kind> failure;
+        QString failureText;
+    };
+    using Form = QList<QPair<QString, QString>>;
+
+    explicit TokenClient(QObject *parent = nullptr);
+
+    void setExtraCaCertificates(const QList<QSslCertificate> &certificates) { m_extraCas = certificates; }
+    void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
+    void setMaxResponseSize(qint64 bytes) { m_maxResponseSize = bytes; }
+
+    void post(const QUrl &endpoint, const Form &form, std::function<void(const Reply &)> done);
+
+    // The request body as sent: application/x-www-form-urlencoded (RFC 6749 Appendix B).
+    [[nodiscard]] static QByteArray encodeForm(const Form &form);
+
+private:
+    QNetworkAccessManager *m_network;
+    QList<QSslCertificate> m_extraCas;
+    int m_timeoutMs = 30000;
+    qint64 m_maxResponseSize = 256 * 1024;
+};
+
+} // namespace kurier::oauth
