@@ -1,5 +1,6 @@
 // kurierctl: Kurier from the command line, for administrators, scripts and tests.
 #include "ctl/AccountCommand.h"
+#include "ctl/TokenCommand.h"
 #include "i18n/Translations.h"
 #include "secrets/KeychainSecretStore.h"
 #include "store/AccountManager.h"
@@ -15,6 +16,7 @@ namespace {
 QString mainUsage()
 {
     return QStringLiteral("kurierctl – Kurier from the command line\n\n") + kurier::ctl::AccountCommand::usage()
+        + kurier::ctl::TokenCommand::usage()
         + QStringLiteral("\nGlobal options: --lang de|en, --help, --version\n");
 }
 
@@ -66,6 +68,17 @@ int main(int argc, char *argv[])
         kurier::ctl::AccountCommand accountCommand(&accounts, out, err);
         QTimer::singleShot(0, &app, [&] {
             accountCommand.run(args, [&](int code) {
+                exitCode = code;
+                QCoreApplication::exit(code);
+            });
+        });
+        app.exec();
+        return exitCode;
+    }
+    if (command == u"token") {
+        kurier::ctl::TokenCommand tokenCommand(&accounts, out, err);
+        QTimer::singleShot(0, &app, [&] {
+            tokenCommand.run(args, [&](int code) {
                 exitCode = code;
                 QCoreApplication::exit(code);
             });
