@@ -30,6 +30,7 @@ const AADSTS = {
   90014: ['invalid_request', 400, "The required field '{field}' is missing from the credential. Ensure that you have all the necessary parameters for the login request."],
   700016: ['unauthorized_client', 400, "Application with identifier '{client}' was not found in the directory '{tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant."],
   700025: ['invalid_client', 401, "Client is public so neither 'client_assertion' nor 'client_secret' should be presented."],
+  700054: ['unsupported_response_type', 400, "response_type '{type}' is not enabled for the application."],
   700082: ['invalid_grant', 400, 'The refresh token has expired due to inactivity. The token was issued on {issued} and was inactive for {inactive}.'],
   7000215: ['invalid_client', 401, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app \'{client}\'.'],
   7000218: ['invalid_client', 401, "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."],
@@ -75,13 +76,15 @@ function aadFromLibraryError (e, ctx) {
       }
       if (/redirect_uri/.test(msg)) return new AadError(50011, { redirect: ctx.redirectUri || '', client: ctx.clientId || '' });
       if (/code_verifier/.test(msg)) return new AadError(501481);
-      return withText(new AadError(900144, { field: 'request' }), msg);
+      return withText(new AadError(9002313), msg);
     case 'invalid_client':
       // "cannot retrieve client credentials": a grant that needs a secret was used without one
       return new AadError(7000218);
     case 'unauthorized_client':
       // e.g. a public client (no secret) asking for client_credentials
       return new AadError(7000218);
+    case 'unsupported_response_type':
+      return new AadError(700054, { type: ctx.responseType || '' });
     case 'unsupported_grant_type':
       return new AadError(70003, { grant: ctx.grantType || '' });
     case 'invalid_scope':

@@ -32,8 +32,22 @@ class Store {
     this.codes = new Map(); // authorization code → record
     this.deviceCodes = new Map(); // device_code → record
     this.userCodes = new Map(); // user_code → record
-    this.signingKey = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    this.signingKey = null; // set by ready(); made off the main thread so that start-up is quick
     this.kid = randomText(20);
+  }
+
+  // Resolves once the RS256 signing key exists; the HTTP server listens meanwhile.
+  ready () {
+    if (!this.keyPromise) {
+      this.keyPromise = new Promise((resolve, reject) => {
+        crypto.generateKeyPair('rsa', { modulusLength: 2048 }, (err, publicKey, privateKey) => {
+          if (err) return reject(err);
+          this.signingKey = { publicKey, privateKey };
+          resolve();
+        });
+      });
+    }
+    return this.keyPromise;
   }
 
   addUser (u) {
