@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QHostAddress>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSslCertificate>
 #include <QUrl>
@@ -110,6 +111,19 @@ void checkOAuth(QList<ValidationIssue> &issues, const Account &account, const Se
         addWarning(issues, AccountField::OAuthClientSecret,
                    QCoreApplication::translate("AccountValidator", "This looks like the secret's ID, not its value. Copy the \"Value\" column under "
                       "Certificates & secrets (otherwise Microsoft answers AADSTS7000215)."));
+    }
+    // Entra ID secrets expire (at most after 24 months); warn in time and after the fact.
+    if (o.clientSecretValidUntil.isValid()) {
+        const qint64 days = QDate::currentDate().daysTo(o.clientSecretValidUntil);
+        if (days < 0)
+            addWarning(issues, AccountField::OAuthClientSecret,
+                       QCoreApplication::translate("AccountValidator", "The client secret expired on %1. Create a new one under "
+                          "Certificates & secrets (\"Zertifikate & Geheimnisse\") and enter it here.")
+                           .arg(QLocale().toString(o.clientSecretValidUntil, QLocale::ShortFormat)));
+        else if (days <= 14)
+            addWarning(issues, AccountField::OAuthClientSecret,
+                       QCoreApplication::translate("AccountValidator", "The client secret expires on %1. Create a new one before then.")
+                           .arg(QLocale().toString(o.clientSecretValidUntil, QLocale::ShortFormat)));
     }
     if (oauth::signInMethodNeedsClientSecret(o.method) && !account.askForSecrets
         && !secrets.willHave(account, SecretName::OAuthClientSecret)) {

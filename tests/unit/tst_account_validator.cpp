@@ -194,7 +194,9 @@ void TestAccountValidator::validAccountsPass()
     const auto password = AccountValidator::validate(validPasswordAccount(), withPassword(), {});
     QVERIFY2(password.isEmpty(), qPrintable(password.value(0).message));
 
-    const auto oauthIssues = AccountValidator::validate(validOAuthAccount(), withPassword(), {});
+    Account longValid = validOAuthAccount();
+    longValid.oauth.clientSecretValidUntil = QDate::currentDate().addDays(60); // no warning yet
+    const auto oauthIssues = AccountValidator::validate(longValid, withPassword(), {});
     QVERIFY2(oauthIssues.isEmpty(), qPrintable(oauthIssues.value(0).message));
 
     Account browser = validOAuthAccount();
@@ -304,6 +306,8 @@ void TestAccountValidator::warnings_data()
     row("secret-is-guid", true, [](Account &, SecretUpdate &s) {
         s.set(SecretName::OAuthClientSecret, QStringLiteral("7d9b1c2e-1111-4a4a-9b9b-123456789abc"));
     }, AccountField::OAuthClientSecret);
+    row("secret-expired", true, [](Account &a, SecretUpdate &) { a.oauth.clientSecretValidUntil = QDate::currentDate().addDays(-3); }, AccountField::OAuthClientSecret);
+    row("secret-expires-soon", true, [](Account &a, SecretUpdate &) { a.oauth.clientSecretValidUntil = QDate::currentDate().addDays(10); }, AccountField::OAuthClientSecret);
     row("graph-scope", true, [](Account &a, SecretUpdate &) { a.oauth.scope = QStringLiteral("https://graph.microsoft.com/.default"); }, AccountField::OAuthScope);
 }
 
