@@ -5,245 +5,955 @@
     <name>AccountManager</name>
     <message>
         <source>The account has errors and was not saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benutzerkonto enthält Fehler und wurde nicht gespeichert.</translation>
     </message>
     <message>
         <source>There is no such account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Benutzerkonto gibt es nicht.</translation>
     </message>
     <message>
         <source>The account was not deleted because its secrets could not be removed from the keychain: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benutzerkonto wurde nicht gelöscht, weil seine Kennwörter nicht aus dem Schlüsselbund entfernt werden konnten: %1</translation>
     </message>
 </context>
 <context>
     <name>AccountStore</name>
     <message>
         <source>The settings file %1 is damaged and cannot be read. Restore it from a backup or move it away to start afresh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei %1 ist beschädigt und kann nicht gelesen werden. Stellen Sie sie aus einer Sicherung wieder her oder verschieben Sie sie, um neu zu beginnen.</translation>
     </message>
     <message>
         <source>The settings file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The settings file %1 was written by a newer Kurier (format %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei %1 wurde von einer neueren Kurier-Version geschrieben (Format %2).</translation>
     </message>
     <message>
         <source>The settings file %1 cannot be written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einstellungsdatei %1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
     <name>AccountValidator</name>
     <message>
         <source>Enter the %1 server&apos;s host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Hostnamen des %1-Servers ein.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid host name.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein gültiger Hostname.</translation>
     </message>
     <message>
         <source>The port must be a number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port muss eine Zahl von 1 bis 65535 sein.</translation>
     </message>
     <message>
         <source>Port 995 uses SSL/TLS from the start, not STARTTLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port 995 verwendet SSL/TLS von Anfang an, nicht STARTTLS.</translation>
     </message>
     <message>
         <source>Use SSL/TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>SSL/TLS verwenden</translation>
     </message>
     <message>
         <source>Port 110 is for unencrypted or STARTTLS connections, not SSL/TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port 110 ist für unverschlüsselte und STARTTLS-Verbindungen gedacht, nicht für SSL/TLS.</translation>
     </message>
     <message>
         <source>Use port 995</source>
-        <translation type="unfinished"></translation>
+        <translation>Port 995 verwenden</translation>
     </message>
     <message>
         <source>Port 465 uses SSL/TLS from the start, not STARTTLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port 465 verwendet SSL/TLS von Anfang an, nicht STARTTLS.</translation>
     </message>
     <message>
         <source>Port %1 starts unencrypted and switches with STARTTLS; SSL/TLS will not connect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Port %1 beginnt unverschlüsselt und wechselt mit STARTTLS; mit SSL/TLS kommt keine Verbindung zustande.</translation>
     </message>
     <message>
         <source>Use STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>STARTTLS verwenden</translation>
     </message>
     <message>
         <source>Enter the token endpoint URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Token-Endpunkt-URL ein.</translation>
     </message>
     <message>
         <source>Replace the placeholder in braces with your tenant ID (Microsoft Entra ID → Overview).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzen Sie den Platzhalter in geschweiften Klammern durch Ihre Mandanten-ID (Microsoft Entra ID → Übersicht).</translation>
     </message>
     <message>
         <source>The endpoint must be an absolute https:// URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Endpunkt muss eine vollständige https://-URL sein.</translation>
     </message>
     <message>
         <source>The endpoint must use https:// (http:// is only allowed for this computer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Endpunkt muss https:// verwenden (http:// ist nur für diesen Computer erlaubt).</translation>
     </message>
     <message>
         <source>The endpoint URL must not contain a user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Endpunkt-URL darf weder Benutzernamen noch Kennwort enthalten.</translation>
     </message>
     <message>
         <source>Enter the client ID of the registered application.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Client-ID der registrierten Anwendung ein.</translation>
     </message>
     <message>
         <source>This looks like a mail address. The client ID is the application&apos;s ID from its registration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das sieht nach einer Mailadresse aus. Die Client-ID ist die Anwendungs-ID aus der App-Registrierung.</translation>
     </message>
     <message>
         <source>A Microsoft client ID is a GUID such as 6b29fc40-ca47-1067-b31d-00dd010662da (App registrations → Overview → Application (client) ID).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Microsoft-Client-ID ist eine GUID wie 6b29fc40-ca47-1067-b31d-00dd010662da (App-Registrierungen → Übersicht → Anwendungs-ID (Client)).</translation>
     </message>
     <message>
         <source>This looks like the secret&apos;s ID, not its value. Copy the &quot;Value&quot; column under Certificates &amp; secrets (otherwise Microsoft answers AADSTS7000215).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das sieht nach der ID des geheimen Schlüssels aus, nicht nach seinem Wert. Kopieren Sie die Spalte „Wert“ unter „Zertifikate &amp; Geheimnisse“ (sonst antwortet Microsoft mit AADSTS7000215).</translation>
     </message>
     <message>
         <source>App-only access needs the client secret.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der reine App-Zugriff benötigt das Client Secret.</translation>
     </message>
     <message>
         <source>Enter the scope, for Microsoft 365: https://outlook.office365.com/.default</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie den Scope ein, für Microsoft 365: https://outlook.office365.com/.default</translation>
     </message>
     <message>
         <source>Tokens for Microsoft Graph are refused by POP3 and SMTP. Use https://outlook.office365.com/.default</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens für Microsoft Graph werden von POP3 und SMTP abgelehnt. Verwenden Sie https://outlook.office365.com/.default</translation>
     </message>
     <message>
         <source>Use the Exchange scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange-Scope verwenden</translation>
     </message>
     <message>
         <source>App-only access needs a scope ending in /.default, e.g. https://outlook.office365.com/.default</source>
-        <translation type="unfinished"></translation>
+        <translation>Der reine App-Zugriff benötigt einen Scope, der auf /.default endet, z. B. https://outlook.office365.com/.default</translation>
     </message>
     <message>
         <source>This provider&apos;s sign-in address cannot be derived from the token endpoint; enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldeadresse dieses Anbieters lässt sich nicht aus dem Token-Endpunkt ableiten; bitte geben Sie sie ein.</translation>
     </message>
     <message>
         <source>Without encryption your password and mail travel readable by anyone on the network. Confirm that you really want an unencrypted connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Verschlüsselung kann jeder im Netzwerk Ihr Kennwort und Ihre Mails mitlesen. Bestätigen Sie, dass Sie wirklich unverschlüsselt verbinden wollen.</translation>
     </message>
     <message>
         <source>Enter a prefix (1 to 10 letters, digits, - or _).</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie ein Präfix ein (1 bis 10 Buchstaben, Ziffern, - oder _).</translation>
     </message>
     <message>
         <source>The prefix may only have 1 to 10 letters, digits, - or _.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Präfix darf nur aus 1 bis 10 Buchstaben, Ziffern, - oder _ bestehen.</translation>
     </message>
     <message>
         <source>The prefix &quot;%1&quot; is already used by %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Präfix „%1“ wird bereits von %2 verwendet.</translation>
     </message>
     <message>
         <source>Enter the mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die eMail-Adresse ein.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a valid mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine gültige eMail-Adresse.</translation>
     </message>
     <message>
         <source>The name must not contain line breaks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name darf keine Zeilenumbrüche enthalten.</translation>
     </message>
     <message>
         <source>The user name must not contain line breaks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Benutzername darf keine Zeilenumbrüche enthalten.</translation>
     </message>
     <message>
         <source>The number of days must be from 1 to 3650.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anzahl der Tage muss zwischen 1 und 3650 liegen.</translation>
     </message>
     <message>
         <source>Enter the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Kennwort ein.</translation>
     </message>
     <message>
         <source>Enter the SMTP password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das SMTP-Kennwort ein.</translation>
     </message>
     <message>
         <source>The EHLO name must be a host name or address literal.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der EHLO-Name muss ein Hostname oder eine IP-Adresse in eckigen Klammern sein.</translation>
     </message>
     <message>
         <source>The CA certificate file &quot;%1&quot; cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Zertifikatsdatei „%1“ kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; contains no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>The client secret expired on %1. Create a new one under Certificates &amp; secrets (&quot;Zertifikate &amp; Geheimnisse&quot;) and enter it here.</source>
+        <translation>Das Client Secret ist am %1 abgelaufen. Legen Sie unter „Zertifikate &amp; Geheimnisse“ ein neues an und tragen Sie es hier ein.</translation>
+    </message>
+    <message>
+        <source>The client secret expires on %1. Create a new one before then.</source>
+        <translation>Das Client Secret läuft am %1 ab. Legen Sie vorher ein neues an.</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnostic</name>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Cause: %1</source>
+        <translation>Ursache: %1</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>Abhilfe: %1</translation>
     </message>
 </context>
 <context>
     <name>KeychainSecretStore</name>
     <message>
         <source>The keychain has no such entry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält keinen solchen Eintrag.</translation>
     </message>
     <message>
         <source>The keychain refused access (it may be locked). Unlock it and try again. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert (vielleicht ist er gesperrt). Entsperren Sie ihn und versuchen Sie es erneut. (%1)</translation>
     </message>
     <message>
         <source>No keychain is available: no Secret Service (GNOME Keyring, KWallet) is running in this session. Start one, or let Kurier ask for the password each time. (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar: In dieser Sitzung läuft kein Secret Service (GNOME Keyring, KWallet). Starten Sie einen, oder lassen Sie Kurier jedes Mal nach dem Kennwort fragen. (%1)</translation>
     </message>
     <message>
         <source>The keychain reported an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund meldet einen Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OAuthDiagnostics</name>
+    <message>
+        <source>Your organisation requires multi-factor authentication (MFA, or Security Defaults are on). A sign-in with user name and password cannot do that.</source>
+        <translation>Ihre Organisation verlangt eine mehrstufige Authentifizierung (MFA, oder die Sicherheitsstandards sind aktiviert). Eine Anmeldung mit Benutzername und Kennwort kann das nicht leisten.</translation>
+    </message>
+    <message>
+        <source>Choose &quot;Sign in with the web browser&quot; or &quot;Sign in with a device code&quot; as the sign-in method. Do not turn Security Defaults off for this.</source>
+        <translation>Wählen Sie als Anmeldeverfahren „Anmeldung im Webbrowser“ oder „Anmeldung mit Gerätecode“. Schalten Sie dafür nicht die Sicherheitsstandards ab.</translation>
+    </message>
+    <message>
+        <source>Your organisation requires you to register for multi-factor authentication, which a sign-in with user name and password cannot do.</source>
+        <translation>Ihre Organisation verlangt, dass Sie sich für die mehrstufige Authentifizierung registrieren; mit einer Anmeldung per Benutzername und Kennwort ist das nicht möglich.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>Benutzername oder Kennwort ist falsch.</translation>
+    </message>
+    <message>
+        <source>Check &quot;Benutzerkonto&quot; (for Microsoft 365 the full mail address) and the password.</source>
+        <translation>Prüfen Sie „Benutzerkonto“ (bei Microsoft 365 die vollständige Mailadresse) und das Kennwort.</translation>
+    </message>
+    <message>
+        <source>This user does not exist in the tenant.</source>
+        <translation>Diesen Benutzer gibt es im Mandanten nicht.</translation>
+    </message>
+    <message>
+        <source>Check the user name (the full mail address) and the tenant ID in the endpoint URL.</source>
+        <translation>Prüfen Sie den Benutzernamen (die vollständige Mailadresse) und die Mandanten-ID in der Endpunkt-URL.</translation>
+    </message>
+    <message>
+        <source>The account is locked after too many failed sign-ins.</source>
+        <translation>Das Konto ist nach zu vielen fehlgeschlagenen Anmeldungen gesperrt.</translation>
+    </message>
+    <message>
+        <source>Wait a while, then sign in with the correct password, or ask your administrator to unlock it.</source>
+        <translation>Warten Sie eine Weile und melden Sie sich dann mit dem richtigen Kennwort an, oder bitten Sie Ihren Administrator, das Konto zu entsperren.</translation>
+    </message>
+    <message>
+        <source>The password has expired.</source>
+        <translation>Das Kennwort ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Change the password (for example at office.com), then enter the new one here.</source>
+        <translation>Ändern Sie das Kennwort (zum Beispiel auf office.com) und geben Sie dann hier das neue ein.</translation>
+    </message>
+    <message>
+        <source>The user account is disabled.</source>
+        <translation>Das Benutzerkonto ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to enable the account.</source>
+        <translation>Bitten Sie Ihren Administrator, das Konto zu aktivieren.</translation>
+    </message>
+    <message>
+        <source>The saved sign-in is no longer valid (the password was changed or the sign-in revoked).</source>
+        <translation>Die gespeicherte Anmeldung ist nicht mehr gültig (das Kennwort wurde geändert oder die Anmeldung widerrufen).</translation>
+    </message>
+    <message>
+        <source>Sign in again.</source>
+        <translation>Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The application has not been granted the permissions it asks for (admin consent is missing).</source>
+        <translation>Der Anwendung wurden die angeforderten Berechtigungen nicht erteilt (die Administratorzustimmung fehlt).</translation>
+    </message>
+    <message>
+        <source>In Microsoft Entra ID → App registrations → your app → API permissions, add POP.AccessAsUser.All and SMTP.Send and click &quot;Grant admin consent&quot; (&quot;Administratorzustimmung erteilen&quot;).</source>
+        <translation>Fügen Sie in Microsoft Entra ID → App-Registrierungen → Ihre App → API-Berechtigungen die Berechtigungen POP.AccessAsUser.All und SMTP.Send hinzu und klicken Sie auf „Administratorzustimmung erteilen“.</translation>
+    </message>
+    <message>
+        <source>The user declined to consent to the application&apos;s access.</source>
+        <translation>Der Benutzer hat dem Zugriff der Anwendung nicht zugestimmt.</translation>
+    </message>
+    <message>
+        <source>Sign in again and accept, or ask your administrator to grant admin consent.</source>
+        <translation>Melden Sie sich erneut an und stimmen Sie zu, oder bitten Sie Ihren Administrator, die Administratorzustimmung zu erteilen.</translation>
+    </message>
+    <message>
+        <source>The client secret is wrong. Often the secret&apos;s ID was pasted instead of its value.</source>
+        <translation>Das Client Secret ist falsch. Oft wurde die ID des geheimen Schlüssels statt seines Werts eingefügt.</translation>
+    </message>
+    <message>
+        <source>In App registrations → Certificates &amp; secrets (&quot;Zertifikate &amp; Geheimnisse&quot;), copy the &quot;Value&quot; column of the secret (shown only right after creating it; create a new one if needed).</source>
+        <translation>Kopieren Sie unter App-Registrierungen → „Zertifikate &amp; Geheimnisse“ die Spalte „Wert“ des geheimen Schlüssels (sie wird nur direkt nach dem Anlegen angezeigt; legen Sie bei Bedarf einen neuen an).</translation>
+    </message>
+    <message>
+        <source>The client secret has expired.</source>
+        <translation>Das Client Secret ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Create a new client secret under App registrations → Certificates &amp; secrets (&quot;Zertifikate &amp; Geheimnisse&quot;) and enter its value here, with its new expiry date.</source>
+        <translation>Legen Sie unter App-Registrierungen → „Zertifikate &amp; Geheimnisse“ einen neuen geheimen Clientschlüssel an und tragen Sie hier seinen Wert und sein neues Ablaufdatum ein.</translation>
+    </message>
+    <message>
+        <source>The application requires a client secret, but none was sent (it is not registered as a public client).</source>
+        <translation>Die Anwendung verlangt ein Client Secret, es wurde aber keines gesendet (sie ist nicht als öffentlicher Client registriert).</translation>
+    </message>
+    <message>
+        <source>Enter the client secret, or in App registrations → Authentication set &quot;Allow public client flows&quot; (&quot;Öffentliche Clientflows zulassen&quot;) to Yes.</source>
+        <translation>Geben Sie das Client Secret ein, oder stellen Sie unter App-Registrierungen → Authentifizierung „Öffentliche Clientflows zulassen“ auf „Ja“.</translation>
+    </message>
+    <message>
+        <source>A client secret was sent, but the application is registered as a public client, which has none.</source>
+        <translation>Es wurde ein Client Secret gesendet, aber die Anwendung ist als öffentlicher Client registriert, der keines hat.</translation>
+    </message>
+    <message>
+        <source>Remove the client secret from this account.</source>
+        <translation>Entfernen Sie das Client Secret aus diesem Benutzerkonto.</translation>
+    </message>
+    <message>
+        <source>No application with this client ID exists in this tenant.</source>
+        <translation>In diesem Mandanten gibt es keine Anwendung mit dieser Client-ID.</translation>
+    </message>
+    <message>
+        <source>Check the client ID (App registrations → Overview → &quot;Application (client) ID&quot;) and the tenant ID in the endpoint URL.</source>
+        <translation>Prüfen Sie die Client-ID (App-Registrierungen → Übersicht → „Anwendungs-ID (Client)“) und die Mandanten-ID in der Endpunkt-URL.</translation>
+    </message>
+    <message>
+        <source>The application is disabled in the tenant.</source>
+        <translation>Die Anwendung ist im Mandanten deaktiviert.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator to enable the application (Enterprise applications → Properties).</source>
+        <translation>Bitten Sie Ihren Administrator, die Anwendung zu aktivieren (Unternehmensanwendungen → Eigenschaften).</translation>
+    </message>
+    <message>
+        <source>The tenant in the endpoint URL does not exist.</source>
+        <translation>Den Mandanten aus der Endpunkt-URL gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Check the tenant ID in the endpoint URL (Microsoft Entra ID → Overview → &quot;Tenant ID&quot; / &quot;Mandanten-ID&quot;); it is probably mistyped.</source>
+        <translation>Prüfen Sie die Mandanten-ID in der Endpunkt-URL (Microsoft Entra ID → Übersicht → „Mandanten-ID“); wahrscheinlich ist sie falsch geschrieben.</translation>
+    </message>
+    <message>
+        <source>The application is registered for one tenant only, but the endpoint URL uses /common or /organizations.</source>
+        <translation>Die Anwendung ist nur für einen Mandanten registriert, die Endpunkt-URL verwendet aber /common oder /organizations.</translation>
+    </message>
+    <message>
+        <source>Put your tenant ID into the endpoint URL instead of &quot;common&quot;.</source>
+        <translation>Setzen Sie statt „common“ Ihre Mandanten-ID in die Endpunkt-URL ein.</translation>
+    </message>
+    <message>
+        <source>A Conditional Access policy of your organisation blocked the sign-in.</source>
+        <translation>Eine Richtlinie für bedingten Zugriff Ihrer Organisation hat die Anmeldung blockiert.</translation>
+    </message>
+    <message>
+        <source>Ask your administrator which policy applies (sign-in logs in Entra ID show it) and to allow this application or device.</source>
+        <translation>Fragen Sie Ihren Administrator, welche Richtlinie greift (die Anmeldeprotokolle in Entra ID zeigen es), und bitten Sie ihn, diese Anwendung oder dieses Gerät zuzulassen.</translation>
+    </message>
+    <message>
+        <source>The redirect address Kurier uses is not registered for the application.</source>
+        <translation>Die Umleitungsadresse, die Kurier verwendet, ist für die Anwendung nicht registriert.</translation>
+    </message>
+    <message>
+        <source>In App registrations → Authentication add the platform &quot;Mobile and desktop applications&quot; with the redirect URI http://localhost.</source>
+        <translation>Fügen Sie unter App-Registrierungen → Authentifizierung die Plattform „Mobilgerät- und Desktopanwendungen“ mit dem Umleitungs-URI http://localhost hinzu.</translation>
+    </message>
+    <message>
+        <source>The scope is invalid (or mixes permissions of different services).</source>
+        <translation>Der Scope ist ungültig (oder mischt Berechtigungen verschiedener Dienste).</translation>
+    </message>
+    <message>
+        <source>Use the scope https://outlook.office365.com/.default (plus offline_access), nothing else.</source>
+        <translation>Verwenden Sie den Scope https://outlook.office365.com/.default (plus offline_access) und nichts anderes.</translation>
+    </message>
+    <message>
+        <source>The service named in the scope was not found in your tenant.</source>
+        <translation>Der im Scope genannte Dienst wurde in Ihrem Mandanten nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>Check the scope: for Microsoft 365 mail it is https://outlook.office365.com/.default.</source>
+        <translation>Prüfen Sie den Scope: Für Mail bei Microsoft 365 lautet er https://outlook.office365.com/.default.</translation>
+    </message>
+    <message>
+        <source>The saved sign-in expired because it was not used for a long time.</source>
+        <translation>Die gespeicherte Anmeldung ist abgelaufen, weil sie lange nicht benutzt wurde.</translation>
+    </message>
+    <message>
+        <source>The saved sign-in has expired or was revoked.</source>
+        <translation>Die gespeicherte Anmeldung ist abgelaufen oder wurde widerrufen.</translation>
+    </message>
+    <message>
+        <source>The user belongs to a different tenant than the one in the endpoint URL.</source>
+        <translation>Der Benutzer gehört zu einem anderen Mandanten als dem aus der Endpunkt-URL.</translation>
+    </message>
+    <message>
+        <source>Use the tenant ID of the user&apos;s own organisation in the endpoint URL.</source>
+        <translation>Verwenden Sie in der Endpunkt-URL die Mandanten-ID der Organisation, zu der der Benutzer gehört.</translation>
+    </message>
+    <message>
+        <source>The sign-in needs an interactive session in the browser.</source>
+        <translation>Die Anmeldung erfordert eine interaktive Sitzung im Browser.</translation>
+    </message>
+    <message>
+        <source>Choose &quot;Sign in with the web browser&quot; as the sign-in method.</source>
+        <translation>Wählen Sie „Anmeldung im Webbrowser“ als Anmeldeverfahren.</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::oauth::BrowserFlow</name>
+    <message>
+        <source>The sign-in in the browser was not completed within %1 minutes.</source>
+        <translation>Die Anmeldung im Browser wurde nicht innerhalb von %1 Minuten abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot listen on 127.0.0.1 for the browser&apos;s answer.</source>
+        <translation>Kurier kann auf 127.0.0.1 nicht auf die Antwort des Browsers warten.</translation>
+    </message>
+    <message>
+        <source>Kurier has received the sign-in. You can close this page.</source>
+        <translation>Kurier hat die Anmeldung erhalten. Sie können diese Seite schließen.</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::oauth::DeviceCodeFlow</name>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
     <name>kurier::oauth::SignInMethod</name>
     <message>
         <source>User name and password</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername und Kennwort</translation>
     </message>
     <message>
         <source>Sign in with the web browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung im Webbrowser</translation>
     </message>
     <message>
         <source>Sign in with a device code</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung mit Gerätecode</translation>
     </message>
     <message>
         <source>App-only (client credentials)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur App (Client-Anmeldedaten)</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::oauth::TokenClient</name>
+    <message>
+        <source>The answer was larger than %1 bytes and was discarded.</source>
+        <translation>Die Antwort war größer als %1 Byte und wurde verworfen.</translation>
+    </message>
+    <message>
+        <source>No answer within %1 seconds.</source>
+        <translation>Keine Antwort innerhalb von %1 Sekunden.</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::oauth::TokenProvider</name>
+    <message>
+        <source>No password is available for %1.</source>
+        <translation>Für %1 ist kein Kennwort vorhanden.</translation>
+    </message>
+    <message>
+        <source>This account asks for the password each time, and none was entered.</source>
+        <translation>Dieses Benutzerkonto fragt jedes Mal nach dem Kennwort, und es wurde keines eingegeben.</translation>
+    </message>
+    <message>
+        <source>The password is not in the keychain, or the keychain cannot be reached.</source>
+        <translation>Das Kennwort ist nicht im Schlüsselbund, oder der Schlüsselbund ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Enter the password in the account settings.</source>
+        <translation>Geben Sie das Kennwort in den Einstellungen des Benutzerkontos ein.</translation>
     </message>
 </context>
 <context>
     <name>kurier::store::Security</name>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::AccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Neues Benutzerkonto</translation>
+    </message>
+    <message>
+        <source>Edit account %1</source>
+        <translation>Benutzerkonto %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Template</source>
+        <translation>&amp;Vorlage</translation>
+    </message>
+    <message>
+        <source>Fill in the server and OAuth 2.0 settings of a known provider.</source>
+        <translation>Trägt die Server- und OAuth-2.0-Einstellungen eines bekannten Anbieters ein.</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 / Outlook…</source>
+        <translation>Microsoft 365 / Outlook…</translation>
+    </message>
+    <message>
+        <source>Gmail</source>
+        <translation>Gmail</translation>
+    </message>
+    <message>
+        <source>Ask for the password each time</source>
+        <translation>Kennwort jedes Mal abfragen</translation>
+    </message>
+    <message>
+        <source>Save the account without passwords; Kurier asks for them when it connects. Nothing secret is written to a file.</source>
+        <translation>Speichert das Benutzerkonto ohne Kennwörter; Kurier fragt beim Verbinden danach. Nichts Geheimes wird in eine Datei geschrieben.</translation>
+    </message>
+    <message>
+        <source>Edit account</source>
+        <translation>Benutzerkonto bearbeiten</translation>
+    </message>
+    <message>
+        <source>e.g. INFO (up to 10 letters)</source>
+        <translation>z. B. INFO (bis zu 10 Zeichen)</translation>
+    </message>
+    <message>
+        <source>A short, unique name for the account: 1 to 10 letters, digits, - or _.</source>
+        <translation>Ein kurzer, eindeutiger Name für das Benutzerkonto: 1 bis 10 Buchstaben, Ziffern, - oder _.</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix</source>
+        <translation>&amp;Präfix</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@beispiel.de</translation>
+    </message>
+    <message>
+        <source>&amp;Email address</source>
+        <translation>&amp;eMail-Adresse</translation>
+    </message>
+    <message>
+        <source>Shown to recipients, e.g. Erika Mustermann</source>
+        <translation>Für Empfänger sichtbar, z. B. Erika Mustermann</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Name</translation>
+    </message>
+    <message>
+        <source>Use this account by default</source>
+        <translation>Dieses Konto standardmäßig verwenden</translation>
+    </message>
+    <message>
+        <source>Defa&amp;ult</source>
+        <translation>S&amp;tandard</translation>
+    </message>
+    <message>
+        <source>POP server configuration</source>
+        <translation>POP Server Konfiguration</translation>
+    </message>
+    <message>
+        <source>e.g. pop.example.com</source>
+        <translation>z. B. pop.beispiel.de</translation>
+    </message>
+    <message>
+        <source>POP3 serve&amp;r</source>
+        <translation>POP3 Se&amp;rver</translation>
+    </message>
+    <message>
+        <source>POP3 port (default: %1)</source>
+        <translation>POP3 Port (Standard: %1)</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzerkonto</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kennwort</translation>
+    </message>
+    <message>
+        <source>Enable &amp;OAuth 2.0</source>
+        <translation>&amp;OAuth 2.0 aktivieren</translation>
+    </message>
+    <message>
+        <source>Needed for Microsoft 365, Outlook and Gmail: Kurier signs in with a token from the provider instead of sending the password to the mail server.</source>
+        <translation>Nötig für Microsoft 365, Outlook und Gmail: Kurier meldet sich mit einem Token des Anbieters an, statt das Kennwort an den Mailserver zu senden.</translation>
+    </message>
+    <message>
+        <source>https://login.microsoftonline.com/{tenant ID}/oauth2/v2.0/token</source>
+        <translation>https://login.microsoftonline.com/{Mandanten-ID}/oauth2/v2.0/token</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s token endpoint. Microsoft: replace {tenant ID} with the ID from Microsoft Entra ID → Overview.</source>
+        <translation>Der Token-Endpunkt des Anbieters. Microsoft: Ersetzen Sie {Mandanten-ID} durch die ID aus Microsoft Entra ID → Übersicht.</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 endpoint URL</source>
+        <translation>OAuth 2.0 Endpunkt-URL</translation>
+    </message>
+    <message>
+        <source>Application (client) ID</source>
+        <translation>Anwendungs-ID (Client)</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID → App registrations → your app → Overview → Application (client) ID.</source>
+        <translation>Microsoft Entra ID → App-Registrierungen → Ihre App → Übersicht → Anwendungs-ID (Client).</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 client ID</source>
+        <translation>OAuth 2.0 Client-ID</translation>
+    </message>
+    <message>
+        <source>Only for confidential clients: the &quot;Value&quot; of a client secret under Certificates &amp; secrets (not its ID). Leave empty for a public client.</source>
+        <translation>Nur für private (vertrauliche) Clients: der „Wert“ eines geheimen Clientschlüssels unter „Zertifikate &amp; Geheimnisse“ (nicht seine ID). Bei einem öffentlichen Client leer lassen.</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 client secret</source>
+        <translation>OAuth 2.0 Client Secret</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>Client secret valid until</source>
+        <translation>Client Secret gültig bis</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 scope</source>
+        <translation>OAuth 2.0 Scope</translation>
+    </message>
+    <message>
+        <source>User name and password fails when multi-factor authentication or Security Defaults apply; sign-in with the browser or a device code works then.</source>
+        <translation>Benutzername und Kennwort scheitern, wenn mehrstufige Authentifizierung oder die Sicherheitsstandards gelten; die Anmeldung im Webbrowser oder mit Gerätecode funktioniert dann.</translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation>Anmeldeverfahren</translation>
+    </message>
+    <message>
+        <source>https://…/authorize</source>
+        <translation>https://…/authorize</translation>
+    </message>
+    <message>
+        <source>Sign-in endpoint URL</source>
+        <translation>Anmelde-Endpunkt-URL</translation>
+    </message>
+    <message>
+        <source>Secure connection</source>
+        <translation>Sichere Verbindung</translation>
+    </message>
+    <message>
+        <source>Connect without encryption anyway</source>
+        <translation>Trotzdem unverschlüsselt verbinden</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Behalten</translation>
+    </message>
+    <message>
+        <source>Delete after</source>
+        <translation>Löschen nach</translation>
+    </message>
+    <message>
+        <source>Delete after download</source>
+        <translation>Nach dem Abrufen löschen</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tagen</translation>
+    </message>
+    <message>
+        <source>Messages on the server</source>
+        <translation>Nachrichten auf dem Server</translation>
+    </message>
+    <message>
+        <source>SMTP server configuration</source>
+        <translation>SMTP Server Konfiguration</translation>
+    </message>
+    <message>
+        <source>e.g. smtp.example.com</source>
+        <translation>z. B. smtp.beispiel.de</translation>
+    </message>
+    <message>
+        <source>S&amp;MTP server</source>
+        <translation>S&amp;MTP Server</translation>
+    </message>
+    <message>
+        <source>SMTP port (default: %1)</source>
+        <translation>SMTP Port (Standard: %1)</translation>
+    </message>
+    <message>
+        <source>Same as for POP3</source>
+        <translation>Wie bei POP3</translation>
+    </message>
+    <message>
+        <source>Own user name and password</source>
+        <translation>Eigenes Benutzerkonto und Kennwort</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Authentication</source>
+        <translation>Authentifizierung</translation>
+    </message>
+    <message>
+        <source>SMTP user name</source>
+        <translation>SMTP-Benutzerkonto</translation>
+    </message>
+    <message>
+        <source>SMTP password</source>
+        <translation>SMTP-Kennwort</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>PEM file, e.g. for a company CA</source>
+        <translation>PEM-Datei, z. B. für eine Firmen-CA</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Extra trusted CA certificate</source>
+        <translation>Zusätzliches CA-Zertifikat</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Ask for passwords each time instead of storing them</source>
+        <translation>Kennwörter jedes Mal &amp;abfragen statt sie zu speichern</translation>
+    </message>
+    <message>
+        <source>For computers without a keychain: nothing secret is stored, Kurier asks when it connects.</source>
+        <translation>Für Computer ohne Schlüsselbund: Nichts Geheimes wird gespeichert, Kurier fragt beim Verbinden.</translation>
+    </message>
+    <message>
+        <source>Passwords</source>
+        <translation>Kennwörter</translation>
+    </message>
+    <message>
+        <source>The first account is always the default account.</source>
+        <translation>Das erste Benutzerkonto ist immer das Standardkonto.</translation>
+    </message>
+    <message>
+        <source>stored – leave empty to keep it</source>
+        <translation>gespeichert – leer lassen, um es zu behalten</translation>
+    </message>
+    <message>
+        <source>asked for when needed</source>
+        <translation>wird bei Bedarf abgefragt</translation>
+    </message>
+    <message>
+        <source>not needed for this sign-in method</source>
+        <translation>für dieses Anmeldeverfahren nicht nötig</translation>
+    </message>
+    <message>
+        <source>empty for a public client</source>
+        <translation>leer bei einem öffentlichen Client</translation>
+    </message>
+    <message>
+        <source>the email address</source>
+        <translation>die eMail-Adresse</translation>
+    </message>
+    <message>
+        <source>The account could not be saved.</source>
+        <translation>Das Benutzerkonto konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Optional: when the client secret expires (Entra ID: after 24 months at most), so that you can renew it in time.</source>
+        <translation>Optional: wann das Client Secret abläuft (Entra ID: nach höchstens 24 Monaten), damit Sie es rechtzeitig erneuern können.</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::AccountListWidget</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Set as de&amp;fault</source>
+        <translation>Als &amp;Standard festlegen</translation>
+    </message>
+    <message>
+        <source>Prefix</source>
+        <translation>Präfix</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>eMail-Adresse</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Default account</source>
+        <translation>Standardkonto</translation>
+    </message>
+    <message>
+        <source>Delete account</source>
+        <translation>Benutzerkonto löschen</translation>
+    </message>
+    <message>
+        <source>Delete the account %1 (%2)?</source>
+        <translation>Das Benutzerkonto %1 (%2) löschen?</translation>
+    </message>
+    <message>
+        <source>Its settings and stored passwords are removed. Mail already downloaded stays.</source>
+        <translation>Seine Einstellungen und gespeicherten Kennwörter werden entfernt. Bereits abgerufene Mails bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
     <name>kurier::ui::MainWindow</name>
     <message>
         <source>Kurier</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurier</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Optionen</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Benutzerkonten…</translation>
+    </message>
+    <message>
+        <source>There is no mail account yet.</source>
+        <translation>Es gibt noch kein Mailkonto.</translation>
+    </message>
+    <message>
+        <source>Create an account…</source>
+        <translation>Benutzerkonto anlegen…</translation>
+    </message>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::OptionsDialog</name>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>Benutzerkonten</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::TenantDialog</name>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 / Outlook</source>
+        <translation>Microsoft 365 / Outlook</translation>
+    </message>
+    <message>
+        <source>Enter your organisation&apos;s tenant: the tenant ID shown in the Azure portal under Microsoft Entra ID → Overview, or a verified domain such as contoso.onmicrosoft.com.</source>
+        <translation>Geben Sie den Mandanten Ihrer Organisation ein: die Mandanten-ID aus dem Azure-Portal unter Microsoft Entra ID → Übersicht oder eine verifizierte Domain wie contoso.onmicrosoft.com.</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant ID or domain</source>
+        <translation>&amp;Mandanten-ID oder Domain</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>This is neither a tenant ID (a GUID) nor a domain name.</source>
+        <translation>Das ist weder eine Mandanten-ID (eine GUID) noch ein Domainname.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,170 @@
+// The main window: account list (default first, marked), Optionen → Benutzerkonten…, and the
+// first-start offer of a new account that must not block.
+
+#include "AccountDialog.h"
+#include "AccountListWidget.h"
+#include "GuiTestSupport.h"
+#include "MainWindow.h"
+#include "OptionsDialog.h"
+
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTimer>
+
+using namespace kurier;
+using kurier::test::Fixture;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void firstStartOffersNewAccount();
+    void noOfferWhenAccountsExist();
+    void listsAccountsDefaultFirst();
+    void optionsMenuOpensAccountManager();
+    void germanMenusAndScreenshots();
+
+private:
+    QAction *findAction(QMainWindow &window, const QString &objectName);
+    std::unique_ptr<Fixture> m_f;
+};
+
+void TestMainWindow::initTestCase()
+{
+    test::LanguageScope::useEnglish();
+}
+
+void TestMainWindow::init()
+{
+    m_f = std::make_unique<Fixture>();
+    QVERIFY(m_f->dir.isValid());
+}
+
+void TestMainWindow::cleanup()
+{
+    m_f.reset();
+}
+
+QAction *TestMainWindow::findAction(QMainWindow &window, const QString &objectName)
+{
+    return window.findChild<QAction *>(objectName);
+}
+
+void TestMainWindow::firstStartOffersNewAccount()
+{
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // As main.cpp does it: queued, after the window is up. Returns at once (no exec()).
+    QTimer::singleShot(0, &window, &ui::MainWindow::offerFirstAccount);
+    QTRY_VERIFY(window.newAccountDialog());
+    ui::AccountDialog *dialog = window.newAccountDialog();
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(dialog->isNewAccount());
+    QVERIFY(window.findChild<QPushButton *>(QStringLiteral("createAccountButton"))->isVisible());
+    test::screenshot(&window, QStringLiteral("main-window-empty-en"));
+
+    // Offering again does not stack a second dialog.
+    window.offerFirstAccount();
+    QCOMPARE(window.findChildren<ui::AccountDialog *>().size(), 1);
+
+    test::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("prefix")), QStringLiteral("INFO"));
+    test::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("email")), QStringLiteral("info@example.com"));
+    test::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("pop3Host")), QStringLiteral("pop.example.com"));
+    test::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("pop3Password")), QStringLiteral("pw"));
+    test::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("smtpHost")), QStringLiteral("smtp.example.com"));
+    dialog->save();
+    QTRY_VERIFY(!window.newAccountDialog());
+    QCOMPARE(window.accountList()->count(), 1);
+    QVERIFY(window.accountList()->isVisible());
+}
+
+void TestMainWindow::noOfferWhenAccountsExist()
+{
+    QVERIFY(m_f->save(test::sampleAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com")),
+                      test::passwordUpdate(QStringLiteral("pw")))
+                .ok);
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    window.offerFirstAccount();
+    QTest::qWait(20);
+    QVERIFY(!window.newAccountDialog());
+    QVERIFY(window.findChildren<ui::AccountDialog *>().isEmpty());
+}
+
+void TestMainWindow::listsAccountsDefaultFirst()
+{
+    QVERIFY(m_f->save(test::sampleAccount(QStringLiteral("AAA"), QStringLiteral("a@example.com")),
+                      test::passwordUpdate(QStringLiteral("pw")))
+                .ok);
+    auto zzz = test::sampleAccount(QStringLiteral("ZZZ"), QStringLiteral("z@example.com"));
+    zzz.isDefault = true;
+    QVERIFY(m_f->save(zzz, test::passwordUpdate(QStringLiteral("pw"))).ok);
+
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QCOMPARE(window.accountList()->count(), 2);
+    QVERIFY(window.accountList()->item(0)->text().startsWith(QStringLiteral("ZZZ")));
+    QVERIFY(window.accountList()->item(0)->text().contains(QStringLiteral("(default)")));
+    QVERIFY(window.accountList()->item(0)->font().bold());
+    QVERIFY(!window.accountList()->item(1)->text().contains(QStringLiteral("(default)")));
+
+    // Changes elsewhere (the account manager) show up at once.
+    m_f->manager->setDefault(m_f->manager->findByPrefix(QStringLiteral("AAA"))->id);
+    QVERIFY(window.accountList()->item(0)->text().startsWith(QStringLiteral("AAA")));
+    test::screenshot(&window, QStringLiteral("main-window-en"));
+}
+
+void TestMainWindow::optionsMenuOpensAccountManager()
+{
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QAction *action = findAction(window, QStringLiteral("accountsAction"));
+    QVERIFY(action);
+    QCOMPARE(test::shownText(action->text()), QStringLiteral("Accounts…"));
+    action->trigger();
+    QVERIFY(window.optionsDialog());
+    QTRY_VERIFY(window.optionsDialog()->isVisible());
+    QCOMPARE(window.optionsDialog()->tabs()->tabText(0), QStringLiteral("Accounts"));
+    // Triggering again raises the same dialog.
+    ui::OptionsDialog *first = window.optionsDialog();
+    action->trigger();
+    QCOMPARE(window.optionsDialog(), first);
+    QCOMPARE(window.findChildren<ui::OptionsDialog *>().size(), 1);
+}
+
+void TestMainWindow::germanMenusAndScreenshots()
+{
+    test::LanguageScope german(QStringLiteral("de"));
+    QVERIFY(m_f->save(test::sampleAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com")),
+                      test::passwordUpdate(QStringLiteral("pw")))
+                .ok);
+    QVERIFY(m_f->save(test::sampleAccount(QStringLiteral("VERTRIEB"), QStringLiteral("vertrieb@example.com")),
+                      test::passwordUpdate(QStringLiteral("pw")))
+                .ok);
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QStringList menus;
+    for (QAction *a : window.menuBar()->actions())
+        menus.append(test::shownText(a->text()));
+    QCOMPARE(menus, (QStringList{QStringLiteral("Datei"), QStringLiteral("Optionen")}));
+    QAction *action = findAction(window, QStringLiteral("accountsAction"));
+    QCOMPARE(test::shownText(action->text()), QStringLiteral("Benutzerkonten…"));
+    QVERIFY(window.accountList()->item(0)->text().contains(QStringLiteral("(Standard)")));
+    test::screenshot(&window, QStringLiteral("main-window-de"));
+
+    action->trigger();
+    QTRY_VERIFY(window.optionsDialog() && window.optionsDialog()->isVisible());
+    QCOMPARE(window.optionsDialog()->tabs()->tabText(0), QStringLiteral("Benutzerkonten"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QMessageBox;
+class QPushButton;
+class QTreeWidget;
+
+namespace kurier::store {
+class AccountManager;
+}
+
+namespace kurier::ui {
+
+class AccountDialog;
+
+// The card "Benutzerkonten": prefix, address and the default marker of every account, with
+// Neu, Bearbeiten, Löschen and Als Standard festlegen. Dialogs open non-blocking.
+class AccountListWidget : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AccountListWidget(store::AccountManager *accounts, QWidget *parent = nullptr);
+
+    [[nodiscard]] QTreeWidget *view() const { return m_view; }
+    [[nodiscard]] QString selectedId() const;
+    void selectId(const QString &id);
+
+public slots:
+    AccountDialog *createAccount();
+    AccountDialog *editSelected();
+    // Asks first; the returned box is open (window-modal), deletion starts on "Delete".
+    QMessageBox *removeSelected();
+    void makeSelectedDefault();
+
+private:
+    void refresh();
+    void updateButtons();
+    void showError(const QString &message);
+
+    store::AccountManager *m_accounts;
+    QTreeWidget *m_view;
+    QPushButton *m_new;
+    QPushButton *m_edit;
+    QPushButton *m_remove;
+    QPushButton *m_makeDefault;
+    QLabel *m_status;
+    bool m_busy = false;
+};
+
+} // namespace kurier::ui
