@@ -434,6 +434,154 @@
         <source>Choose &quot;Sign in with the web browser&quot; as the sign-in method.</source>
         <translation>Wählen Sie „Anmeldung im Webbrowser“ als Anmeldeverfahren.</translation>
     </message>
+    <message>
+        <source>The identity provider does not accept the client ID or client secret.</source>
+        <translation>Der Identitätsanbieter akzeptiert die Client-ID oder das Client Secret nicht.</translation>
+    </message>
+    <message>
+        <source>Check the client ID and the client secret (its value, not its ID); the secret may have expired.</source>
+        <translation>Prüfen Sie die Client-ID und das Client Secret (seinen Wert, nicht seine ID); das Secret ist vielleicht abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The identity provider does not know this client, or requires a client secret.</source>
+        <translation>Der Identitätsanbieter kennt diesen Client nicht oder verlangt ein Client Secret.</translation>
+    </message>
+    <message>
+        <source>Check the client ID; if the application is a confidential client, enter its client secret.</source>
+        <translation>Prüfen Sie die Client-ID; ist die Anwendung ein vertraulicher Client, geben Sie ihr Client Secret ein.</translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong, or the saved sign-in has expired.</source>
+        <translation>Benutzername oder Kennwort ist falsch, oder die gespeicherte Anmeldung ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Check the user name and the password.</source>
+        <translation>Prüfen Sie Benutzername und Kennwort.</translation>
+    </message>
+    <message>
+        <source>The application is not allowed to use this sign-in method.</source>
+        <translation>Die Anwendung darf dieses Anmeldeverfahren nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>Choose another sign-in method, or allow this one in the application&apos;s registration.</source>
+        <translation>Wählen Sie ein anderes Anmeldeverfahren oder erlauben Sie dieses in der App-Registrierung.</translation>
+    </message>
+    <message>
+        <source>The identity provider does not support this sign-in method.</source>
+        <translation>Der Identitätsanbieter unterstützt dieses Anmeldeverfahren nicht.</translation>
+    </message>
+    <message>
+        <source>Choose another sign-in method (for example &quot;Sign in with the web browser&quot;).</source>
+        <translation>Wählen Sie ein anderes Anmeldeverfahren (zum Beispiel „Anmeldung im Webbrowser“).</translation>
+    </message>
+    <message>
+        <source>The scope is not valid for this identity provider or application.</source>
+        <translation>Der Scope ist für diesen Identitätsanbieter oder diese Anwendung ungültig.</translation>
+    </message>
+    <message>
+        <source>Check the scope (for Microsoft 365: https://outlook.office365.com/.default).</source>
+        <translation>Prüfen Sie den Scope (für Microsoft 365: https://outlook.office365.com/.default).</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined.</source>
+        <translation>Die Anmeldung wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Sign in again and accept the requested access.</source>
+        <translation>Melden Sie sich erneut an und stimmen Sie dem angeforderten Zugriff zu.</translation>
+    </message>
+    <message>
+        <source>The device code expired before the sign-in was completed.</source>
+        <translation>Der Gerätecode ist abgelaufen, bevor die Anmeldung abgeschlossen war.</translation>
+    </message>
+    <message>
+        <source>Start the sign-in again and complete it within the time shown.</source>
+        <translation>Starten Sie die Anmeldung erneut und schließen Sie sie in der angezeigten Zeit ab.</translation>
+    </message>
+    <message>
+        <source>The identity provider has a temporary problem.</source>
+        <translation>Der Identitätsanbieter hat ein vorübergehendes Problem.</translation>
+    </message>
+    <message>
+        <source>Try again in a few minutes.</source>
+        <translation>Versuchen Sie es in einigen Minuten erneut.</translation>
+    </message>
+    <message>
+        <source>The identity provider rejected the request as malformed; a setting is probably wrong.</source>
+        <translation>Der Identitätsanbieter hat die Anfrage als fehlerhaft abgelehnt; wahrscheinlich ist eine Einstellung falsch.</translation>
+    </message>
+    <message>
+        <source>Check the endpoint URL, the client ID and the scope.</source>
+        <translation>Prüfen Sie Endpunkt-URL, Client-ID und Scope.</translation>
+    </message>
+    <message>
+        <source>The identity provider refused to issue a token.</source>
+        <translation>Der Identitätsanbieter hat die Ausstellung eines Tokens verweigert.</translation>
+    </message>
+    <message>
+        <source>Check the OAuth 2.0 settings of this account; the server&apos;s message above says more.</source>
+        <translation>Prüfen Sie die OAuth-2.0-Einstellungen dieses Kontos; die Meldung des Servers oben sagt mehr.</translation>
+    </message>
+    <message>
+        <source>The identity provider %1 cannot be reached.</source>
+        <translation>Der Identitätsanbieter %1 ist nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>There is no network connection, the host name is wrong, or a firewall or proxy blocks it.</source>
+        <translation>Es besteht keine Netzwerkverbindung, der Hostname ist falsch, oder eine Firewall oder ein Proxy blockiert ihn.</translation>
+    </message>
+    <message>
+        <source>Check the network connection and the endpoint URL.</source>
+        <translation>Prüfen Sie die Netzwerkverbindung und die Endpunkt-URL.</translation>
+    </message>
+    <message>
+        <source>The secure connection to %1 failed.</source>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted or does not match its name; someone may be intercepting the connection.</source>
+        <translation>Das Zertifikat des Servers ist nicht vertrauenswürdig oder passt nicht zu seinem Namen; möglicherweise wird die Verbindung abgehört.</translation>
+    </message>
+    <message>
+        <source>Check the endpoint URL. If your organisation uses its own certificate authority, add its certificate to the account.</source>
+        <translation>Prüfen Sie die Endpunkt-URL. Verwendet Ihre Organisation eine eigene Zertifizierungsstelle, fügen Sie deren Zertifikat zum Konto hinzu.</translation>
+    </message>
+    <message>
+        <source>The identity provider %1 gave an answer that is not a token response (HTTP %2).</source>
+        <translation>Der Identitätsanbieter %1 hat nicht mit einer Token-Antwort geantwortet (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The endpoint URL is probably wrong (the server does not know that address).</source>
+        <translation>Die Endpunkt-URL ist wahrscheinlich falsch (der Server kennt diese Adresse nicht).</translation>
+    </message>
+    <message>
+        <source>The endpoint URL may point to a web page instead of the token endpoint, or a proxy answered.</source>
+        <translation>Die Endpunkt-URL zeigt vielleicht auf eine Webseite statt auf den Token-Endpunkt, oder ein Proxy hat geantwortet.</translation>
+    </message>
+    <message>
+        <source>Check the endpoint URL; for Microsoft 365 it is https://login.microsoftonline.com/&lt;tenant ID&gt;/oauth2/v2.0/token.</source>
+        <translation>Prüfen Sie die Endpunkt-URL; für Microsoft 365 lautet sie https://login.microsoftonline.com/&lt;Mandanten-ID&gt;/oauth2/v2.0/token.</translation>
+    </message>
+    <message>
+        <source>The identity provider %1 answered without a usable access token.</source>
+        <translation>Der Identitätsanbieter %1 hat ohne brauchbares Zugriffstoken geantwortet.</translation>
+    </message>
+    <message>
+        <source>The server does not behave like an OAuth 2.0 token endpoint.</source>
+        <translation>Der Server verhält sich nicht wie ein OAuth-2.0-Token-Endpunkt.</translation>
+    </message>
+    <message>
+        <source>Check the endpoint URL.</source>
+        <translation>Prüfen Sie die Endpunkt-URL.</translation>
+    </message>
+    <message>
+        <source>Microsoft refused the sign-in.</source>
+        <translation>Microsoft hat die Anmeldung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The identity provider %1 refused the sign-in.</source>
+        <translation>Der Identitätsanbieter %1 hat die Anmeldung abgelehnt.</translation>
+    </message>
 </context>
 <context>
     <name>kurier::oauth::BrowserFlow</name>

@@ -107,45 +107,45 @@ void diagnoseStandard(const OAuthError &e, const OAuthDiagnostics::Context &c, D
     const QString &err = e.error;
     if (err == u"invalid_client") {
         if (c.clientSecretGiven) {
-            d.cause = t("The identity provider does not accept the client ID or client secret.");
-            d.fix = t("Check the client ID and the client secret (its value, not its ID); the secret may have expired.");
+            d.cause = QCoreApplication::translate("OAuthDiagnostics", "The identity provider does not accept the client ID or client secret.");
+            d.fix = QCoreApplication::translate("OAuthDiagnostics", "Check the client ID and the client secret (its value, not its ID); the secret may have expired.");
         } else {
-            d.cause = t("The identity provider does not know this client, or requires a client secret.");
-            d.fix = t("Check the client ID; if the application is a confidential client, enter its client secret.");
+            d.cause = QCoreApplication::translate("OAuthDiagnostics", "The identity provider does not know this client, or requires a client secret.");
+            d.fix = QCoreApplication::translate("OAuthDiagnostics", "Check the client ID; if the application is a confidential client, enter its client secret.");
         }
     } else if (err == u"invalid_grant") {
         if (c.method == SignInMethod::Password) {
-            d.cause = t("The user name or the password is wrong, or the saved sign-in has expired.");
-            d.fix = t("Check the user name and the password.");
+            d.cause = QCoreApplication::translate("OAuthDiagnostics", "The user name or the password is wrong, or the saved sign-in has expired.");
+            d.fix = QCoreApplication::translate("OAuthDiagnostics", "Check the user name and the password.");
         } else {
-            d.cause = t("The saved sign-in has expired or was revoked.");
-            d.fix = t("Sign in again.");
+            d.cause = QCoreApplication::translate("OAuthDiagnostics", "The saved sign-in has expired or was revoked.");
+            d.fix = QCoreApplication::translate("OAuthDiagnostics", "Sign in again.");
         }
     } else if (err == u"unauthorized_client") {
-        d.cause = t("The application is not allowed to use this sign-in method.");
-        d.fix = t("Choose another sign-in method, or allow this one in the application's registration.");
+        d.cause = QCoreApplication::translate("OAuthDiagnostics", "The application is not allowed to use this sign-in method.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Choose another sign-in method, or allow this one in the application's registration.");
     } else if (err == u"unsupported_grant_type") {
-        d.cause = t("The identity provider does not support this sign-in method.");
-        d.fix = t("Choose another sign-in method (for example \"Sign in with the web browser\").");
+        d.cause = QCoreApplication::translate("OAuthDiagnostics", "The identity provider does not support this sign-in method.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Choose another sign-in method (for example \"Sign in with the web browser\").");
     } else if (err == u"invalid_scope") {
-        d.cause = t("The scope is not valid for this identity provider or application.");
-        d.fix = t("Check the scope (for Microsoft 365: https://outlook.office365.com/.default).");
+        d.cause = QCoreApplication::translate("OAuthDiagnostics", "The scope is not valid for this identity provider or application.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Check the scope (for Microsoft 365: https://outlook.office365.com/.default).");
     } else if (err == u"access_denied") {
-        d.cause = t("The sign-in was declined.");
-        d.fix = t("Sign in again and accept the requested access.");
+        d.cause = QCoreApplication::translate("OAuthDiagnostics", "The sign-in was declined.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Sign in again and accept the requested access.");
     } else if (err == u"expired_token") {
-        d.cause = t("The device code expired before the sign-in was completed.");
-        d.fix = t("Start the sign-in again and complete it within the time shown.");
+        d.cause = QCoreApplication::translate("OAuthDiagnostics", "The device code expired before the sign-in was completed.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Start the sign-in again and complete it within the time shown.");
     } else if (err == u"temporarily_unavailable" || err == u"server_error" || e.httpStatus >= 500) {
-        d.cause = t("The identity provider has a temporary problem.");
-        d.fix = t("Try again in a few minutes.");
+        d.cause = QCoreApplication::translate("OAuthDiagnostics", "The identity provider has a temporary problem.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Try again in a few minutes.");
         d.retryable = true;
     } else if (err == u"invalid_request") {
-        d.cause = t("The identity provider rejected the request as malformed; a setting is probably wrong.");
-        d.fix = t("Check the endpoint URL, the client ID and the scope.");
+        d.cause = QCoreApplication::translate("OAuthDiagnostics", "The identity provider rejected the request as malformed; a setting is probably wrong.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Check the endpoint URL, the client ID and the scope.");
     } else {
-        d.cause = t("The identity provider refused to issue a token.");
-        d.fix = t("Check the OAuth 2.0 settings of this account; the server's message above says more.");
+        d.cause = QCoreApplication::translate("OAuthDiagnostics", "The identity provider refused to issue a token.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Check the OAuth 2.0 settings of this account; the server's message above says more.");
     }
 }
 
@@ -164,43 +164,43 @@ Diagnostic OAuthDiagnostics::diagnose(const OAuthError &e, const Context &c)
     switch (e.kind) {
     case OAuthError::Kind::Network:
         d.stage = Diagnostic::Stage::Network;
-        d.summary = t("The identity provider %1 cannot be reached.").arg(host);
+        d.summary = QCoreApplication::translate("OAuthDiagnostics", "The identity provider %1 cannot be reached.").arg(host);
         d.serverText = e.detail;
-        d.cause = t("There is no network connection, the host name is wrong, or a firewall or proxy blocks it.");
-        d.fix = t("Check the network connection and the endpoint URL.");
+        d.cause = QCoreApplication::translate("OAuthDiagnostics", "There is no network connection, the host name is wrong, or a firewall or proxy blocks it.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Check the network connection and the endpoint URL.");
         d.code = QStringLiteral("network");
         d.retryable = true;
         return d;
     case OAuthError::Kind::Tls:
         d.stage = Diagnostic::Stage::Tls;
-        d.summary = t("The secure connection to %1 failed.").arg(host);
+        d.summary = QCoreApplication::translate("OAuthDiagnostics", "The secure connection to %1 failed.").arg(host);
         d.serverText = e.detail;
-        d.cause = t("The server's certificate is not trusted or does not match its name; someone may be intercepting the connection.");
-        d.fix = t("Check the endpoint URL. If your organisation uses its own certificate authority, add its certificate to the account.");
+        d.cause = QCoreApplication::translate("OAuthDiagnostics", "The server's certificate is not trusted or does not match its name; someone may be intercepting the connection.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Check the endpoint URL. If your organisation uses its own certificate authority, add its certificate to the account.");
         d.code = QStringLiteral("tls");
         return d;
     case OAuthError::Kind::NotJson:
-        d.summary = t("The identity provider %1 gave an answer that is not a token response (HTTP %2).").arg(host).arg(e.httpStatus);
+        d.summary = QCoreApplication::translate("OAuthDiagnostics", "The identity provider %1 gave an answer that is not a token response (HTTP %2).").arg(host).arg(e.httpStatus);
         d.serverText = e.detail;
-        d.cause = e.httpStatus == 404 ? t("The endpoint URL is probably wrong (the server does not know that address).")
-                                      : t("The endpoint URL may point to a web page instead of the token endpoint, or a proxy answered.");
-        d.fix = t("Check the endpoint URL; for Microsoft 365 it is https://login.microsoftonline.com/<tenant ID>/oauth2/v2.0/token.");
+        d.cause = e.httpStatus == 404 ? QCoreApplication::translate("OAuthDiagnostics", "The endpoint URL is probably wrong (the server does not know that address).")
+                                      : QCoreApplication::translate("OAuthDiagnostics", "The endpoint URL may point to a web page instead of the token endpoint, or a proxy answered.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Check the endpoint URL; for Microsoft 365 it is https://login.microsoftonline.com/<tenant ID>/oauth2/v2.0/token.");
         d.code = QStringLiteral("not-json");
         d.retryable = e.httpStatus >= 500;
         return d;
     case OAuthError::Kind::MalformedSuccess:
-        d.summary = t("The identity provider %1 answered without a usable access token.").arg(host);
+        d.summary = QCoreApplication::translate("OAuthDiagnostics", "The identity provider %1 answered without a usable access token.").arg(host);
         d.serverText = e.detail;
-        d.cause = t("The server does not behave like an OAuth 2.0 token endpoint.");
-        d.fix = t("Check the endpoint URL.");
+        d.cause = QCoreApplication::translate("OAuthDiagnostics", "The server does not behave like an OAuth 2.0 token endpoint.");
+        d.fix = QCoreApplication::translate("OAuthDiagnostics", "Check the endpoint URL.");
         d.code = QStringLiteral("malformed");
         return d;
     case OAuthError::Kind::ErrorResponse:
         break;
     }
 
-    d.summary = isMicrosoftTokenEndpoint(c.tokenEndpoint) ? t("Microsoft refused the sign-in.")
-                                                           : t("The identity provider %1 refused the sign-in.").arg(host);
+    d.summary = isMicrosoftTokenEndpoint(c.tokenEndpoint) ? QCoreApplication::translate("OAuthDiagnostics", "Microsoft refused the sign-in.")
+                                                           : QCoreApplication::translate("OAuthDiagnostics", "The identity provider %1 refused the sign-in.").arg(host);
     d.serverText = serverTextOf(e);
     const qint64 aadsts = e.aadstsCode();
     if (const Known *k = findKnown(aadsts)) {
