@@ -1,0 +1,322 @@
+#include "net/SslTransport.h"
+
+#include "net/NetLog.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QSslCipher>
+#include <QSslConfiguration>
+#include <QSslSocket>
+
+namespace kurier::net {
+
+namespace {
+
+QString protocolName(QSsl::SslProtocol protocol)
+{
+    switch (protocol) {
+    case QSsl::TlsV1_2:
+        return QStringLiteral("TLSv1.2");
+    case QSsl::TlsV1_3:
+        return QStringLiteral("TLSv1.3");
+    default:
+        return QStringLiteral("TLS");
+    }
+}
+
+} // namespace
+
+SslTransport::SslTransport(TlsPolicy policy, QObject *parent)
+    : Transport(parent)
+    , m_policy(std::move(policy))
+    , m_socket(new QSslSocket(this))
+{
+    m_connectTimer.setSingleShot(true);
+    m_idleTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        fail(Error::Timeout, m_phase == Phase::Handshaking
+                                 ? tr("The TLS handshake with %1 did not finish within %2 s.").arg(m_host).arg(m_policy.connectTimeoutMs / 1000.0)
+                                 : tr("No connection to %1 within %2 s.").arg(m_host).arg(m_policy.connectTimeoutMs / 1000.0));
+    });
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        fail(Error::Timeout, tr("The connection to %1 was idle for %2 s.").arg(m_host).arg(m_policy.idleTimeoutMs / 1000.0));
+    });
+    connect(m_socket, &QSslSocket::connected, this, &SslTransport::onConnected);
+    connect(m_socket, &QSslSocket::encrypted, this, &SslTransport::onEncrypted);
+    connect(m_socket, &QSslSocket::sslErrors, this, &SslTransport::onSslErrors);
+    connect(m_socket, &QSslSocket::errorOccurred, this, &SslTransport::onSocketError);
+    connect(m_socket, &QSslSocket::readyRead, this, &SslTransport::onReadyRead);
+    connect(m_socket, &QSslSocket::disconnected, this, &SslTransport::onDisconnected);
+    connect(m_socket, &QSslSocket::bytesWritten, this, [this] { touch(); });
+}
+
+SslTransport::~SslTransport()
+{
+    // No signals from a dying object.
+    m_socket->disconnect(this);
+    m_socket->abort();
+}
+
+void SslTransport::connectToHost(const QString &host, quint16 port, bool implicitTls)
+{
+    m_host = host;
+    m_implicitTls = implicitTls;
+    m_failed = false;
+    m_error = Error::None;
+    m_errorText.clear();
+    m_problem = {};
+    m_closedByUs = false;
+    if (m_socket->state() != QAbstractSocket::UnconnectedState)
+        m_socket->abort();
+
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setProtocol(QSsl::TlsV1_2OrLater);
+    config.setPeerVerifyMode(QSslSocket::VerifyPeer);
+    if (!m_policy.extraCaCertificates.isEmpty())
+        config.addCaCertificates(m_policy.extraCaCertificates);
+    m_socket->setSslConfiguration(config);
+    // Reads may be large (RETR windows); Qt's default unlimited buffer lets us drain at our pace.
+    m_socket->setReadBufferSize(0);
+
+    m_phase = Phase::Connecting;
+    m_connectTimer.start(m_policy.connectTimeoutMs);
+    qCDebug(lcNet) << "connecting to" << host << port << (implicitTls ? "with implicit TLS" : "plain");
+    if (implicitTls)
+        m_socket->connectToHostEncrypted(host, port); // peer verify name = host
+    else
+        m_socket->connectToHost(host, port);
+}
+
+void SslTransport::startTls()
+{
+    if (m_failed || m_phase != Phase::Open || m_socket->isEncrypted())
+        return;
+    // Plaintext the server sent after its "go ahead" was not protected and could be injected by
+    // anyone on the path: drop it (RFC 2595 §3.1, RFC 3207 §4). Whatever the kernel still holds
+    // will be parsed as TLS records and fail the handshake, which is fail-closed as well.
+    const QByteArray dropped = m_socket->readAll();
+    if (!dropped.isEmpty())
+        qCWarning(lcNet) << "discarded" << dropped.size() << "bytes of plaintext received before the TLS upgrade";
+    m_phase = Phase::Handshaking;
+    m_idleTimer.stop();
+    m_connectTimer.start(m_policy.connectTimeoutMs);
+    m_socket->startClientEncryption(); // verifies against the name given to connectToHost()
+}
+
+void SslTransport::write(const QByteArray &bytes)
+{
+    if (m_failed || m_phase != Phase::Open)
+        return;
+    m_socket->write(bytes);
+    touch();
+}
+
+QByteArray SslTransport::readAll()
+{
+    if (m_phase == Phase::Handshaking)
+        return {};
+    return m_socket->readAll();
+}
+
+void SslTransport::close()
+{
+    m_connectTimer.stop();
+    m_idleTimer.stop();
+    if (m_phase == Phase::Idle || m_phase == Phase::Closed)
+        return;
+    m_closedByUs = true;
+    m_socket->disconnectFromHost();
+}
+
+void SslTransport::abort()
+{
+    m_connectTimer.stop();
+    m_idleTimer.stop();
+    m_closedByUs = true;
+    m_phase = Phase::Closed;
+    m_socket->abort();
+}
+
+bool SslTransport::isEncrypted() const
+{
+    return m_socket->isEncrypted();
+}
+
+QString SslTransport::tlsDescription() const
+{
+    if (!m_socket->isEncrypted())
+        return {};
+    const QSslCipher cipher = m_socket->sessionCipher();
+    return QStringLiteral("%1, %2 (%3 bits)")
+        .arg(protocolName(m_socket->sessionProtocol()), cipher.name())
+        .arg(cipher.usedBits());
+}
+
+QByteArray SslTransport::fingerprint(const QSslCertificate &certificate)
+{
+    return certificate.digest(QCryptographicHash::Sha256).toHex();
+}
+
+QList<QSslCertificate> SslTransport::loadCaFile(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = tr("Cannot read the CA file %1: %2").arg(path, file.errorString());
+        return {};
+    }
+    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    if (certificates.isEmpty() && error)
+        *error = tr("The CA file %1 contains no PEM certificate.").arg(path);
+    return certificates;
+}
+
+void SslTransport::onConnected()
+{
+    if (m_implicitTls) {
+        m_phase = Phase::Handshaking; // connected() is emitted after the verified handshake
+        return;
+    }
+    m_connectTimer.stop();
+    m_phase = Phase::Open;
+    touch();
+    qCDebug(lcNet) << "connected (plain) to" << m_host;
+    emit connected();
+}
+
+void SslTransport::onEncrypted()
+{
+    m_connectTimer.stop();
+    m_phase = Phase::Open;
+    touch();
+    qCDebug(lcNet) << "TLS established with" << m_host << ":" << tlsDescription();
+    if (m_implicitTls)
+        emit connected();
+    else
+        emit encrypted();
+    // Application data that came with the last handshake flight.
+    if (m_socket->bytesAvailable() > 0)
+        emit dataReceived();
+}
+
+void SslTransport::onSslErrors(const QList<QSslError> &errors)
+{
+    const QSslCertificate peer = m_socket->peerCertificate();
+    const QByteArray sha = peer.isNull() ? QByteArray() : fingerprint(peer);
+    if (!sha.isEmpty() && m_policy.pinnedSha256.contains(sha)) {
+        // The user accepted exactly this certificate for this account: ignore exactly these
+        // errors and nothing else.
+        qCInfo(lcNet) << "certificate of" << m_host << "is pinned (" << sha << "); accepting it despite" << errors.size()
+                      << "verification errors";
+        m_socket->ignoreSslErrors(errors);
+        return;
+    }
+    m_problem = {};
+    m_problem.subject = peer.subjectDisplayName();
+    m_problem.issuer = peer.issuerDisplayName();
+    m_problem.validFrom = peer.effectiveDate();
+    m_problem.validUntil = peer.expiryDate();
+    m_problem.sha256 = sha;
+    for (const QSslError &e : errors)
+        m_problem.errors << e.errorString();
+    if (m_problem.errors.isEmpty())
+        m_problem.errors << tr("The certificate could not be verified.");
+    qCWarning(lcNet) << "certificate of" << m_host << "refused:" << m_problem.errors << "sha256" << sha;
+    // Not ignoring them makes QSslSocket abort the handshake; onSocketError reports it.
+}
+
+void SslTransport::onSocketError()
+{
+    if (m_failed)
+        return;
+    const QAbstractSocket::SocketError e = m_socket->error();
+    const QString text = m_socket->errorString();
+    if (m_closedByUs)
+        return;
+    if (e == QAbstractSocket::RemoteHostClosedError && m_phase == Phase::Open) {
+        // An orderly close by the server is not a transport failure; the session decides
+        // whether it came at a bad moment.
+        m_error = Error::RemoteClosed;
+        m_errorText = tr("%1 closed the connection.").arg(m_host);
+        return;
+    }
+    if (!m_problem.isEmpty()) {
+        fail(Error::TlsCertificate, tr("The certificate of %1 was not accepted: %2").arg(m_host, m_problem.errors.join(u"; ")));
+        return;
+    }
+    switch (e) {
+    case QAbstractSocket::HostNotFoundError:
+        fail(Error::HostNotFound, text);
+        break;
+    case QAbstractSocket::ConnectionRefusedError:
+        fail(Error::ConnectionRefused, text);
+        break;
+    case QAbstractSocket::SocketTimeoutError:
+        fail(Error::Timeout, text);
+        break;
+    case QAbstractSocket::SslHandshakeFailedError:
+    case QAbstractSocket::SslInternalError:
+    case QAbstractSocket::SslInvalidUserDataError:
+        fail(Error::TlsHandshake, text);
+        break;
+    case QAbstractSocket::RemoteHostClosedError:
+        fail(m_phase == Phase::Handshaking ? Error::TlsHandshake : Error::RemoteClosed, text);
+        break;
+    default:
+        fail(Error::Network, text);
+        break;
+    }
+}
+
+void SslTransport::onReadyRead()
+{
+    if (m_phase != Phase::Open)
+        return;
+    touch();
+    emit dataReceived();
+}
+
+void SslTransport::onDisconnected()
+{
+    m_connectTimer.stop();
+    m_idleTimer.stop();
+    const Phase was = m_phase;
+    m_phase = Phase::Closed;
+    if (!m_failed && (was == Phase::Connecting || was == Phase::Handshaking)) {
+        fail(was == Phase::Handshaking ? Error::TlsHandshake : Error::RemoteClosed,
+             tr("%1 closed the connection during the TLS handshake.").arg(m_host));
+        return;
+    }
+    if (!m_failed && !m_closedByUs && m_error == Error::None) {
+        m_error = Error::RemoteClosed;
+        m_errorText = tr("%1 closed the connection.").arg(m_host);
+    }
+    emit disconnected();
+}
+
+void SslTransport::fail(Error error, const QString &text)
+{
+    if (m_failed)
+        return;
+    m_failed = true;
+    m_error = error;
+    m_errorText = text;
+    m_connectTimer.stop();
+    m_idleTimer.stop();
+    qCWarning(lcNet) << "connection to" << m_host << "failed:" << error << text;
+    const bool hadSocket = m_phase != Phase::Idle && m_phase != Phase::Closed;
+    m_phase = Phase::Closed;
+    emit failed();
+    if (hadSocket) {
+        // After failed() only disconnected() may follow (Transport contract).
+        m_socket->abort();
+    }
+}
+
+void SslTransport::touch()
+{
+    if (m_phase == Phase::Open && m_policy.idleTimeoutMs > 0)
+        m_idleTimer.start(m_policy.idleTimeoutMs);
+}
+
+} // namespace kurier::net
