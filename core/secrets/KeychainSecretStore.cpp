@@ -10,6 +10,17 @@ namespace kurier::secrets {
 namespace {
 
 
+bool looksLikeMissingBackend(const QString &detail)
+{
+    static const char *const signs[] = {"D-Bus", "dbus", "secret", "kwallet", "Could not connect", "autolaunch",
+                                        "ServiceUnknown", "No such file or directory", "Connection refused"};
+    for (const char *sign : signs) {
+        if (detail.contains(QLatin1String(sign), Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 // QtKeychain's error strings are technical ("Cannot autolaunch D-Bus…"); keep them as the
 // detail and say in words what is wrong and what to do.
 SecretStore::Result resultFromJob(const QKeychain::Job *job)
@@ -34,11 +45,10 @@ SecretStore::Result resultFromJob(const QKeychain::Job *job)
         break;
     case QKeychain::CouldNotDeleteEntry:
     case QKeychain::OtherError:
-        // Without a session bus or Secret Service QtKeychain reports OtherError with a D-Bus text.
-        r.error = detail.contains(u"D-Bus", Qt::CaseInsensitive) || detail.contains(u"dbus", Qt::CaseInsensitive)
-                || detail.contains(u"secret", Qt::CaseInsensitive) || detail.contains(u"kwallet", Qt::CaseInsensitive)
-            ? SecretStore::Error::NoBackend
-            : SecretStore::Error::Other;
+        // Without a session bus or Secret Service QtKeychain reports OtherError with the text of
+        // the D-Bus/libsecret failure ("Cannot autolaunch D-Bus…", "Could not connect: No such
+        // file or directory", "The name org.freedesktop.secrets was not provided…").
+        r.error = looksLikeMissingBackend(detail) ? SecretStore::Error::NoBackend : SecretStore::Error::Other;
         break;
     }
     if (r.error == SecretStore::Error::NoBackend)
