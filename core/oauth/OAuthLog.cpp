@@ -1,3 +1,3 @@
 #include "oauth/OAuthLog.h"
 
-Q_LOGGING_CATEGORY(lcOAuth, "kurier.oauth")
+Q_LOGGING_CATEGORY(lcOAuth, "kurier.oauth", QtInfoMsg)

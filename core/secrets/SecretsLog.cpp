@@ -1,3 +1,3 @@
 #include "secrets/SecretsLog.h"
 
-Q_LOGGING_CATEGORY(lcSecrets, "kurier.secrets")
+Q_LOGGING_CATEGORY(lcSecrets, "kurier.secrets", QtInfoMsg)
