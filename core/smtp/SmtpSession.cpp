@@ -78,6 +78,8 @@ SmtpSession::SmtpSession(net::Transport *transport, Settings settings, QObject *
     connect(transport, &net::Transport::dataReceived, this, &SmtpSession::onDataReceived);
     connect(transport, &net::Transport::failed, this, &SmtpSession::onTransportFailed);
     connect(transport, &net::Transport::disconnected, this, &SmtpSession::onDisconnected);
+    if (qEnvironmentVariableIntValue("KURIER_SMTP_TRANSCRIPT") > 0)
+        const_cast<QLoggingCategory &>(lcSmtpTranscript()).setEnabled(QtDebugMsg, true);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         Diagnostic d;
@@ -246,7 +248,8 @@ void SmtpSession::onDataReceived()
     m_parser.feed(bytes);
     while (m_parser.hasReply() && m_state != State::Finished && m_state != State::TlsHandshake) {
         const SmtpReply reply = m_parser.takeReply();
-        qCDebug(lcSmtpTranscript).noquote() << "S:" << reply.toDisplayString().left(m_state == State::Authenticating ? 3 : 2000);
+        // SASL challenges are left out (LOGIN's are harmless, but a server may echo data).
+        qCDebug(lcSmtpTranscript).noquote() << "S:" << (reply.code == 334 ? QStringLiteral("334 <challenge>") : reply.toDisplayString().left(2000));
         handleReply(reply);
     }
     if (m_parser.hasError() && m_state != State::Finished)
@@ -357,6 +360,12 @@ void SmtpSession::startAuthentication()
 {
     const bool oauth = m_authKind == AuthKind::OAuth;
     m_mechanism = sasl::chooseMechanism(m_capabilities.authMechanisms(), oauth);
+    if (const auto preferred = m_settings.preferredMechanism) {
+        const bool preferredIsOAuth = *preferred == sasl::Mechanism::XOAuth2 || *preferred == sasl::Mechanism::OAuthBearer;
+        if (preferredIsOAuth == oauth
+            && m_capabilities.authMechanisms().contains(sasl::mechanismName(*preferred)))
+            m_mechanism = preferred;
+    }
     if (!m_mechanism) {
         Diagnostic d;
         d.stage = Diagnostic::Stage::Authentication;
@@ -833,8 +842,11 @@ void SmtpSession::fail(const Diagnostic &diagnostic)
     if (m_state == State::Finished)
         return;
     qCDebug(lcSmtp).noquote() << "session failed:" << diagnostic.summary << diagnostic.serverText;
-    if (m_transport)
+    if (m_transport) {
+        // abort() may report the disconnection at once; this failure is the one that counts.
+        disconnect(m_transport, nullptr, this, nullptr);
         m_transport->abort();
+    }
     endSession(diagnostic);
 }
 

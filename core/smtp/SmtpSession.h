@@ -57,6 +57,9 @@ public:
         // after "334". Postfix cuts command lines at line_length_limit (2048 by default) but
         // reads SASL responses up to smtpd_sasl_response_limit (12288); OAuth tokens are 2–5 KB.
         qsizetype maxInitialResponseLine = 500;
+        // Use this mechanism if the server offers it, instead of the strongest (tests, servers
+        // with a broken XOAUTH2).
+        std::optional<sasl::Mechanism> preferredMechanism;
     };
 
     using TokenCallback = std::function<void(const QString &accessToken, const diagnostics::Diagnostic &failure)>;

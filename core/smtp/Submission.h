@@ -1,0 +1,68 @@
+#pragma once
+
+#include "diagnostics/Diagnostic.h"
+#include "smtp/OutgoingMessage.h"
+#include "smtp/SendResult.h"
+#include "smtp/SmtpSession.h"
+#include "store/Account.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace kurier::secrets {
+class SecretStore;
+}
+namespace kurier::oauth {
+class TokenProvider;
+}
+
+namespace kurier::smtp {
+
+// Sends messages for one account: one SmtpSession over an SslTransport with the account's
+// server, security, CA file and credentials (the SMTP or POP3 password from the SecretStore, or
+// the same OAuth token as POP3 through the TokenProvider). All messages go over one connection.
+class Submission : public QObject
+{
+    Q_OBJECT
+public:
+    // `tokens` may be null: then one is made for the account when OAuth is needed.
+    Submission(store::Account account, secrets::SecretStore *secrets, oauth::TokenProvider *tokens = nullptr,
+               QObject *parent = nullptr);
+    ~Submission() override;
+
+    // For "ask for the password each time" accounts: what the user typed this session.
+    void setSessionPassword(const QString &password) { m_sessionPassword = password; }
+    // Overrides for tests and tuning.
+    void setSessionSettings(const std::function<void(SmtpSession::Settings &)> &adjust) { m_adjust = adjust; }
+
+    // Connects, signs in and sends every message, then QUIT. Call once.
+    void send(const QList<OutgoingMessage> &messages);
+
+    [[nodiscard]] const store::Account &account() const { return m_account; }
+    // The session, once it exists (for its capabilities and TLS description).
+    [[nodiscard]] SmtpSession *session() const { return m_session; }
+
+    // Whether the account authenticates with OAuth for SMTP.
+    [[nodiscard]] static bool usesOAuth(const store::Account &account);
+
+signals:
+    void messageSent(const kurier::smtp::SendResult &result);
+    // The browser / device-code sign-in needs the user (forwarded from the TokenProvider).
+    void browserSignInRequired(const QUrl &url);
+    void finished(const kurier::diagnostics::Diagnostic &error);
+
+private:
+    void start(const QString &password);
+    void failAll(const diagnostics::Diagnostic &d);
+    void failAllNow(const diagnostics::Diagnostic &d);
+
+    store::Account m_account;
+    secrets::SecretStore *m_secrets;
+    QPointer<oauth::TokenProvider> m_tokens;
+    QString m_sessionPassword;
+    std::function<void(SmtpSession::Settings &)> m_adjust;
+    QList<OutgoingMessage> m_messages;
+    QPointer<SmtpSession> m_session;
+};
+
+} // namespace kurier::smtp

@@ -1,0 +1,423 @@
+// SMTP submission against the real Postfix of tests/servers (SASL through Dovecot, tokens from
+// the Microsoft-shaped OAuth server): STARTTLS and implicit TLS, PLAIN, XOAUTH2, OAUTHBEARER,
+// a refused token replaced once, per-recipient results, pipelined batches. Messages are checked
+// in the recipients' Maildirs. Every test uses its own recipients, so tests may run in parallel.
+#include "net/SslTransport.h"
+#include "oauth/TokenProvider.h"
+#include "secrets/MemorySecretStore.h"
+#include "smtp/Submission.h"
+#include "support/TestServers.h"
+#include "support/Sync.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTest>
+#include <QUuid>
+
+using namespace kurier;
+using namespace kurier::smtp;
+
+namespace {
+
+QStringList capturedLog;
+QtMessageHandler previousHandler = nullptr;
+
+void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    capturedLog << message;
+    if (previousHandler)
+        previousHandler(type, context, message);
+}
+
+const test::TestServers &servers()
+{
+    return test::TestServers::instance();
+}
+
+QString env(const char *key)
+{
+    return servers().value(key);
+}
+
+QString uniqueAddress(const QString &tag)
+{
+    return QStringLiteral("%1-%2@%3").arg(tag, QUuid::createUuid().toString(QUuid::Id128).left(12), env("KURIER_TEST_MAIL_DOMAIN"));
+}
+
+struct Outcome {
+    QList<SendResult> results;
+    std::optional<diagnostics::Diagnostic> finished;
+};
+
+} // namespace
+
+class TestSmtpPostfix : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void plainStartTls();
+    void plainImplicitTls();
+    void loginMechanism();
+    void wrongPassword();
+    void untrustedCertificate();
+    void xoauth2WithTokenProvider();
+    void xoauth2OneLineInitialResponse();
+    void oauthBearer();
+    void refusedTokenReplacedOnce();
+    void revokedTokenFailsWithDiagnostic();
+    void partialRecipients();
+    void pipelinedBatch();
+    void transcriptHasNoSecrets();
+
+private:
+    store::Account passwordAccount(const char *portKey, store::Security security);
+    store::Account oauthAccount(const QString &user, const QString &password);
+    QString newOAuthUser(const QString &password);
+    QJsonObject post(const QString &path, const QJsonObject &body);
+    Outcome run(Submission &submission, const QList<OutgoingMessage> &messages, int timeoutMs = 30000);
+    // The messages in the address's Maildir once there are `count` (Postfix delivers asynchronously).
+    QList<QByteArray> waitForMail(const QString &address, int count = 1);
+    static OutgoingMessage message(const QString &from, const QStringList &to, const QString &subject);
+
+    secrets::MemorySecretStore m_secrets;
+    QNetworkAccessManager m_network;
+};
+
+void TestSmtpPostfix::initTestCase()
+{
+    KURIER_REQUIRE_TEST_SERVERS(servers());
+    previousHandler = qInstallMessageHandler(captureLog);
+    qputenv("KURIER_SMTP_TRANSCRIPT", "1");
+}
+
+store::Account TestSmtpPostfix::passwordAccount(const char *portKey, store::Security security)
+{
+    store::Account a;
+    a.id = store::newAccountId();
+    a.prefix = QStringLiteral("Bob");
+    a.email = env("PASSWORD_USER");
+    a.senderName = QStringLiteral("Bob Tester");
+    a.pop3.host = servers().host();
+    a.smtp.host = servers().host();
+    a.smtp.port = servers().port(portKey);
+    a.smtp.security = security;
+    a.smtp.auth = store::SmtpAuth::SameAsPop3;
+    a.extraCaFile = env("KURIER_TEST_CA");
+    test::waitFor([&](auto cb) {
+        m_secrets.write(secrets::SecretStore::keyFor(a.id, store::SecretName::Pop3Password), env("PASSWORD_USER_PASSWORD"), cb);
+    });
+    return a;
+}
+
+store::Account TestSmtpPostfix::oauthAccount(const QString &user, const QString &password)
+{
+    store::Account a;
+    a.id = store::newAccountId();
+    a.prefix = QStringLiteral("OAuth");
+    a.email = user;
+    a.pop3.host = servers().host();
+    a.smtp.host = servers().host();
+    a.smtp.port = servers().port("SMTP_SUBMISSION_PORT");
+    a.smtp.security = store::Security::StartTls;
+    a.oauth.enabled = true;
+    a.oauth.tokenEndpoint = env("OAUTH_TOKEN_URL");
+    a.oauth.clientId = env("OAUTH_PUBLIC_CLIENT_ID");
+    a.oauth.scope = env("OAUTH_SCOPE_SMTP");
+    a.oauth.method = oauth::SignInMethod::Password;
+    a.extraCaFile = env("KURIER_TEST_CA");
+    test::waitFor([&](auto cb) {
+        m_secrets.write(secrets::SecretStore::keyFor(a.id, store::SecretName::Pop3Password), password, cb);
+    });
+    return a;
+}
+
+QJsonObject TestSmtpPostfix::post(const QString &path, const QJsonObject &body)
+{
+    QNetworkRequest request(QUrl(env("OAUTH_BASE") + path));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setSslConfiguration(servers().sslConfiguration());
+    QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson());
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+        qFatal("test endpoint did not answer");
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
+QString TestSmtpPostfix::newOAuthUser(const QString &password)
+{
+    const QString user = uniqueAddress(QStringLiteral("oauth"));
+    const QJsonObject r = post(QStringLiteral("/test/users"), {{QStringLiteral("user"), user}, {QStringLiteral("password"), password}});
+    if (!r.value(QStringLiteral("ok")).toBool())
+        qFatal("cannot create a test user");
+    return user;
+}
+
+OutgoingMessage TestSmtpPostfix::message(const QString &from, const QStringList &to, const QString &subject)
+{
+    OutgoingMessage m;
+    m.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m.reversePath = from;
+    m.recipients = to;
+    m.data = "From: <" + from.toUtf8() + ">\nTo: <" + to.first().toUtf8() + ">\nSubject: " + subject.toUtf8()
+        + "\nMessage-ID: <" + m.id.toUtf8() + "@kurier.test>\n\nHello.\n.leading dot\n";
+    return m;
+}
+
+Outcome TestSmtpPostfix::run(Submission &submission, const QList<OutgoingMessage> &messages, int timeoutMs)
+{
+    Outcome o;
+    connect(&submission, &Submission::messageSent, this, [&o](const SendResult &r) { o.results.append(r); });
+    connect(&submission, &Submission::finished, this, [&o](const diagnostics::Diagnostic &d) { o.finished = d; });
+    submission.send(messages);
+    if (!QTest::qWaitFor([&o] { return o.finished.has_value(); }, timeoutMs))
+        qFatal("submission did not finish");
+    return o;
+}
+
+QList<QByteArray> TestSmtpPostfix::waitForMail(const QString &address, int count)
+{
+    const QString root = env("MAILDIR_ROOT") + u'/' + address.toLower() + QStringLiteral("/Maildir");
+    QList<QByteArray> mails;
+    const bool complete = QTest::qWaitFor([&] {
+        mails.clear();
+        for (const char *sub : {"new", "cur"}) {
+            QDir dir(root + u'/' + QLatin1String(sub));
+            const QStringList names = dir.entryList(QDir::Files, QDir::Name);
+            for (const QString &name : names) {
+                QFile f(dir.filePath(name));
+                if (f.open(QIODevice::ReadOnly))
+                    mails.append(f.readAll());
+            }
+        }
+        return mails.size() >= count;
+    }, 15000);
+    if (!complete)
+        qWarning("only %d of %d messages arrived for %s", int(mails.size()), count, qPrintable(address));
+    return mails;
+}
+
+void TestSmtpPostfix::plainStartTls()
+{
+    const store::Account account = passwordAccount("SMTP_SUBMISSION_PORT", store::Security::StartTls);
+    const QString to = uniqueAddress(QStringLiteral("plain"));
+    Submission submission(account, &m_secrets);
+    const Outcome o = run(submission, {message(account.email, {to}, QStringLiteral("plain over STARTTLS"))});
+    QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
+    QCOMPARE(o.results.size(), 1);
+    QCOMPARE(o.results[0].status, SendResult::Status::Sent);
+    QVERIFY(o.results[0].reply.text().contains(u"queued as"));
+    QCOMPARE(submission.session()->mechanism(), sasl::Mechanism::Plain);
+    QVERIFY(submission.session()->tlsDescription().contains(u"TLS"));
+    const QList<QByteArray> mails = waitForMail(to);
+    QCOMPARE(mails.size(), 1);
+    QVERIFY(mails[0].contains("Subject: plain over STARTTLS"));
+    QVERIFY(mails[0].contains("\n.leading dot")); // dot-stuffing undone by the server
+    QVERIFY(mails[0].contains(QByteArray("Return-Path: <" + account.email.toUtf8() + ">")));
+}
+
+void TestSmtpPostfix::plainImplicitTls()
+{
+    const store::Account account = passwordAccount("SMTP_SUBMISSIONS_PORT", store::Security::Tls);
+    const QString to = uniqueAddress(QStringLiteral("tls"));
+    Submission submission(account, &m_secrets);
+    const Outcome o = run(submission, {message(account.email, {to}, QStringLiteral("implicit TLS"))});
+    QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
+    QCOMPARE(o.results.value(0).status, SendResult::Status::Sent);
+    QCOMPARE(waitForMail(to).size(), 1);
+}
+
+void TestSmtpPostfix::loginMechanism()
+{
+    const store::Account account = passwordAccount("SMTP_SUBMISSION_PORT", store::Security::StartTls);
+    const QString to = uniqueAddress(QStringLiteral("login"));
+    Submission submission(account, &m_secrets);
+    submission.setSessionSettings([](SmtpSession::Settings &s) { s.preferredMechanism = sasl::Mechanism::Login; });
+    const Outcome o = run(submission, {message(account.email, {to}, QStringLiteral("LOGIN"))});
+    QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
+    QCOMPARE(submission.session()->mechanism(), sasl::Mechanism::Login);
+    QCOMPARE(waitForMail(to).size(), 1);
+}
+
+void TestSmtpPostfix::wrongPassword()
+{
+    store::Account account = passwordAccount("SMTP_SUBMISSION_PORT", store::Security::StartTls);
+    Submission submission(account, &m_secrets);
+    submission.setSessionPassword(QStringLiteral("not the password"));
+    const Outcome o = run(submission, {message(account.email, {uniqueAddress(QStringLiteral("never"))}, QStringLiteral("x"))});
+    QVERIFY(o.finished.has_value());
+    QCOMPARE(o.finished->stage, diagnostics::Diagnostic::Stage::Authentication);
+    QCOMPARE(o.finished->code, QStringLiteral("5.7.8"));
+    QVERIFY(o.finished->serverText.startsWith(u"535 5.7.8"));
+    QCOMPARE(o.results.size(), 1);
+    QCOMPARE(o.results[0].status, SendResult::Status::PermanentFailure);
+}
+
+void TestSmtpPostfix::untrustedCertificate()
+{
+    store::Account account = passwordAccount("SMTP_SUBMISSIONS_PORT", store::Security::Tls);
+    account.extraCaFile.clear(); // the test CA is not in the system store
+    Submission submission(account, &m_secrets);
+    const Outcome o = run(submission, {message(account.email, {uniqueAddress(QStringLiteral("never"))}, QStringLiteral("x"))});
+    QCOMPARE(o.finished->stage, diagnostics::Diagnostic::Stage::Tls);
+    QVERIFY(!o.finished->retryable);
+    QCOMPARE(o.results.value(0).status, SendResult::Status::PermanentFailure);
+}
+
+void TestSmtpPostfix::xoauth2WithTokenProvider()
+{
+    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString user = newOAuthUser(password);
+    const store::Account account = oauthAccount(user, password);
+    const QString to = uniqueAddress(QStringLiteral("xoauth2"));
+    Submission submission(account, &m_secrets);
+    const Outcome o = run(submission, {message(user, {to}, QStringLiteral("XOAUTH2"))});
+    QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
+    QCOMPARE(o.results.value(0).status, SendResult::Status::Sent);
+    QCOMPARE(submission.session()->mechanism(), sasl::Mechanism::XOAuth2);
+    QCOMPARE(waitForMail(to).size(), 1);
+}
+
+void TestSmtpPostfix::xoauth2OneLineInitialResponse()
+{
+    // The test Postfix takes 16 KB lines, so the one-line form works there too.
+    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString user = newOAuthUser(password);
+    const store::Account account = oauthAccount(user, password);
+    const QString to = uniqueAddress(QStringLiteral("oneline"));
+    Submission submission(account, &m_secrets);
+    submission.setSessionSettings([](SmtpSession::Settings &s) { s.maxInitialResponseLine = 12288; });
+    const Outcome o = run(submission, {message(user, {to}, QStringLiteral("one line"))});
+    QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
+    QCOMPARE(waitForMail(to).size(), 1);
+}
+
+void TestSmtpPostfix::oauthBearer()
+{
+    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString user = newOAuthUser(password);
+    const store::Account account = oauthAccount(user, password);
+    const QString to = uniqueAddress(QStringLiteral("bearer"));
+    Submission submission(account, &m_secrets);
+    submission.setSessionSettings([](SmtpSession::Settings &s) { s.preferredMechanism = sasl::Mechanism::OAuthBearer; });
+    const Outcome o = run(submission, {message(user, {to}, QStringLiteral("OAUTHBEARER"))});
+    QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
+    QCOMPARE(submission.session()->mechanism(), sasl::Mechanism::OAuthBearer);
+    QCOMPARE(waitForMail(to).size(), 1);
+}
+
+void TestSmtpPostfix::refusedTokenReplacedOnce()
+{
+    // A cached token the server refuses (revoked after it was cached): 334 with the JSON error,
+    // an empty answer, 535 — then one fresh token and success.
+    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString user = newOAuthUser(password);
+    const store::Account account = oauthAccount(user, password);
+    oauth::TokenProvider provider(account, &m_secrets);
+    std::optional<oauth::TokenProvider::Result> first;
+    provider.requestToken([&](const oauth::TokenProvider::Result &r) { first = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(first.has_value(), 10000);
+    QVERIFY(first->ok());
+    QVERIFY(post(QStringLiteral("/test/revoke"), {{QStringLiteral("token"), first->token.accessToken}}).value(QStringLiteral("ok")).toBool());
+
+    const QString to = uniqueAddress(QStringLiteral("retry"));
+    Submission submission(account, &m_secrets, &provider);
+    const Outcome o = run(submission, {message(user, {to}, QStringLiteral("after a refused token"))});
+    QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
+    QCOMPARE(o.results.value(0).status, SendResult::Status::Sent);
+    QCOMPARE(waitForMail(to).size(), 1);
+}
+
+void TestSmtpPostfix::revokedTokenFailsWithDiagnostic()
+{
+    // Every token of the user refused: one retry, then the server's answer and the JSON error.
+    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString user = newOAuthUser(password);
+    store::Account account = oauthAccount(user, password);
+    Submission submission(account, &m_secrets);
+    int requests = 0;
+    submission.setSessionSettings([](SmtpSession::Settings &) {});
+    // A token for another user is refused like a revoked one (Dovecot compares the user).
+    const QString other = newOAuthUser(password);
+    const QJsonObject minted = post(QStringLiteral("/test/mint"), {{QStringLiteral("user"), other}});
+    const QString foreignToken = minted.value(QStringLiteral("access_token")).toString();
+    QVERIFY(!foreignToken.isEmpty());
+    SmtpSession::Settings settings;
+    settings.host = servers().host();
+    settings.port = servers().port("SMTP_SUBMISSION_PORT");
+    settings.security = store::Security::StartTls;
+    net::TlsPolicy policy;
+    policy.extraCaCertificates = servers().caCertificates();
+    SmtpSession session(new net::SslTransport(policy), settings);
+    session.setOAuthAuthentication(user, [&](bool, SmtpSession::TokenCallback done) {
+        ++requests;
+        done(foreignToken, {});
+    });
+    std::optional<diagnostics::Diagnostic> finished;
+    connect(&session, &SmtpSession::finished, this, [&](const diagnostics::Diagnostic &d) { finished = d; });
+    session.open();
+    QTRY_VERIFY_WITH_TIMEOUT(finished.has_value(), 15000);
+    QCOMPARE(requests, 2);
+    QCOMPARE(finished->stage, diagnostics::Diagnostic::Stage::Authentication);
+    QVERIFY2(finished->serverText.contains(u"535 5.7.8") && finished->serverText.contains(u"\"status\""),
+             qPrintable(finished->serverText));
+}
+
+void TestSmtpPostfix::partialRecipients()
+{
+    const store::Account account = passwordAccount("SMTP_SUBMISSION_PORT", store::Security::StartTls);
+    const QString good = uniqueAddress(QStringLiteral("good"));
+    const QString good2 = uniqueAddress(QStringLiteral("good2"));
+    Submission submission(account, &m_secrets);
+    const Outcome o = run(submission, {message(account.email, {good, QStringLiteral("someone@elsewhere.example"), good2},
+                                               QStringLiteral("partial"))});
+    QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
+    QCOMPARE(o.results.size(), 1);
+    QCOMPARE(o.results[0].status, SendResult::Status::Sent);
+    const QList<RecipientResult> rejected = o.results[0].rejected();
+    QCOMPARE(rejected.size(), 1);
+    QCOMPARE(rejected[0].address, QStringLiteral("someone@elsewhere.example"));
+    QVERIFY2(rejected[0].reply.isPermanentFailure(), qPrintable(rejected[0].reply.toDisplayString()));
+    QCOMPARE(waitForMail(good).size(), 1);
+    QCOMPARE(waitForMail(good2).size(), 1);
+}
+
+void TestSmtpPostfix::pipelinedBatch()
+{
+    const store::Account account = passwordAccount("SMTP_SUBMISSION_PORT", store::Security::StartTls);
+    const QString to = uniqueAddress(QStringLiteral("batch"));
+    QList<OutgoingMessage> messages;
+    for (int i = 0; i < 25; ++i)
+        messages.append(message(account.email, {to}, QStringLiteral("batch %1").arg(i)));
+    Submission submission(account, &m_secrets);
+    const Outcome o = run(submission, messages);
+    QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
+    QVERIFY(submission.session()->capabilities().has(SmtpCapabilities::Pipelining));
+    QCOMPARE(o.results.size(), 25);
+    for (int i = 0; i < 25; ++i) {
+        QCOMPARE(o.results[i].id, messages[i].id);
+        QCOMPARE(o.results[i].status, SendResult::Status::Sent);
+    }
+    QCOMPARE(waitForMail(to, 25).size(), 25);
+}
+
+void TestSmtpPostfix::transcriptHasNoSecrets()
+{
+    // Runs last: every session above wrote its transcript into capturedLog.
+    const QString log = capturedLog.join(u'\n');
+    QVERIFY(log.contains(u"C: EHLO"));
+    QVERIFY(log.contains(u"C: AUTH XOAUTH2"));
+    QVERIFY(log.contains(u"C: AUTH PLAIN <redacted>"));
+    QVERIFY(log.contains(u"S: 235 2.7.0"));
+    QVERIFY(!log.contains(env("PASSWORD_USER_PASSWORD")));
+    QVERIFY(!log.contains(QString::fromLatin1(env("PASSWORD_USER_PASSWORD").toUtf8().toBase64())));
+    QVERIFY(!log.contains(u"eyJ0eXAi") && !log.contains(u"eyJhbGci")); // no JWT header
+    QVERIFY(!log.contains(u"auth=Bearer"));
+    QVERIFY(!log.contains(u".leading dot")); // message text is summarised, not logged
+}
+
+QTEST_GUILESS_MAIN(TestSmtpPostfix)
+#include "tst_smtp_postfix.moc"
