@@ -584,6 +584,475 @@
     </message>
 </context>
 <context>
+    <name>Pop3Diagnostics</name>
+    <message>
+        <source>Another program (or another Kurier) has the mailbox open; POP3 allows only one session at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the other mail program or wait until it has finished, then fetch again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server allows only a limited number of logins in a given time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait a few minutes and fetch again; fetch less often.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has a temporary problem.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server has a permanent problem with this mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the mail server&apos;s administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The POP3 server %1 was not found.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host name is misspelt, or there is no network or name service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the POP3 server name in the account and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing accepts connections on this port: a wrong port, or the service is down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the POP3 port and security setting (995 for SSL/TLS, 110 for STARTTLS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: a firewall, a wrong port or an overloaded server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the port and the network; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Certificate: %2, issued by %3, valid %4 to %5, SHA-256 %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If your provider uses its own certificate authority, add its CA file to the account. Trust this exact certificate for the account only if you can confirm its fingerprint with the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secure connection to %1 could be negotiated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server speaks no TLS on this port, or only versions older than TLS 1.2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the security setting (SSL/TLS on 995, STARTTLS on 110) and ask the provider about TLS 1.2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A network error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server or the network ended the connection unexpectedly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch again: messages already stored are not fetched twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server or the network is stuck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch again later: messages already stored are not fetched twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 broke the POP3 protocol; the connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent something a POP3 server must not send (or more than the configured limits allow).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the port belongs to a POP3 server; if it does, report this to the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the POP3 session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is not accepting POP3 sessions right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not offer STARTTLS (STLS); Kurier does not continue unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not support STLS, or someone on the network removed it from the capability list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use SSL/TLS on port 995 if the server offers it; otherwise ask the provider to enable STLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused STARTTLS (STLS); Kurier does not continue unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server announced STLS but refused it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try SSL/TLS on port 995, or ask the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 is not encrypted; Kurier did not send the credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account uses no encryption, and sending the password in plain text was not explicitly accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose SSL/TLS or STARTTLS for the account, or accept an unencrypted connection for it explicitly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offers no OAuth 2.0 sign-in (XOAUTH2 or OAUTHBEARER).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not support OAuth 2.0 for POP3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch OAuth 2.0 off for this account and use the password, or check the POP3 server name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offers no password sign-in Kurier can use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server allows neither SASL PLAIN/LOGIN nor USER/PASS (perhaps only OAuth 2.0).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch OAuth 2.0 on for this account if the provider requires it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For app-only access Exchange Online refuses the token when the application&apos;s service principal is not registered in Exchange, or it has no FullAccess permission on this mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator runs New-ServicePrincipal and Add-MailboxPermission -AccessRights FullAccess for the application in Exchange Online PowerShell.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>POP is disabled for the mailbox, or the user name does not match the account the token was issued to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable POP for the mailbox (Exchange admin center → Mailboxes → Email apps, or Set-CASMailbox -PopEnabled $true) and make the POP3 user the signed-in address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange Online no longer accepts passwords for POP (basic authentication is switched off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch on OAuth 2.0 for this account (Vorlage → Microsoft 365).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the access token, even a freshly issued one: it belongs to another user, has the wrong audience or scope, or POP access is not allowed for the mailbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the user name, the OAuth scope and the mailbox&apos;s POP permission; `kurierctl token` shows whom the token was issued to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name or the password is wrong, or the mailbox does not allow POP3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the user name and enter the password again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not carry out the command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again later; if it persists, report the server&apos;s text to the provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A message of %1 bytes exceeds the limit of %2 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent more than the maximum message size allows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raise the maximum message size, or fetch the message with another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Pop3Session</name>
+    <message>
+        <source>Connecting to %1:%2 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greeting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capabilities: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in as %1 with %2 …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in as %1 with USER/PASS …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the token; getting a new one …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmtpDiagnostics</name>
+    <message>
+        <source>SMTP AUTH is switched off for your organisation or mailbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft 365 refuses authenticated SMTP (SMTP AUTH) for this tenant or mailbox. Security Defaults also switch it off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator opens the Exchange admin center → Settings → Mail flow and unticks &quot;Turn off SMTP AUTH protocol for your organization&quot;, or runs Set-CASMailbox -Identity &lt;address&gt; -SmtpClientAuthenticationDisabled $false. With Security Defaults on, SMTP AUTH stays off until they are replaced by Conditional Access policies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft 365 refused the sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is blocked from signing in, or SMTP AUTH is not allowed for it (Security Defaults, Conditional Access or a disabled mailbox protocol).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask an administrator to check the user&apos;s sign-in status in Microsoft Entra ID and that &quot;Authenticated SMTP&quot; is enabled for the mailbox (Exchange admin center → Recipients → Mailboxes → Mail apps).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With OAuth 2.0, Microsoft 365 answers this when the token is for another audience or scope (not https://outlook.office365.com/.default or SMTP.Send), or belongs to another user than the SMTP user name. With a password: user name or password are wrong, or basic authentication is switched off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the scope is https://outlook.office365.com/.default (or SMTP.Send), that the app registration has the SMTP.Send permission with admin consent, and that the SMTP user name is the address the token was issued to (kurierctl token shows it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mailbox could not be opened for sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft 365 accepted the application&apos;s token but the application has no permission on this mailbox (app-only access needs a service principal with mailbox permission), or the mailbox is not available right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An administrator registers the application&apos;s service principal in Exchange Online (New-ServicePrincipal) and grants it FullAccess on the mailbox (Add-MailboxPermission), then tries again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may not send as this address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The From address is not the signed-in mailbox, and the user has no &quot;Send As&quot; permission for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send from your own address, or ask an administrator to grant you Send As on the other mailbox (Exchange admin center → Recipients → Mailboxes → Delegation).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server requires an encrypted connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server accepts commands only after STARTTLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the SMTP connection security to STARTTLS or SSL/TLS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name, password or token were not accepted (RFC 4954: authentication credentials invalid).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the SMTP user name and password; with OAuth 2.0, sign in again (kurierctl token --force).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to relay or to accept this sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s policy does not allow this message: usually the sender address is not yours, or the server wants you to sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send from the account&apos;s own address and make sure SMTP authentication is switched on for the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s mailbox does not exist (RFC 3463 X.1.1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the address for typing errors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kurier::net::SslTransport</name>
+    <message>
+        <source>The TLS handshake with %1 did not finish within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No connection to %1 within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 was idle for %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the CA file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA file %1 contains no PEM certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate could not be verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was not accepted: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 closed the connection during the TLS handshake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>kurier::oauth::BrowserFlow</name>
     <message>
         <source>The sign-in in the browser was not completed within %1 minutes.</source>
@@ -656,6 +1125,303 @@
     <message>
         <source>Enter the password in the account settings.</source>
         <translation>Geben Sie das Kennwort in den Einstellungen des Benutzerkontos ein.</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::smtp::SmtpDiagnostics</name>
+    <message>
+        <source>The SMTP server refused the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the greeting (EHLO)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set an explicit host name for EHLO in the account&apos;s SMTP settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server refused to start TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message was not sent, because it would have gone unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again later, or ask the server&apos;s administrator; use SSL/TLS (port 465) if the server offers it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server did not accept the sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the SMTP user name and password, or the OAuth 2.0 settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the sender address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send from the account&apos;s own address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the recipient&apos;s address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kurier tries again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A temporary problem on the server (4xx): sending again later may work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A permanent refusal (5xx): sending the same again will fail again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s answer above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kurier::smtp::SmtpSession</name>
+    <message>
+        <source>The SMTP server stopped answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reply from %1 within the time limit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kurier tries again later. If it keeps happening, check the network and the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unencrypted SMTP was not accepted for this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is set to connect without encryption, but that was never confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS or SSL/TLS, or confirm the unencrypted connection in the account settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP connection is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server does not offer STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account requires an encrypted connection, and %1 did not offer to encrypt it (or something between you and the server removed the offer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the SMTP server and port (STARTTLS is usually port 587, SSL/TLS port 465). Nothing was sent unencrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server offers no sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not announce AUTH on this connection; some servers offer it only on another port or after encryption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the SMTP port and the connection security, or switch SMTP authentication off if the server does not need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server does not accept OAuth 2.0 sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server accepts no password sign-in Kurier knows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server offers: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch OAuth 2.0 off for this account, or use a server that supports XOAUTH2 or OAUTHBEARER.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch OAuth 2.0 on if the provider supports it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has no recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add at least one recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid address &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An address needs a local part, &quot;@&quot; and a domain, without spaces or angle brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server cannot send to internationalised addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An address contains non-ASCII characters, and %1 does not support SMTPUTF8 (RFC 6531).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the ASCII form of the address if the recipient has one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is too large for the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has %1 KB; %2 accepts at most %3 KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove or shrink attachments, or share large files by link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(certificate for %1, issued by %2, SHA-256 %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server name. If your organisation uses its own certificate authority, add its CA file to the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No secure connection to the SMTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the port and the connection security: SSL/TLS is usually port 465, STARTTLS port 587.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP server %1 not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server name and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 refused the connection on port %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the port; a firewall may also block it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to the SMTP server %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to the SMTP server was lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kurier tries again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server closed the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP server sent something Kurier does not understand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check that the port belongs to an SMTP server. Kurier tries again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown whether the message was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection ended after the message was transmitted and before the server confirmed it (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the Sent folder of the recipients or the server; send it again only if it did not arrive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SMTP connection was closed before the message was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>kurier::smtp::Submission</name>
+    <message>
+        <source>The SMTP password could not be read from the keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password in the account settings.</source>
+        <translation type="unfinished">Geben Sie das Kennwort in den Einstellungen des Benutzerkontos ein.</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account&apos;s CA file cannot be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a PEM file with the certificate authority in the account settings.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1026,6 +1792,14 @@
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
+    <message>
+        <source>S&amp;ign in…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Get an OAuth 2.0 token now, so that fetching and sending need no sign-in</source>
+        <translation>Jetzt ein OAuth-2.0-Token holen, damit Abrufen und Senden ohne Anmeldung gehen</translation>
+    </message>
 </context>
 <context>
     <name>kurier::ui::MainWindow</name>
@@ -1075,6 +1849,105 @@
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::SignInDialog</name>
+    <message>
+        <source>&amp;Copy code</source>
+        <translation>Code &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Open the browser again</source>
+        <translation>Browser erneut ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Password for %1:</source>
+        <translation>&amp;Kennwort für %1:</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in – %1</source>
+        <translation>Anmelden – %1</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Signing in to %1 …</source>
+        <translation>Anmeldung bei %1 …</translation>
+    </message>
+    <message>
+        <source>Kurier asks the identity provider for a token for %1.</source>
+        <translation>Kurier fragt beim Identitätsanbieter ein Token für %1 an.</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>Bei %1 anmelden</translation>
+    </message>
+    <message>
+        <source>This account does not keep its password. Enter it to sign in.</source>
+        <translation>Dieses Konto speichert sein Kennwort nicht. Geben Sie es zum Anmelden ein.</translation>
+    </message>
+    <message>
+        <source>Continue in your web browser</source>
+        <translation>Weiter im Webbrowser</translation>
+    </message>
+    <message>
+        <source>Kurier has opened the sign-in page of %1 in your web browser. Sign in there; Kurier continues by itself afterwards. If no browser opened, &lt;a href=&quot;%2&quot;&gt;open the sign-in page&lt;/a&gt;.</source>
+        <translation>Kurier hat die Anmeldeseite von %1 in Ihrem Webbrowser geöffnet. Melden Sie sich dort an; danach macht Kurier von selbst weiter. Hat sich kein Browser geöffnet, &lt;a href=&quot;%2&quot;&gt;öffnen Sie die Anmeldeseite&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>Enter this code</source>
+        <translation>Geben Sie diesen Code ein</translation>
+    </message>
+    <message>
+        <source>On any device, open &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; and enter the code below. Kurier continues by itself once you have signed in there.</source>
+        <translation>Öffnen Sie auf einem beliebigen Gerät &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; und geben Sie den Code unten ein. Sobald Sie dort angemeldet sind, macht Kurier von selbst weiter.</translation>
+    </message>
+    <message>
+        <source>The code is valid for %1:%2 more minutes.</source>
+        <translation>Der Code ist noch %1:%2 Minuten gültig.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The server said:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Antwort des Servers:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Cause:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Ursache:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;What to do:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Abhilfe:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Kurier may now read and send mail as &lt;b&gt;%1&lt;/b&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Kurier darf jetzt als &lt;b&gt;%1&lt;/b&gt; Mail lesen und senden.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The access token is valid until %1 and is renewed automatically.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Das Zugriffstoken ist bis %1 gültig und wird automatisch erneuert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Warning:&lt;/b&gt; the token is for %1, not Exchange Online; POP3 and SMTP will refuse it. Use the scope https://outlook.office365.com/.default&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Warnung:&lt;/b&gt; Das Token gilt für %1, nicht für Exchange Online; POP3 und SMTP werden es ablehnen. Verwenden Sie den Scope https://outlook.office365.com/.default&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Warning:&lt;/b&gt; you signed in as %1, but the account&apos;s user is %2.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Warnung:&lt;/b&gt; Sie haben sich als %1 angemeldet, der Benutzer des Kontos ist aber %2.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

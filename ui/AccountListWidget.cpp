@@ -2,6 +2,7 @@
 
 #include "AccountDialog.h"
 #include "FormStyle.h"
+#include "SignInDialog.h"
 #include "store/AccountManager.h"
 
 #include <QHBoxLayout>
@@ -10,6 +11,7 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -28,6 +30,7 @@ AccountListWidget::AccountListWidget(store::AccountManager *accounts, QWidget *p
     , m_edit(new QPushButton(tr("&Edit…"), this))
     , m_remove(new QPushButton(tr("&Delete…"), this))
     , m_makeDefault(new QPushButton(tr("Set as de&fault"), this))
+    , m_signIn(new QPushButton(tr("S&ign in…"), this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("accountList"));
@@ -50,6 +53,8 @@ AccountListWidget::AccountListWidget(store::AccountManager *accounts, QWidget *p
     m_edit->setObjectName(QStringLiteral("editButton"));
     m_remove->setObjectName(QStringLiteral("deleteButton"));
     m_makeDefault->setObjectName(QStringLiteral("defaultButton"));
+    m_signIn->setObjectName(QStringLiteral("signInButton"));
+    m_signIn->setToolTip(tr("Get an OAuth 2.0 token now, so that fetching and sending need no sign-in"));
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->setWordWrap(true);
     setMessageStyle(m_status, MessageKind::Error);
@@ -61,6 +66,7 @@ AccountListWidget::AccountListWidget(store::AccountManager *accounts, QWidget *p
     buttons->addWidget(m_remove);
     buttons->addSpacing(12);
     buttons->addWidget(m_makeDefault);
+    buttons->addWidget(m_signIn);
     buttons->addStretch();
 
     auto *top = new QHBoxLayout;
@@ -74,6 +80,7 @@ AccountListWidget::AccountListWidget(store::AccountManager *accounts, QWidget *p
     connect(m_edit, &QPushButton::clicked, this, &AccountListWidget::editSelected);
     connect(m_remove, &QPushButton::clicked, this, &AccountListWidget::removeSelected);
     connect(m_makeDefault, &QPushButton::clicked, this, &AccountListWidget::makeSelectedDefault);
+    connect(m_signIn, &QPushButton::clicked, this, &AccountListWidget::signInSelected);
     connect(m_view, &QTreeWidget::itemDoubleClicked, this, &AccountListWidget::editSelected);
     connect(m_view, &QTreeWidget::itemSelectionChanged, this, &AccountListWidget::updateButtons);
     connect(m_accounts, &store::AccountManager::accountsChanged, this, &AccountListWidget::refresh);
@@ -133,6 +140,20 @@ void AccountListWidget::updateButtons()
     m_edit->setEnabled(!m_busy && account.has_value());
     m_remove->setEnabled(!m_busy && account.has_value());
     m_makeDefault->setEnabled(!m_busy && account.has_value() && !account->isDefault);
+    m_signIn->setEnabled(!m_busy && account.has_value() && account->oauth.enabled);
+}
+
+SignInDialog *AccountListWidget::signInSelected()
+{
+    const QString id = selectedId();
+    const auto account = id.isEmpty() ? std::nullopt : m_accounts->findById(id);
+    if (!account || !account->oauth.enabled)
+        return nullptr;
+    auto *dialog = new SignInDialog(*account, m_accounts->secretStore(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    QTimer::singleShot(0, dialog, &SignInDialog::start);
+    return dialog;
 }
 
 void AccountListWidget::showError(const QString &message)

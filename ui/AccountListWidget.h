@@ -14,6 +14,7 @@ class AccountManager;
 namespace kurier::ui {
 
 class AccountDialog;
+class SignInDialog;
 
 // The card "Benutzerkonten": prefix, address and the default marker of every account, with
 // Neu, Bearbeiten, Löschen and Als Standard festlegen. Dialogs open non-blocking.
@@ -33,6 +34,8 @@ public slots:
     // Asks first; the returned box is open (window-modal), deletion starts on "Delete".
     QMessageBox *removeSelected();
     void makeSelectedDefault();
+    // For OAuth accounts: sign in now (browser, device code or password), non-blocking.
+    SignInDialog *signInSelected();
 
 private:
     void refresh();
@@ -45,6 +48,7 @@ private:
     QPushButton *m_edit;
     QPushButton *m_remove;
     QPushButton *m_makeDefault;
+    QPushButton *m_signIn;
     QLabel *m_status;
     bool m_busy = false;
 };

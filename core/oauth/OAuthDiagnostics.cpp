@@ -94,7 +94,10 @@ QString serverTextOf(const OAuthError &e)
     if (!e.description.isEmpty()) {
         // Microsoft's description ends with "Trace ID: … Correlation ID: … Timestamp: …" on
         // separate lines; the first line says it all, the IDs are kept separately.
-        const QString first = e.description.section(u'\n', 0, 0).trimmed();
+        QString first = e.description.section(u'\n', 0, 0).trimmed();
+        const qsizetype trace = first.indexOf(QStringLiteral(" Trace ID:"));
+        if (trace > 0) // the same block on one line
+            first = first.left(trace).trimmed();
         text = text.isEmpty() ? first : text + QStringLiteral(": ") + first;
     }
     if (!e.traceId.isEmpty() || !e.correlationId.isEmpty())
