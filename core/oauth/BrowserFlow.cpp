@@ -2,7 +2,6 @@
 
 #include "oauth/OAuthLog.h"
 #include "oauth/Redaction.h"
-#include "oauth/TokenResponse.h"
 
 #include <QCryptographicHash>
 #include <QHostAddress>
@@ -149,14 +148,7 @@ void BrowserFlow::onCallback(const QVariantMap &values)
     m_timeout.stop();
     m_client->post(m_tokenEndpoint, GrantForms::authorizationCode(m_app, code, m_redirectUri, m_verifier),
                    [this](const TokenClient::Reply &r) {
-        if (r.failure) {
-            OAuthError e;
-            e.kind = *r.failure;
-            e.detail = r.failureText;
-            finish(e);
-            return;
-        }
-        finish(TokenResponse::parse(r.httpStatus, r.body, QDateTime::currentDateTimeUtc()));
+        finish(r.toTokenResult());
     });
 }
 

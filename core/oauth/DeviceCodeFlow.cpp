@@ -43,10 +43,7 @@ void DeviceCodeFlow::start(std::function<void(const Result &)> done)
         if (!m_done)
             return;
         if (r.failure) {
-            OAuthError e;
-            e.kind = *r.failure;
-            e.detail = r.failureText;
-            finish(e);
+            finish(r.failureAsError());
             return;
         }
         QJsonParseError parseError;
@@ -101,13 +98,10 @@ void DeviceCodeFlow::poll()
                 m_timer.start(m_intervalMs);
                 return;
             }
-            OAuthError e;
-            e.kind = *r.failure;
-            e.detail = r.failureText;
-            finish(e);
+            finish(r.failureAsError());
             return;
         }
-        const auto result = TokenResponse::parse(r.httpStatus, r.body, QDateTime::currentDateTimeUtc());
+        const auto result = r.toTokenResult();
         if (const auto *error = std::get_if<OAuthError>(&result);
             error && error->kind == OAuthError::Kind::ErrorResponse) {
             if (error->error == u"authorization_pending") {

@@ -2,12 +2,28 @@
 
 #include "oauth/OAuthLog.h"
 #include "oauth/Redaction.h"
+#include "oauth/TokenResponse.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslConfiguration>
 
 namespace kurier::oauth {
+
+OAuthError TokenClient::Reply::failureAsError() const
+{
+    OAuthError e;
+    e.kind = failure.value_or(OAuthError::Kind::Network);
+    e.detail = failureText;
+    return e;
+}
+
+std::variant<Token, OAuthError> TokenClient::Reply::toTokenResult() const
+{
+    if (failure)
+        return failureAsError();
+    return TokenResponse::parse(httpStatus, body, QDateTime::currentDateTimeUtc());
+}
 
 TokenClient::TokenClient(QObject *parent)
     : QObject(parent)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "oauth/OAuthError.h"
+#include "oauth/Token.h"
 
 #include <QList>
 #include <QObject>
@@ -8,6 +9,8 @@
 #include <QSslCertificate>
 #include <QUrl>
 #include <functional>
+#include <optional>
+#include <variant>
 
 class QNetworkAccessManager;
 
@@ -26,6 +29,12 @@ public:
         // Set when no HTTP answer arrived (Kind::Network or Kind::Tls).
         std::optional<OAuthError::Kind> failure;
         QString failureText;
+
+        // The transport failure as an OAuthError (only when `failure` is set).
+        [[nodiscard]] OAuthError failureAsError() const;
+        // The whole answer read as a token response: the transport failure, or what
+        // TokenResponse::parse makes of status and body.
+        [[nodiscard]] std::variant<Token, OAuthError> toTokenResult() const;
     };
     using Form = QList<QPair<QString, QString>>;
 

@@ -6,7 +6,6 @@
 #include "oauth/OAuthDiagnostics.h"
 #include "oauth/OAuthLog.h"
 #include "oauth/TokenClient.h"
-#include "oauth/TokenResponse.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -137,14 +136,7 @@ void TokenProvider::refresh(const QString &refreshToken)
         m_client->post(QUrl(m_account.oauth.tokenEndpoint),
                        GrantForms::refresh(app, GrantForms::effectiveScope(m_account.oauth), refreshToken),
                        [this](const TokenClient::Reply &r) {
-            if (r.failure) {
-                OAuthError e;
-                e.kind = *r.failure;
-                e.detail = r.failureText;
-                onGranted(e, true);
-                return;
-            }
-            onGranted(TokenResponse::parse(r.httpStatus, r.body, QDateTime::currentDateTimeUtc()), true);
+            onGranted(r.toTokenResult(), true);
         });
     });
 }
@@ -179,14 +171,7 @@ void TokenProvider::grant(const QString &clientSecret, const QString &password)
     const QString scope = GrantForms::effectiveScope(m_account.oauth);
     const QUrl tokenEndpoint(m_account.oauth.tokenEndpoint);
     auto onReply = [this](const TokenClient::Reply &r) {
-        if (r.failure) {
-            OAuthError e;
-            e.kind = *r.failure;
-            e.detail = r.failureText;
-            onGranted(e, false);
-            return;
-        }
-        onGranted(TokenResponse::parse(r.httpStatus, r.body, QDateTime::currentDateTimeUtc()), false);
+        onGranted(r.toTokenResult(), false);
     };
     switch (m_account.oauth.method) {
     case SignInMethod::Password:
