@@ -1,5 +1,6 @@
 // kurierctl: Kurier from the command line, for administrators, scripts and tests.
 #include "ctl/AccountCommand.h"
+#include "ctl/SendCommand.h"
 #include "ctl/TokenCommand.h"
 #include "i18n/Translations.h"
 #include "secrets/KeychainSecretStore.h"
@@ -16,7 +17,7 @@ namespace {
 QString mainUsage()
 {
     return QStringLiteral("kurierctl – Kurier from the command line\n\n") + kurier::ctl::AccountCommand::usage()
-        + kurier::ctl::TokenCommand::usage()
+        + kurier::ctl::TokenCommand::usage() + kurier::ctl::SendCommand::usage()
         + QStringLiteral("\nGlobal options: --lang de|en, --help, --version\n");
 }
 
@@ -79,6 +80,17 @@ int main(int argc, char *argv[])
         kurier::ctl::TokenCommand tokenCommand(&accounts, out, err);
         QTimer::singleShot(0, &app, [&] {
             tokenCommand.run(args, [&](int code) {
+                exitCode = code;
+                QCoreApplication::exit(code);
+            });
+        });
+        app.exec();
+        return exitCode;
+    }
+    if (command == u"send") {
+        kurier::ctl::SendCommand sendCommand(&accounts, out, err);
+        QTimer::singleShot(0, &app, [&] {
+            sendCommand.run(args, [&](int code) {
                 exitCode = code;
                 QCoreApplication::exit(code);
             });

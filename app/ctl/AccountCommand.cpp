@@ -353,19 +353,29 @@ void AccountCommand::addOrEdit(bool add, const QStringList &args, std::function<
     });
 }
 
-void AccountCommand::remove(const QStringList &args, std::function<void(int)> finished)
+std::optional<store::Account> AccountCommand::accountNamedBy(const QStringList &args, const char *verb,
+                                                            const std::function<void(int)> &finished)
 {
     if (args.size() != 1) {
-        m_err << "kurierctl: account remove needs exactly one prefix\n";
+        m_err << "kurierctl: account " << verb << " needs exactly one prefix\n";
+        m_err.flush();
         finished(Usage);
-        return;
+        return std::nullopt;
     }
-    const auto account = m_accounts->findByPrefix(args.first());
+    auto account = m_accounts->findByPrefix(args.first());
     if (!account) {
         m_err << "kurierctl: no account with prefix \"" << args.first() << "\"\n";
+        m_err.flush();
         finished(Failure);
-        return;
     }
+    return account;
+}
+
+void AccountCommand::remove(const QStringList &args, std::function<void(int)> finished)
+{
+    const auto account = accountNamedBy(args, "remove", finished);
+    if (!account)
+        return;
     m_accounts->remove(account->id, [this, finished, prefix = account->prefix](bool ok, const QString &error) {
         if (!ok) {
             m_err << "kurierctl: " << error << '\n';
@@ -383,17 +393,9 @@ void AccountCommand::remove(const QStringList &args, std::function<void(int)> fi
 
 void AccountCommand::setDefault(const QStringList &args, std::function<void(int)> finished)
 {
-    if (args.size() != 1) {
-        m_err << "kurierctl: account set-default needs exactly one prefix\n";
-        finished(Usage);
+    const auto account = accountNamedBy(args, "set-default", finished);
+    if (!account)
         return;
-    }
-    const auto account = m_accounts->findByPrefix(args.first());
-    if (!account) {
-        m_err << "kurierctl: no account with prefix \"" << args.first() << "\"\n";
-        finished(Failure);
-        return;
-    }
     QString error;
     if (!m_accounts->setDefault(account->id, &error)) {
         m_err << "kurierctl: " << error << '\n';

@@ -1,7 +1,10 @@
 #pragma once
 
+#include "store/Account.h"
+
 #include <QStringList>
 #include <functional>
+#include <optional>
 
 class QTextStream;
 
@@ -30,6 +33,9 @@ private:
     void addOrEdit(bool add, const QStringList &args, std::function<void(int)> finished);
     void remove(const QStringList &args, std::function<void(int)> finished);
     void setDefault(const QStringList &args, std::function<void(int)> finished);
+    // The account the single argument names, or nullopt after reporting why (and finishing).
+    std::optional<store::Account> accountNamedBy(const QStringList &args, const char *verb,
+                                                 const std::function<void(int)> &finished);
 
     store::AccountManager *m_accounts;
     QTextStream &m_out;

@@ -697,6 +697,10 @@ void SmtpSession::handleTransactionReply(const Expectation &e, const SmtpReply &
         if (reply.code == 354) {
             t->pastData = true;
             if (t->mailReply.isPositiveCompletion() && validRecipients() > 0) {
+                QPointer<SmtpSession> self(this);
+                emit dataStarting(t->message.id);
+                if (!self || m_state == State::Finished)
+                    return;
                 qCDebug(lcSmtpTranscript).noquote() << "C:" << t->wire.size() << "bytes of message data";
                 m_transport->write(t->wire);
                 t->dataSent = true;

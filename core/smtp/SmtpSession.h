@@ -90,6 +90,9 @@ public:
 
 signals:
     void ready();
+    // The server said 354: the message data goes out right after this signal returns. From here
+    // on a broken connection leaves the outcome unknown — the Outbox marks the message before.
+    void dataStarting(const QString &messageId);
     void messageSent(const kurier::smtp::SendResult &result);
     // The session is over: empty diagnostic after QUIT, else what broke it.
     void finished(const kurier::diagnostics::Diagnostic &error);

@@ -106,6 +106,7 @@ void Submission::start(const QString &password)
     } else if (auth != store::SmtpAuth::None) {
         m_session->setPasswordAuthentication(m_account.smtpUser(), password);
     }
+    connect(m_session, &SmtpSession::dataStarting, this, &Submission::dataStarting);
     connect(m_session, &SmtpSession::messageSent, this, &Submission::messageSent);
     connect(m_session, &SmtpSession::finished, this, &Submission::finished);
     m_session->open();

@@ -46,6 +46,7 @@ public:
     [[nodiscard]] static bool usesOAuth(const store::Account &account);
 
 signals:
+    void dataStarting(const QString &messageId); // see SmtpSession::dataStarting
     void messageSent(const kurier::smtp::SendResult &result);
     // The browser / device-code sign-in needs the user (forwarded from the TokenProvider).
     void browserSignInRequired(const QUrl &url);

@@ -58,6 +58,7 @@ private slots:
     void sizeRefusedLocally();
     void pipelinedBatch();
     void withoutPipelining();
+    void dataStartingBeforeData();
     void connectionLostDuringData();
     void connectionLostBeforeData();
     void addressInjectionRefused();
@@ -614,6 +615,33 @@ void TestSmtpSession::withoutPipelining()
     t->serverSays("250 Ok\r\n");
     QTRY_COMPARE(results.size(), 1);
     QCOMPARE(results[0].status, SendResult::Status::Sent);
+}
+
+void TestSmtpSession::dataStartingBeforeData()
+{
+    // The Outbox marks the message "sending" in this signal: the data must not be out yet.
+    makeSession();
+    toReady();
+    QStringList starting;
+    connect(s, &SmtpSession::dataStarting, this, [this, &starting](const QString &id) {
+        QVERIFY(!t->allWritten().contains("Hello"));
+        starting << id;
+    });
+    s->send(message(QStringLiteral("m1")));
+    CLIENT("MAIL FROM:");
+    client(40);
+    QVERIFY(starting.isEmpty());
+    t->serverSays("250 2.1.0 Ok\r\n550 5.1.1 nope\r\n554 5.5.1 no valid recipients\r\n");
+    CLIENT("RSET\r\n"); // nothing sent: no dataStarting
+    t->serverSays("250 Ok\r\n");
+    QTRY_COMPARE(results.size(), 1);
+    QVERIFY(starting.isEmpty());
+    s->send(message(QStringLiteral("m2")));
+    CLIENT("MAIL FROM:");
+    client(40);
+    t->serverSays("250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n354 go\r\n");
+    CLIENT("Subject: hi\r\n\r\nHello\r\n.\r\n");
+    QCOMPARE(starting, QStringList{QStringLiteral("m2")});
 }
 
 void TestSmtpSession::connectionLostDuringData()

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "diagnostics/Diagnostic.h"
+#include "smtp/SendResult.h"
+#include "smtp/SmtpSession.h"
+#include "store/Account.h"
+#include "store/Outbox.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace kurier::secrets {
+class SecretStore;
+}
+namespace kurier::oauth {
+class TokenProvider;
+}
+
+namespace kurier::smtp {
+
+class Submission;
+
+// Works one account's Outbox: sends the due messages over one SMTP connection and records every
+// outcome in the Outbox before it reports it — Sent moves to Sent, 4xx and network problems
+// are deferred with backoff, 5xx are kept as Failed with the diagnostic, a broken connection
+// after the data leaves the message Unknown (sent again only on the user's word).
+class OutboxSender : public QObject
+{
+    Q_OBJECT
+public:
+    OutboxSender(store::Account account, store::Outbox *outbox, secrets::SecretStore *secrets,
+                 oauth::TokenProvider *tokens = nullptr, QObject *parent = nullptr);
+    ~OutboxSender() override;
+
+    void setSessionPassword(const QString &password) { m_sessionPassword = password; }
+    void setSessionSettings(const std::function<void(SmtpSession::Settings &)> &adjust) { m_adjust = adjust; }
+
+    // Sends every due message (Queued, and Deferred whose time has come), or only `ids` when
+    // given (the user's "send again" includes Failed and Unknown ones it names).
+    void send(const QStringList &ids = {});
+
+signals:
+    // After the Outbox has recorded it: Sent → in Sent; TemporaryFailure → Deferred;
+    // PermanentFailure → Failed; Unknown → Unknown.
+    void messageFinished(const kurier::smtp::SendResult &result);
+    // Done: nothing sent and an empty diagnostic when nothing was due; the session's error
+    // otherwise (empty after a clean QUIT).
+    void finished(const kurier::diagnostics::Diagnostic &error);
+
+private:
+    void onDataStarting(const QString &id);
+    void onMessageSent(const SendResult &result);
+    void finish(const diagnostics::Diagnostic &error);
+
+    store::Account m_account;
+    store::Outbox *m_outbox;
+    secrets::SecretStore *m_secrets;
+    QPointer<oauth::TokenProvider> m_tokens;
+    QString m_sessionPassword;
+    std::function<void(SmtpSession::Settings &)> m_adjust;
+    QPointer<Submission> m_submission;
+};
+
+} // namespace kurier::smtp
