@@ -1,0 +1,268 @@
+// `kurierctl send` as a user runs it: a real process, the real keychain (private GNOME Keyring
+// via tests/support/with-keyring), its own XDG directories, the real Postfix of tests/servers.
+#include "support/TestServers.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+const kurier::test::TestServers &servers()
+{
+    return kurier::test::TestServers::instance();
+}
+
+QString env(const char *key)
+{
+    return servers().value(key);
+}
+
+QString uniqueAddress(const QString &tag)
+{
+    return QStringLiteral("%1-%2@%3").arg(tag, QUuid::createUuid().toString(QUuid::Id128).left(12), env("KURIER_TEST_MAIL_DOMAIN"));
+}
+
+} // namespace
+
+class TestSendKurierctl : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void composeWithAttachmentAndBcc();
+    void rawMessagesLikeSendmail();
+    void refusedRecipientIsKeptAndListed();
+    void unreachableServerIsDeferred();
+    void usageErrors_data();
+    void usageErrors();
+
+private:
+    Run kurierctl(const QStringList &args, const QByteArray &stdinData = {}) const;
+    void addAccount(quint16 smtpPort);
+    QList<QByteArray> maildir(const QString &address, int count) const;
+    [[nodiscard]] QString mailRoot() const { return m_data->filePath(QStringLiteral("kurier/Bob")); }
+
+    std::unique_ptr<QTemporaryDir> m_config;
+    std::unique_ptr<QTemporaryDir> m_data;
+};
+
+void TestSendKurierctl::initTestCase()
+{
+    KURIER_REQUIRE_TEST_SERVERS(servers());
+    QVERIFY(qEnvironmentVariableIsSet("KURIER_IN_PRIVATE_BUS"));
+}
+
+void TestSendKurierctl::init()
+{
+    m_config = std::make_unique<QTemporaryDir>();
+    m_data = std::make_unique<QTemporaryDir>();
+}
+
+Run TestSendKurierctl::kurierctl(const QStringList &args, const QByteArray &stdinData) const
+{
+    QProcess p;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config->path());
+    e.insert(QStringLiteral("XDG_DATA_HOME"), m_data->path());
+    e.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    e.remove(QStringLiteral("LANGUAGE"));
+    e.remove(QStringLiteral("QT_LOGGING_RULES"));
+    p.setProcessEnvironment(e);
+    p.start(QStringLiteral(KURIER_KURIERCTL_PATH), args);
+    if (!p.waitForStarted(10000))
+        qFatal("kurierctl did not start");
+    p.write(stdinData);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000))
+        qFatal("kurierctl did not finish");
+    Run r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+void TestSendKurierctl::addAccount(quint16 smtpPort)
+{
+    const Run add = kurierctl({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--prefix"), QStringLiteral("Bob"),
+                               QStringLiteral("--email"), env("PASSWORD_USER"), QStringLiteral("--name"), QStringLiteral("Bob Bäcker"),
+                               QStringLiteral("--pop3-host"), servers().host(), QStringLiteral("--smtp-host"), servers().host(),
+                               QStringLiteral("--smtp-port"), QString::number(smtpPort), QStringLiteral("--smtp-security"),
+                               QStringLiteral("starttls"), QStringLiteral("--ca-file"), env("KURIER_TEST_CA"),
+                               QStringLiteral("--password-stdin")},
+                              env("PASSWORD_USER_PASSWORD").toUtf8() + '\n');
+    QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+}
+
+QList<QByteArray> TestSendKurierctl::maildir(const QString &address, int count) const
+{
+    const QString root = env("MAILDIR_ROOT") + u'/' + address.toLower() + QStringLiteral("/Maildir");
+    QList<QByteArray> mails;
+    const bool ok = QTest::qWaitFor([&] {
+        mails.clear();
+        for (const char *sub : {"new", "cur"}) {
+            QDir dir(root + u'/' + QLatin1String(sub));
+            for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
+                QFile f(dir.filePath(name));
+                if (f.open(QIODevice::ReadOnly))
+                    mails.append(f.readAll());
+            }
+        }
+        return mails.size() >= count;
+    }, 15000);
+    if (!ok)
+        qWarning("only %d mails for %s", int(mails.size()), qPrintable(address));
+    return mails;
+}
+
+void TestSendKurierctl::composeWithAttachmentAndBcc()
+{
+    addAccount(servers().port("SMTP_SUBMISSION_PORT"));
+    const QString to = uniqueAddress(QStringLiteral("to"));
+    const QString cc = uniqueAddress(QStringLiteral("cc"));
+    const QString bcc = uniqueAddress(QStringLiteral("bcc"));
+    const QString attachment = m_data->filePath(QStringLiteral("Übersicht März.txt"));
+    {
+        QFile f(attachment);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Grüße im Anhang\n");
+    }
+    const Run r = kurierctl({QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--to"),
+                             QStringLiteral("Anna Müller <%1>").arg(to), QStringLiteral("--cc"), cc, QStringLiteral("--bcc"), bcc,
+                             QStringLiteral("--subject"), QStringLiteral("Grüße per kurierctl"), QStringLiteral("--attach"), attachment},
+                            "Hallo Anna,\nviele Grüße!\n");
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QVERIFY2(r.out.contains(u": sent (250 2.0.0 Ok: queued as"), qPrintable(r.out));
+    for (const QString &a : {to, cc, bcc})
+        QVERIFY2(r.out.contains(QStringLiteral("  %1: accepted").arg(a)), qPrintable(r.out));
+    QVERIFY(!r.err.contains(u"kurier.smtp")); // no SMTP debug noise by default
+
+    const QList<QByteArray> got = maildir(to, 1);
+    QCOMPARE(got.size(), 1);
+    QVERIFY(got[0].contains("Subject: =?UTF-8?"));
+    QVERIFY(got[0].toLower().contains("filename*=utf-8''%c3%9cbersicht%20m%c3%a4rz.txt"));
+    QVERIFY(!got[0].contains(bcc.toUtf8()));
+    QCOMPARE(maildir(cc, 1).size(), 1);
+    const QList<QByteArray> hidden = maildir(bcc, 1);
+    QCOMPARE(hidden.size(), 1);
+    QVERIFY(!hidden[0].contains(bcc.toUtf8()));
+    // Outbox empty, the message in Sent.
+    QVERIFY(QDir(mailRoot() + QStringLiteral("/Outbox/cur")).entryList(QDir::Files).isEmpty());
+    QCOMPARE(QDir(mailRoot() + QStringLiteral("/Sent/cur")).entryList(QDir::Files).size(), 1);
+}
+
+void TestSendKurierctl::rawMessagesLikeSendmail()
+{
+    addAccount(servers().port("SMTP_SUBMISSION_PORT"));
+    const QString a = uniqueAddress(QStringLiteral("raw-a"));
+    const QString hidden = uniqueAddress(QStringLiteral("raw-hidden"));
+    QStringList files;
+    for (int i = 0; i < 3; ++i) {
+        const QString path = m_data->filePath(QStringLiteral("m%1.eml").arg(i));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("From: " + env("PASSWORD_USER").toUtf8() + "\nTo: " + a.toUtf8() + "\nBcc: " + hidden.toUtf8()
+                + ",\n  " + hidden.toUtf8() + "\nSubject: raw " + QByteArray::number(i) + "\n\n.dot line\nbody\n");
+        files << path;
+    }
+    const Run r = kurierctl(QStringList{QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--raw")} + files);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
+    QCOMPARE(r.out.count(u": sent ("), 3);
+    const QList<QByteArray> got = maildir(a, 3);
+    QCOMPARE(got.size(), 3);
+    for (const QByteArray &m : got) {
+        QVERIFY(!m.contains("Bcc"));
+        QVERIFY(m.contains("\n.dot line\n"));
+    }
+    QCOMPARE(maildir(hidden, 3).size(), 3); // each once, although named twice
+}
+
+void TestSendKurierctl::refusedRecipientIsKeptAndListed()
+{
+    addAccount(servers().port("SMTP_SUBMISSION_PORT"));
+    const Run r = kurierctl({QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--to"),
+                             QStringLiteral("someone@elsewhere.example"), QStringLiteral("--subject"), QStringLiteral("x")},
+                            "x\n");
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(u"someone@elsewhere.example: refused: 550 5.1.1"), qPrintable(r.out));
+    QVERIFY2(r.err.contains(u"Unknown recipient") && r.err.contains(u"What to do:"), qPrintable(r.err));
+    const QString id = r.out.section(u':', 0, 0).trimmed();
+    QVERIFY(!id.isEmpty());
+
+    const Run list = kurierctl({QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--list")});
+    QCOMPARE(list.exitCode, 0);
+    QVERIFY2(list.out.contains(id + QStringLiteral("  failed  x")), qPrintable(list.out));
+    QVERIFY(list.out.contains(u"550 5.1.1"));
+
+    // --flush leaves failed messages alone; --retry is the user's word.
+    const Run flush = kurierctl({QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--flush")});
+    QCOMPARE(flush.exitCode, 0);
+    QVERIFY(!flush.out.contains(id));
+    const Run retry = kurierctl({QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--retry"), id});
+    QCOMPARE(retry.exitCode, 1);
+    QVERIFY(retry.out.contains(id + QStringLiteral(": not sent")));
+}
+
+void TestSendKurierctl::unreachableServerIsDeferred()
+{
+    QTcpServer placeholder;
+    QVERIFY(placeholder.listen(QHostAddress(servers().host())));
+    const quint16 closedPort = placeholder.serverPort();
+    placeholder.close();
+    addAccount(closedPort);
+    const QString to = uniqueAddress(QStringLiteral("later"));
+    const Run r = kurierctl({QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--to"), to, QStringLiteral("--subject"),
+                             QStringLiteral("später")},
+                            "x\n");
+    QCOMPARE(r.exitCode, 75); // EX_TEMPFAIL, as sendmail
+    QVERIFY2(r.out.contains(u"deferred"), qPrintable(r.out));
+    QVERIFY2(r.err.contains(u"refused the connection"), qPrintable(r.err));
+    const Run list = kurierctl({QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--list")});
+    QVERIFY2(list.out.contains(u"deferred") && list.out.contains(u"next attempt:"), qPrintable(list.out));
+
+    // The server is back (the account fixed): --retry sends it now instead of waiting.
+    const Run edit = kurierctl({QStringLiteral("account"), QStringLiteral("edit"), QStringLiteral("Bob"), QStringLiteral("--smtp-port"),
+                                QString::number(servers().port("SMTP_SUBMISSION_PORT"))});
+    QVERIFY2(edit.exitCode == 0, qPrintable(edit.err));
+    const QString id = r.out.section(u':', 0, 0).trimmed();
+    const Run retry = kurierctl({QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--retry"), id});
+    QVERIFY2(retry.exitCode == 0, qPrintable(retry.out + retry.err));
+    QCOMPARE(maildir(to, 1).size(), 1);
+}
+
+void TestSendKurierctl::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("no-prefix") << QStringList{QStringLiteral("send")};
+    QTest::newRow("no-recipient") << QStringList{QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--subject"), QStringLiteral("x")};
+    QTest::newRow("no-subject") << QStringList{QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--to"), QStringLiteral("a@b.test")};
+    QTest::newRow("missing-attachment") << QStringList{QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--to"), QStringLiteral("a@b.test"),
+                                                       QStringLiteral("--subject"), QStringLiteral("x"), QStringLiteral("--attach"), QStringLiteral("/nonexistent")};
+    QTest::newRow("unknown-option") << QStringList{QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--frobnicate")};
+}
+
+void TestSendKurierctl::usageErrors()
+{
+    QFETCH(QStringList, args);
+    addAccount(servers().port("SMTP_SUBMISSION_PORT"));
+    const Run r = kurierctl(args, "x\n");
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY(r.err.contains(u"kurierctl send"));
+    QVERIFY(!QDir(mailRoot() + QStringLiteral("/Outbox/cur")).exists()
+            || QDir(mailRoot() + QStringLiteral("/Outbox/cur")).entryList(QDir::Files).isEmpty()); // nothing queued
+}
+
+QTEST_GUILESS_MAIN(TestSendKurierctl)
+#include "tst_send_kurierctl.moc"
