@@ -1,5 +1,7 @@
 // kurierctl: Kurier from the command line, for administrators, scripts and tests.
 #include "ctl/AccountCommand.h"
+#include "ctl/CheckCommand.h"
+#include "ctl/FetchCommand.h"
 #include "ctl/SendCommand.h"
 #include "ctl/TokenCommand.h"
 #include "i18n/Translations.h"
@@ -18,6 +20,7 @@ QString mainUsage()
 {
     return QStringLiteral("kurierctl – Kurier from the command line\n\n") + kurier::ctl::AccountCommand::usage()
         + kurier::ctl::TokenCommand::usage() + kurier::ctl::SendCommand::usage()
+        + kurier::ctl::FetchCommand::usage() + kurier::ctl::CheckCommand::usage()
         + QStringLiteral("\nGlobal options: --lang de|en, --help, --version\n");
 }
 
@@ -91,6 +94,28 @@ int main(int argc, char *argv[])
         kurier::ctl::SendCommand sendCommand(&accounts, out, err);
         QTimer::singleShot(0, &app, [&] {
             sendCommand.run(args, [&](int code) {
+                exitCode = code;
+                QCoreApplication::exit(code);
+            });
+        });
+        app.exec();
+        return exitCode;
+    }
+    if (command == u"fetch") {
+        kurier::ctl::FetchCommand fetchCommand(&accounts, out, err);
+        QTimer::singleShot(0, &app, [&] {
+            fetchCommand.run(args, [&](int code) {
+                exitCode = code;
+                QCoreApplication::exit(code);
+            });
+        });
+        app.exec();
+        return exitCode;
+    }
+    if (command == u"check") {
+        kurier::ctl::CheckCommand checkCommand(&accounts, out, err);
+        QTimer::singleShot(0, &app, [&] {
+            checkCommand.run(args, [&](int code) {
                 exitCode = code;
                 QCoreApplication::exit(code);
             });

@@ -1,0 +1,43 @@
+#include "pop3/Pop3AccountSetup.h"
+
+#include "net/SslTransport.h"
+#include "oauth/SignInMethod.h"
+
+#include <QStandardPaths>
+
+namespace kurier::pop3::Pop3AccountSetup {
+
+Pop3Session::Options sessionOptions(const store::Account &account)
+{
+    Pop3Session::Options o;
+    o.host = account.pop3.host;
+    o.port = quint16(account.pop3.effectivePort());
+    o.security = account.pop3.security;
+    o.acceptUnencrypted = account.pop3.acceptUnencrypted;
+    o.user = account.pop3User();
+    o.useOAuth = account.oauth.enabled;
+    o.appOnly = account.oauth.enabled && account.oauth.method == oauth::SignInMethod::ClientCredentials;
+    return o;
+}
+
+bool tlsPolicy(const store::Account &account, net::TlsPolicy *policy, QString *error)
+{
+    *policy = {};
+    if (account.extraCaFile.isEmpty())
+        return true;
+    policy->extraCaCertificates = net::SslTransport::loadCaFile(account.extraCaFile, error);
+    return !policy->extraCaCertificates.isEmpty();
+}
+
+QString accountFolder(const store::Account &account)
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/kurier/")
+        + account.prefix;
+}
+
+QString inboxPath(const store::Account &account)
+{
+    return accountFolder(account) + QStringLiteral("/INBOX");
+}
+
+} // namespace kurier::pop3::Pop3AccountSetup

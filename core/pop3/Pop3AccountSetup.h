@@ -1,0 +1,26 @@
+#pragma once
+
+#include "net/TlsPolicy.h"
+#include "pop3/Pop3Session.h"
+#include "store/Account.h"
+
+#include <QString>
+
+namespace kurier::pop3 {
+
+// From an account's settings to what a POP3 connection needs; shared by `kurierctl fetch`,
+// `kurierctl check` and the GUI's "Abrufen".
+namespace Pop3AccountSetup {
+
+[[nodiscard]] Pop3Session::Options sessionOptions(const store::Account &account);
+// System CAs are always trusted; this adds the account's extra CA file. False and *error if the
+// file is unusable.
+bool tlsPolicy(const store::Account &account, net::TlsPolicy *policy, QString *error);
+// $XDG_DATA_HOME/kurier/<prefix>: the account's mail folder (INBOX, Outbox, Sent, POP3 state).
+[[nodiscard]] QString accountFolder(const store::Account &account);
+// The Maildir that POP3 fetches into: <account folder>/INBOX.
+[[nodiscard]] QString inboxPath(const store::Account &account);
+
+} // namespace Pop3AccountSetup
+
+} // namespace kurier::pop3

@@ -1,0 +1,349 @@
+#include "pop3/Pop3Fetch.h"
+
+#include "pop3/Pop3Diagnostics.h"
+#include "pop3/Pop3Log.h"
+#include "pop3/Pop3Session.h"
+#include "store/HeaderIndex.h"
+#include "store/Maildir.h"
+#include "store/MaildirWriter.h"
+#include "store/UidlState.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QSet>
+
+namespace kurier::pop3 {
+
+namespace {
+
+// "n value" lines of a LIST/UIDL body (RFC 1939 §5, §7).
+template<typename F>
+void forEachNumberedLine(const QByteArray &body, F f)
+{
+    qsizetype pos = 0;
+    while (pos < body.size()) {
+        qsizetype nl = body.indexOf('\n', pos);
+        if (nl < 0)
+            nl = body.size();
+        const QByteArrayView line = QByteArrayView(body).sliced(pos, nl - pos).trimmed();
+        pos = nl + 1;
+        const qsizetype space = line.indexOf(' ');
+        if (space <= 0)
+            continue;
+        bool ok = false;
+        const int number = line.first(space).toInt(&ok);
+        if (ok && number > 0)
+            f(number, line.sliced(space + 1).trimmed());
+    }
+}
+
+constexpr qsizetype MaxHeaderCapture = 256 * 1024;
+
+} // namespace
+
+Pop3Fetch::Pop3Fetch(Pop3Session *session, store::Maildir *maildir, store::UidlState *state, store::HeaderIndex *index,
+                     Options options, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_maildir(maildir)
+    , m_state(state)
+    , m_index(index)
+    , m_options(options)
+{
+    connect(m_session, &Pop3Session::failed, this, [this](const diagnostics::Diagnostic &d) {
+        if (m_finished)
+            return;
+        m_writer.reset(); // an incomplete message never reaches new/
+        checkpoint();     // what is complete stays recorded
+        finish(d);
+    });
+    connect(m_session, &Pop3Session::closed, this, [this] {
+        if (!m_finished)
+            finish();
+    });
+}
+
+Pop3Fetch::~Pop3Fetch() = default;
+
+void Pop3Fetch::start()
+{
+    auto uidlBody = std::make_shared<QByteArray>();
+    auto listBody = std::make_shared<QByteArray>();
+    m_pendingLists = 2;
+    // RFC 1939 §7: UIDL; without it (-ERR) we fall back to Message-ID hashes.
+    m_session->send(
+        QByteArrayLiteral("UIDL"), Pop3Parser::Expect::MultiLine,
+        [this](const Pop3Reply &reply) {
+            if (reply.isErr()) {
+                m_result.usedMessageIdFallback = true;
+                if (--m_pendingLists == 0)
+                    onListed();
+            }
+        },
+        [uidlBody](const QByteArray &d) { *uidlBody += d; },
+        [this, uidlBody] {
+            forEachNumberedLine(*uidlBody, [this](int n, QByteArrayView uid) { m_uids.insert(n, uid.toByteArray()); });
+            if (--m_pendingLists == 0)
+                onListed();
+        });
+    m_session->send(
+        QByteArrayLiteral("LIST"), Pop3Parser::Expect::MultiLine,
+        [this](const Pop3Reply &reply) {
+            if (reply.isErr())
+                m_session->fail(Pop3Diagnostics::commandFailed(m_session->options().host, "LIST", reply));
+        },
+        [listBody](const QByteArray &d) { *listBody += d; },
+        [this, listBody] {
+            forEachNumberedLine(*listBody, [this](int n, QByteArrayView size) { m_sizes.insert(n, size.toLongLong()); });
+            if (--m_pendingLists == 0)
+                onListed();
+        });
+}
+
+void Pop3Fetch::onListed()
+{
+    m_result.onServer = int(m_sizes.size());
+    if (m_result.usedMessageIdFallback) {
+        identifyByMessageId();
+        return;
+    }
+    plan();
+}
+
+void Pop3Fetch::identifyByMessageId()
+{
+    emit note(QCoreApplication::translate("Pop3Fetch",
+                                          "The server does not support UIDL; messages are recognised by their Message-ID."));
+    QList<int> numbers = m_sizes.keys();
+    std::sort(numbers.begin(), numbers.end());
+    m_pendingTops = int(numbers.size());
+    if (m_pendingTops == 0) {
+        plan();
+        return;
+    }
+    for (int n : numbers) {
+        auto header = std::make_shared<QByteArray>();
+        // RFC 1939 §7: TOP n 0 — the header only.
+        m_session->send(
+            "TOP " + QByteArray::number(n) + " 0", Pop3Parser::Expect::MultiLine,
+            [this, n](const Pop3Reply &reply) {
+                if (reply.isErr())
+                    m_session->fail(Pop3Diagnostics::commandFailed(m_session->options().host, "TOP", reply));
+                Q_UNUSED(n)
+            },
+            [header](const QByteArray &d) {
+                if (header->size() < MaxHeaderCapture)
+                    *header += d;
+            },
+            [this, n, header] {
+                const auto entry = store::HeaderIndex::parse(*header, {}, 0);
+                const QByteArray basis = entry.messageId.isEmpty() ? *header : entry.messageId.toUtf8();
+                m_uids.insert(n, "mid-" + QCryptographicHash::hash(basis, QCryptographicHash::Sha256).toHex().left(32));
+                if (--m_pendingTops == 0)
+                    plan();
+            });
+    }
+}
+
+void Pop3Fetch::plan()
+{
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QSet<QByteArray> onServer;
+    onServer.reserve(m_uids.size());
+    for (auto it = m_uids.cbegin(); it != m_uids.cend(); ++it) {
+        onServer.insert(it.value());
+        m_state->seen(it.value(), now);
+    }
+    m_state->retainOnly(onServer);
+
+    // Recovery: a message stored just before a crash carries its UIDL key in its file name.
+    QHash<QByteArray, QByteArray> byKey;
+    for (const QByteArray &uid : std::as_const(onServer)) {
+        if (!m_state->isFetched(uid))
+            byKey.insert(m_state->messageKey(uid), uid);
+    }
+    if (!byKey.isEmpty()) {
+        const QStringList files = m_maildir->messages();
+        for (const QString &file : files) {
+            const QByteArray key = store::Maildir::keyOf(file);
+            if (const auto it = byKey.constFind(key); !key.isEmpty() && it != byKey.cend()) {
+                qCInfo(lcPop3) << "recovered" << file << "from an interrupted fetch";
+                m_state->markFetched(*it);
+            }
+        }
+    }
+
+    QList<int> numbers = m_uids.keys();
+    std::sort(numbers.begin(), numbers.end());
+    for (int n : numbers) {
+        const QByteArray &uid = m_uids[n];
+        if (m_state->isFetched(uid))
+            continue;
+        const qint64 size = m_sizes.value(n);
+        if (m_options.maxMessageSize > 0 && size > m_options.maxMessageSize) {
+            ++m_result.skippedTooLarge;
+            emit note(QCoreApplication::translate("Pop3Fetch", "Message %1 (%2 bytes) is larger than the limit of %3 bytes and was not fetched.")
+                          .arg(n)
+                          .arg(size)
+                          .arg(m_options.maxMessageSize));
+            continue;
+        }
+        m_toFetch << Message{n, uid, size};
+        m_totalBytes += size;
+    }
+    emit progress(0, int(m_toFetch.size()), 0, m_totalBytes);
+    if (m_toFetch.isEmpty()) {
+        deleteAndQuit();
+        return;
+    }
+    for (const Message &m : std::as_const(m_toFetch))
+        retrieve(m);
+}
+
+void Pop3Fetch::retrieve(const Message &message)
+{
+    m_session->send(
+        "RETR " + QByteArray::number(message.number), Pop3Parser::Expect::MultiLine,
+        [this, message](const Pop3Reply &reply) {
+            if (reply.isErr()) {
+                m_session->fail(Pop3Diagnostics::commandFailed(m_session->options().host, "RETR", reply));
+                return;
+            }
+            onRetrStart(message);
+        },
+        [this](const QByteArray &data) { onRetrData(data); }, [this, message] { onRetrEnd(message); });
+}
+
+void Pop3Fetch::onRetrStart(const Message &message)
+{
+    QString error;
+    m_writer = m_maildir->beginDelivery(m_state->messageKey(message.uid), &error);
+    m_header.clear();
+    m_headerComplete = false;
+    if (!m_writer)
+        localFailure(error);
+}
+
+void Pop3Fetch::onRetrData(const QByteArray &data)
+{
+    if (!m_writer)
+        return;
+    if (!m_writer->write(data)) {
+        localFailure(m_writer->errorString());
+        return;
+    }
+    if (m_options.maxMessageSize > 0 && m_writer->size() > m_options.maxMessageSize) {
+        const qint64 size = m_writer->size();
+        m_writer.reset();
+        m_session->fail(Pop3Diagnostics::messageTooLarge(size, m_options.maxMessageSize));
+        return;
+    }
+    if (!m_headerComplete) {
+        const qsizetype before = m_header.size();
+        m_header += data.left(MaxHeaderCapture - before);
+        // Look for the empty line only around the new bytes.
+        const qsizetype from = qMax<qsizetype>(0, before - 2);
+        if (store::HeaderIndex::headerEnd(QByteArrayView(m_header).sliced(from)) >= 0 || m_header.size() >= MaxHeaderCapture)
+            m_headerComplete = true;
+    }
+}
+
+void Pop3Fetch::onRetrEnd(const Message &message)
+{
+    if (!m_writer)
+        return;
+    const qint64 size = m_writer->size();
+    if (!m_writer->commit(m_options.syncEachMessage)) {
+        localFailure(m_writer->errorString());
+        return;
+    }
+    const QString name = m_writer->name();
+    m_writer.reset();
+    if (m_index) {
+        QString error;
+        if (!m_index->append(store::HeaderIndex::parse(m_header, name, size), &error))
+            qCWarning(lcPop3) << error; // a cache: rebuildable, not worth failing the fetch
+    }
+    m_state->markFetched(message.uid);
+    ++m_result.fetched;
+    m_result.bytes += size;
+    ++m_retrDone;
+    emit progress(m_retrDone, int(m_toFetch.size()), m_result.bytes, m_totalBytes);
+    if (++m_sinceCheckpoint >= m_options.commitEvery && !checkpoint())
+        return;
+    if (m_retrDone == m_toFetch.size())
+        deleteAndQuit();
+}
+
+bool Pop3Fetch::checkpoint()
+{
+    m_sinceCheckpoint = 0;
+    QString error;
+    if (!m_maildir->syncNewDirectory(&error) || !m_state->save(&error)) {
+        localFailure(error);
+        return false;
+    }
+    return true;
+}
+
+void Pop3Fetch::deleteAndQuit()
+{
+    // Everything fetched is durable and recorded before any DELE is even sent.
+    if (!checkpoint())
+        return;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QList<int> numbers = m_uids.keys();
+    std::sort(numbers.begin(), numbers.end());
+    for (int n : numbers) {
+        const QByteArray &uid = m_uids[n];
+        if (!m_state->isFetched(uid))
+            continue;
+        bool remove = false;
+        switch (m_options.leaveOnServer) {
+        case store::LeaveOnServer::Keep:
+            break;
+        case store::LeaveOnServer::DeleteAfterDownload:
+            remove = true;
+            break;
+        case store::LeaveOnServer::DeleteAfterDays:
+            remove = now - m_state->firstSeen(uid) >= qint64(m_options.deleteAfterDays) * 86400;
+            break;
+        }
+        if (!remove)
+            continue;
+        m_session->send("DELE " + QByteArray::number(n), Pop3Parser::Expect::SingleLine, [this, n](const Pop3Reply &reply) {
+            if (reply.isOk())
+                ++m_result.deleted;
+            else
+                emit note(QCoreApplication::translate("Pop3Fetch", "The server refused to delete message %1: %2")
+                              .arg(n)
+                              .arg(QString::fromUtf8(reply.toLine())));
+        });
+    }
+    // RFC 1939 §6: the deletions happen now, in the UPDATE state.
+    m_session->quit();
+}
+
+void Pop3Fetch::localFailure(const QString &text)
+{
+    m_writer.reset();
+    diagnostics::Diagnostic d;
+    d.stage = diagnostics::Diagnostic::Stage::Configuration;
+    d.summary = QCoreApplication::translate("Pop3Fetch", "Messages cannot be stored in %1.").arg(m_maildir->path());
+    d.cause = text;
+    d.fix = QCoreApplication::translate("Pop3Fetch", "Check free disk space and the folder's permissions, then fetch again.");
+    d.code = QStringLiteral("store");
+    m_session->fail(d); // → failed → finish(d)
+}
+
+void Pop3Fetch::finish(const diagnostics::Diagnostic &diagnostic)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_result.diagnostic = diagnostic;
+    emit finished(m_result);
+}
+
+} // namespace kurier::pop3
