@@ -1,5 +1,7 @@
 #include "oauth/DeviceCodeFlow.h"
 
+#include "oauth/JsonNumbers.h"
+
 #include "oauth/OAuthLog.h"
 #include "oauth/TokenResponse.h"
 
@@ -62,8 +64,9 @@ void DeviceCodeFlow::start(std::function<void(const Result &)> done)
             o.value(QStringLiteral("verification_url")).toString()));
         prompt.verificationUriComplete = QUrl(o.value(QStringLiteral("verification_uri_complete")).toString());
         prompt.message = o.value(QStringLiteral("message")).toString();
-        const qint64 expiresIn = qint64(o.value(QStringLiteral("expires_in")).toDouble(900));
-        m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(expiresIn > 0 ? expiresIn : 900);
+        // RFC 8628 §3.2 requires expires_in; a missing or absurd one means Microsoft's 15 minutes.
+        const qint64 expiresIn = jsonSeconds(o.value(QStringLiteral("expires_in"))).value_or(900);
+        m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(expiresIn > 0 && expiresIn <= 24 * 3600 ? expiresIn : 900);
         prompt.expiresAt = m_expiresAt;
         const int interval = o.value(QStringLiteral("interval")).toInt(5);
         m_intervalMs = std::max(m_minimumIntervalMs, std::max(interval, 0) * 1000);

@@ -1,5 +1,7 @@
 #include "oauth/JwtClaims.h"
 
+#include "oauth/JsonNumbers.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -8,6 +10,7 @@ namespace kurier::oauth {
 
 namespace {
 constexpr qsizetype kMaxTokenSize = 64 * 1024;
+constexpr qint64 kLatestSeconds = 253402300799; // 9999-12-31
 
 QString stringOrFirst(const QJsonValue &v)
 {
@@ -47,9 +50,8 @@ std::optional<JwtClaims> JwtClaims::decode(const QString &token)
     c.appId = o.value(QStringLiteral("appid")).toString();
     if (c.appId.isEmpty())
         c.appId = o.value(QStringLiteral("azp")).toString();
-    const QJsonValue exp = o.value(QStringLiteral("exp"));
-    if (exp.isDouble())
-        c.expiresAt = QDateTime::fromSecsSinceEpoch(qint64(exp.toDouble()), Qt::UTC);
+    if (const auto exp = jsonSeconds(o.value(QStringLiteral("exp"))); exp && *exp >= 0 && *exp <= kLatestSeconds)
+        c.expiresAt = QDateTime::fromSecsSinceEpoch(*exp, Qt::UTC);
     return c;
 }
 

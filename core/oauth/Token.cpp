@@ -1,5 +1,7 @@
 #include "oauth/Token.h"
 
+#include "oauth/JsonNumbers.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -23,8 +25,9 @@ Token Token::fromCacheJson(const QByteArray &json)
     Token t;
     t.accessToken = o.value(QStringLiteral("access_token")).toString();
     t.tokenType = o.value(QStringLiteral("token_type")).toString(QStringLiteral("Bearer"));
-    if (o.contains(QStringLiteral("expires_at")))
-        t.expiresAt = QDateTime::fromSecsSinceEpoch(qint64(o.value(QStringLiteral("expires_at")).toDouble()), Qt::UTC);
+    // The keychain entry may be old or edited: only a plausible time counts.
+    if (const auto at = jsonSeconds(o.value(QStringLiteral("expires_at"))); at && *at > 0 && *at <= 253402300799)
+        t.expiresAt = QDateTime::fromSecsSinceEpoch(*at, Qt::UTC);
     t.scope = o.value(QStringLiteral("scope")).toString();
     return t;
 }

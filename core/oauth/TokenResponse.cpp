@@ -1,5 +1,7 @@
 #include "oauth/TokenResponse.h"
 
+#include "oauth/JsonNumbers.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,20 +14,6 @@ namespace {
 // Lifetimes beyond a year are nonsense (or an attack on our cache); treat as unknown.
 constexpr qint64 kMaxLifetimeSeconds = 365LL * 24 * 3600;
 
-bool readExpiresIn(const QJsonValue &v, qint64 *seconds)
-{
-    if (v.isDouble()) {
-        *seconds = qint64(v.toDouble());
-        return true;
-    }
-    if (v.isString()) {
-        bool ok = false;
-        *seconds = v.toString().trimmed().toLongLong(&ok);
-        return ok;
-    }
-    return false;
-}
-
 OAuthError errorFromObject(int httpStatus, const QJsonObject &o)
 {
     OAuthError e;
@@ -34,8 +22,8 @@ OAuthError errorFromObject(int httpStatus, const QJsonObject &o)
     e.error = o.value(QStringLiteral("error")).toString();
     e.description = o.value(QStringLiteral("error_description")).toString();
     for (const QJsonValue &c : o.value(QStringLiteral("error_codes")).toArray()) {
-        if (c.isDouble())
-            e.errorCodes.append(qint64(c.toDouble()));
+        if (const auto code = jsonSeconds(c); code && *code > 0)
+            e.errorCodes.append(*code);
     }
     e.traceId = o.value(QStringLiteral("trace_id")).toString();
     e.correlationId = o.value(QStringLiteral("correlation_id")).toString();
@@ -103,10 +91,9 @@ TokenResponse::Result TokenResponse::parse(int httpStatus, const QByteArray &bod
         e.detail = QStringLiteral("token_type \"%1\" is not Bearer").arg(type.left(40));
         return e;
     }
-    qint64 expiresIn = 0;
-    if (readExpiresIn(o.value(QStringLiteral("expires_in")), &expiresIn) && expiresIn > 0
-        && expiresIn <= kMaxLifetimeSeconds)
-        t.expiresAt = now.toUTC().addSecs(expiresIn);
+    if (const auto expiresIn = jsonSeconds(o.value(QStringLiteral("expires_in")));
+        expiresIn && *expiresIn > 0 && *expiresIn <= kMaxLifetimeSeconds)
+        t.expiresAt = now.toUTC().addSecs(*expiresIn);
     t.refreshToken = o.value(QStringLiteral("refresh_token")).toString();
     t.scope = o.value(QStringLiteral("scope")).toString();
     return t;

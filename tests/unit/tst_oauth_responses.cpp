@@ -58,6 +58,7 @@ private slots:
     void redaction();
     void grantForms();
     void pkce();
+    void hugeNumbersFoundByFuzzing();
 };
 
 void TestOAuthResponses::parseSuccess_data()
@@ -329,6 +330,27 @@ void TestOAuthResponses::pkce()
     QCOMPARE(v1.size(), 43);
     QVERIFY(v1 != v2);
     QVERIFY(QRegularExpression(QStringLiteral("^[A-Za-z0-9_-]{43}$")).match(v1).hasMatch());
+}
+
+// Regression: libFuzzer/UBSan found double→integer casts of server-controlled numbers
+// (undefined behaviour for values beyond the integer range).
+void TestOAuthResponses::hugeNumbersFoundByFuzzing()
+{
+    const auto claims = JwtClaims::decode(jwt(R"({"aud":"x","exp":5.55556e+87})"));
+    QVERIFY(claims);
+    QVERIFY(!claims->expiresAt.isValid());
+    QVERIFY(!JwtClaims::decode(jwt(R"({"exp":-1e300})")).value().expiresAt.isValid());
+
+    const auto t = TokenResponse::parse(200, R"({"access_token":"x","expires_in":1e300})", kNow);
+    QVERIFY(!std::get<Token>(t).expiresAt.isValid());
+    const auto s = TokenResponse::parse(200, R"({"access_token":"x","expires_in":"1e999"})", kNow);
+    QVERIFY(!std::get<Token>(s).expiresAt.isValid());
+    const auto e = TokenResponse::parse(400, R"({"error":"invalid_grant","error_codes":[1e300,50126]})", kNow);
+    QCOMPARE(std::get<OAuthError>(e).errorCodes, QList<qint64>{50126});
+
+    QVERIFY(!Token::fromCacheJson(R"({"access_token":"x","expires_at":1e300})").expiresAt.isValid());
+    QCOMPARE(Token::fromCacheJson(R"({"access_token":"x","expires_at":1795000000})").expiresAt,
+             QDateTime::fromSecsSinceEpoch(1795000000, Qt::UTC));
 }
 
 QTEST_GUILESS_MAIN(TestOAuthResponses)
