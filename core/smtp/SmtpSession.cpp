@@ -1,5 +1,6 @@
 #include "smtp/SmtpSession.h"
 
+#include "net/Transcript.h"
 #include "sasl/SaslMessages.h"
 #include "smtp/DotStuffing.h"
 #include "smtp/SmtpLog.h"
@@ -203,7 +204,10 @@ void SmtpSession::writeCommand(const QByteArray &line, Expect expect, std::share
 {
     if (!m_transport)
         return;
-    qCDebug(lcSmtpTranscript).noquote() << "C:" << QString::fromUtf8(secret ? sasl::redactAuthCommand(line) : line);
+    const QByteArray shown = secret ? sasl::redactAuthCommand(line) : line;
+    qCDebug(lcSmtpTranscript).noquote() << "C:" << QString::fromUtf8(shown);
+    if (m_transcript)
+        m_transcript->client(shown);
     m_transport->write(line + "\r\n");
     m_expected.append({expect, std::move(t), recipient});
     armTimer(expect == Expect::EndOfData ? m_settings.endOfDataTimeoutMs : m_settings.replyTimeoutMs);
@@ -249,7 +253,10 @@ void SmtpSession::onDataReceived()
     while (m_parser.hasReply() && m_state != State::Finished && m_state != State::TlsHandshake) {
         const SmtpReply reply = m_parser.takeReply();
         // SASL challenges are left out (LOGIN's are harmless, but a server may echo data).
-        qCDebug(lcSmtpTranscript).noquote() << "S:" << (reply.code == 334 ? QStringLiteral("334 <challenge>") : reply.toDisplayString().left(2000));
+        const QString shown = reply.code == 334 ? QStringLiteral("334 <challenge>") : reply.toDisplayString().left(2000);
+        qCDebug(lcSmtpTranscript).noquote() << "S:" << shown;
+        if (m_transcript)
+            m_transcript->server(shown.toUtf8());
         handleReply(reply);
     }
     if (m_parser.hasError() && m_state != State::Finished)
@@ -702,6 +709,8 @@ void SmtpSession::handleTransactionReply(const Expectation &e, const SmtpReply &
                 if (!self || m_state == State::Finished)
                     return;
                 qCDebug(lcSmtpTranscript).noquote() << "C:" << t->wire.size() << "bytes of message data";
+                if (m_transcript)
+                    m_transcript->note(QByteArray(QByteArray::number(t->wire.size()) + " bytes of message data"));
                 m_transport->write(t->wire);
                 t->dataSent = true;
             } else {

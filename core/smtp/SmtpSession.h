@@ -17,6 +17,10 @@
 #include <functional>
 #include <memory>
 
+namespace kurier::net {
+class Transcript;
+}
+
 namespace kurier::smtp {
 
 // One SMTP submission connection (RFC 6409) as a state machine over a Transport: greeting, EHLO,
@@ -72,6 +76,8 @@ public:
 
     void setPasswordAuthentication(const QString &user, const QString &password);
     void setOAuthAuthentication(const QString &user, TokenSource tokens);
+    // Also writes the (redacted) transcript there — for support cases (KURIER_TRANSCRIPT=FILE).
+    void setTranscript(net::Transcript *transcript) { m_transcript = transcript; }
 
     // Connects and signs in; ready() follows, or finished() with the reason.
     void open();
@@ -142,6 +148,7 @@ private:
     [[nodiscard]] QByteArray mailFromCommand(const Transaction &t) const;
 
     QPointer<net::Transport> m_transport;
+    net::Transcript *m_transcript = nullptr;
     Settings m_settings;
     State m_state = State::Disconnected;
     SmtpReplyParser m_parser;

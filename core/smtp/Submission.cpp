@@ -1,6 +1,7 @@
 #include "smtp/Submission.h"
 
 #include "net/SslTransport.h"
+#include "net/Transcript.h"
 #include "oauth/TokenProvider.h"
 #include "secrets/SecretStore.h"
 #include "smtp/SmtpLog.h"
@@ -86,6 +87,9 @@ void Submission::start(const QString &password)
         m_adjust(settings);
 
     m_session = new SmtpSession(new net::SslTransport(policy), settings, this);
+    m_transcript.reset(net::Transcript::fromEnvironment());
+    if (m_transcript)
+        m_session->setTranscript(m_transcript.get());
     const store::SmtpAuth auth = m_account.smtp.auth;
     if (usesOAuth(m_account)) {
         if (!m_tokens) {

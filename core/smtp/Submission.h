@@ -8,12 +8,16 @@
 
 #include <QObject>
 #include <QPointer>
+#include <memory>
 
 namespace kurier::secrets {
 class SecretStore;
 }
 namespace kurier::oauth {
 class TokenProvider;
+}
+namespace kurier::net {
+class Transcript;
 }
 
 namespace kurier::smtp {
@@ -64,6 +68,7 @@ private:
     std::function<void(SmtpSession::Settings &)> m_adjust;
     QList<OutgoingMessage> m_messages;
     QPointer<SmtpSession> m_session;
+    std::unique_ptr<net::Transcript> m_transcript;
 };
 
 } // namespace kurier::smtp

@@ -335,6 +335,18 @@ QByteArray Outbox::messageData(const QString &id) const
     return f.readAll();
 }
 
+std::optional<QDateTime> Outbox::nextAttemptDue() const
+{
+    std::optional<QDateTime> next;
+    for (const Entry &e : entries()) {
+        if (e.state == State::Queued)
+            return QDateTime::currentDateTimeUtc();
+        if (e.state == State::Deferred && (!next || e.nextAttempt < *next))
+            next = e.nextAttempt;
+    }
+    return next;
+}
+
 bool Outbox::markSending(const QString &id)
 {
     auto e = entry(id);

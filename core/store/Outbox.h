@@ -86,6 +86,9 @@ public:
     bool retry(const QString &id);
     bool remove(const QString &id);
 
+    // When the next Deferred message is due (for the sender's timer); nullopt when none waits.
+    [[nodiscard]] std::optional<QDateTime> nextAttemptDue() const;
+
     // Retry delay after the n-th temporary failure: 1, 5, 15, 30, 60 minutes, then hourly.
     [[nodiscard]] static int backoffSeconds(int attempts);
 

@@ -89,6 +89,9 @@ void TestOutbox::deferWithBackoff()
     QCOMPARE(e->lastError.summary, d.summary);
     QVERIFY(!e->isDue(now));
     QVERIFY(e->isDue(now.addSecs(61)));
+    QCOMPARE(outbox.nextAttemptDue(), std::optional<QDateTime>(now.addSecs(60)));
+    QVERIFY(outbox.markFailed(*id, d));
+    QVERIFY(!outbox.nextAttemptDue()); // failed messages wait for the user, not a timer
 }
 
 void TestOutbox::backoffSteps()
