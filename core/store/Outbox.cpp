@@ -1,5 +1,8 @@
 #include "store/Outbox.h"
 
+#include "store/Maildir.h"
+#include "store/MaildirWriter.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -12,72 +15,15 @@
 #include <QStandardPaths>
 #include <QSysInfo>
 
-#include <fcntl.h>
-#include <unistd.h>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 namespace kurier::store {
 
-// The Maildir file operations below are the few the Outbox needs (deliver through tmp/, rename
-// between folders). They move to the shared store::Maildir class once it is there.
 namespace {
 
 const QString StateDir = QStringLiteral("kurier-state");
-
-bool syncDirectory(const QString &path)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
-}
-
-bool makeMaildir(const QString &path)
-{
-    QDir dir;
-    return dir.mkpath(path + QStringLiteral("/tmp")) && dir.mkpath(path + QStringLiteral("/new"))
-        && dir.mkpath(path + QStringLiteral("/cur"));
-}
-
-// Maildir unique name (https://cr.yp.to/proto/maildir.html): time.M<usec>P<pid>Q<counter>.host
-QString uniqueName()
-{
-    static int counter = 0;
-    const qint64 ms = QDateTime::currentMSecsSinceEpoch();
-    QString host = QSysInfo::machineHostName();
-    host.replace(u'/', QStringLiteral("\\057")).replace(u':', QStringLiteral("\\072"));
-    return QStringLiteral("%1.M%2P%3Q%4.%5")
-        .arg(ms / 1000)
-        .arg((ms % 1000) * 1000)
-        .arg(QCoreApplication::applicationPid())
-        .arg(++counter)
-        .arg(host.isEmpty() ? QStringLiteral("localhost") : host);
-}
-
-// Writes a file into tmp/, syncs it and renames it into place: a reader sees all of it or nothing.
-bool writeDurably(const QString &tmpPath, const QString &finalPath, const QByteArray &data, QString *error)
-{
-    QFile f(tmpPath);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = f.errorString();
-        return false;
-    }
-    if (f.write(data) != data.size() || !f.flush() || ::fsync(f.handle()) != 0) {
-        *error = f.errorString();
-        f.close();
-        f.remove();
-        return false;
-    }
-    f.close();
-    if (::rename(QFile::encodeName(tmpPath).constData(), QFile::encodeName(finalPath).constData()) != 0) {
-        *error = QString::fromLocal8Bit(strerror(errno));
-        QFile::remove(tmpPath);
-        return false;
-    }
-    syncDirectory(QFileInfo(finalPath).absolutePath());
-    return true;
-}
 
 QJsonObject diagnosticToJson(const diagnostics::Diagnostic &d)
 {
@@ -128,6 +74,8 @@ QString subjectOf(const QByteArray &message)
 
 Outbox::Outbox(const QString &root)
     : m_root(root)
+    , m_outbox(std::make_unique<Maildir>(root + QStringLiteral("/Outbox")))
+    , m_sent(std::make_unique<Maildir>(root + QStringLiteral("/Sent")))
 {
 }
 
@@ -163,8 +111,11 @@ Outbox::~Outbox()
 
 bool Outbox::open()
 {
-    if (!makeMaildir(outboxPath()) || !makeMaildir(sentPath()) || !QDir().mkpath(outboxPath() + u'/' + StateDir)) {
+    QString error;
+    if (!m_outbox->create(&error) || !m_sent->create(&error) || !QDir().mkpath(outboxPath() + u'/' + StateDir)) {
         m_error = QCoreApplication::translate("Outbox", "Cannot create the mail folders in %1.").arg(m_root);
+        if (!error.isEmpty())
+            m_error += u' ' + error;
         return false;
     }
     return true;
@@ -188,6 +139,7 @@ bool Outbox::beginSending()
         return false;
     }
     m_lock = std::move(lock);
+    m_outbox->cleanTmp(); // half-written files of processes that died in enqueue()
     // A dead process leaves its Sending messages behind: whether they went out is unknown.
     for (const Entry &e : entries()) {
         if (e.state == State::Sending) {
@@ -215,14 +167,13 @@ bool Outbox::beginSending()
 
 QString Outbox::messagePath(const QString &id) const
 {
-    // The file is <id> in new/ or <id>:2,<flags> in cur/.
-    for (const QString &sub : {QStringLiteral("/cur/"), QStringLiteral("/new/")}) {
-        const QDir dir(outboxPath() + sub);
-        const QStringList matches = dir.entryList({id, id + QStringLiteral(":2,*")}, QDir::Files);
-        if (!matches.isEmpty())
-            return dir.filePath(matches.first());
-    }
-    return {};
+    // The file is <id> in new/, or <id>:2,<flags> in cur/.
+    const QString inNew = m_outbox->filePath(QStringLiteral("new/") + id);
+    if (QFile::exists(inNew))
+        return inNew;
+    const QDir cur(outboxPath() + QStringLiteral("/cur"));
+    const QStringList matches = cur.entryList({id + QStringLiteral(":2,*")}, QDir::Files);
+    return matches.isEmpty() ? QString() : cur.filePath(matches.first());
 }
 
 QString Outbox::statePath(const QString &id) const
@@ -232,18 +183,24 @@ QString Outbox::statePath(const QString &id) const
 
 std::optional<QString> Outbox::enqueue(const QString &reversePath, const QStringList &recipients, const QByteArray &message)
 {
+    // tmp/ first; the name is known before the message is visible.
+    std::unique_ptr<MaildirWriter> writer = m_outbox->beginDelivery({}, &m_error);
+    if (!writer)
+        return std::nullopt;
     Entry e;
-    e.id = uniqueName();
+    e.id = writer->name();
     e.state = State::Queued;
     e.reversePath = reversePath;
     e.recipients = recipients;
     e.queuedAt = QDateTime::currentDateTimeUtc();
     e.subject = subjectOf(message);
-    // State first: a message file never exists without its envelope.
+    // The state before the message: a message file never exists without its envelope.
     if (!writeState(e))
         return std::nullopt;
-    if (!writeDurably(outboxPath() + QStringLiteral("/tmp/") + e.id, outboxPath() + QStringLiteral("/cur/") + e.id + QStringLiteral(":2,"),
-                      message, &m_error)) {
+    if (!writer->write(message) || !writer->commit() || !m_outbox->syncNewDirectory(&m_error)) {
+        if (!writer->errorString().isEmpty())
+            m_error = writer->errorString();
+        writer->discard();
         QFile::remove(statePath(e.id));
         return std::nullopt;
     }
@@ -256,10 +213,10 @@ bool Outbox::writeState(const Entry &e)
                   {QStringLiteral("from"), e.reversePath},
                   {QStringLiteral("to"), QJsonArray::fromStringList(e.recipients)},
                   {QStringLiteral("attempts"), e.attempts},
-                  {QStringLiteral("queuedAt"), e.queuedAt.toString(Qt::ISODate)},
+                  {QStringLiteral("queuedAt"), e.queuedAt.toString(Qt::ISODateWithMs)},
                   {QStringLiteral("subject"), e.subject}};
     if (e.nextAttempt.isValid())
-        o.insert(QStringLiteral("nextAttempt"), e.nextAttempt.toUTC().toString(Qt::ISODate));
+        o.insert(QStringLiteral("nextAttempt"), e.nextAttempt.toUTC().toString(Qt::ISODateWithMs));
     if (!e.lastError.isEmpty())
         o.insert(QStringLiteral("lastError"), diagnosticToJson(e.lastError));
     QSaveFile f(statePath(e.id));
@@ -288,8 +245,8 @@ std::optional<Outbox::Entry> Outbox::readState(const QString &id) const
     for (const QJsonValue &v : o.value(QStringLiteral("to")).toArray())
         e.recipients << v.toString();
     e.attempts = o.value(QStringLiteral("attempts")).toInt();
-    e.queuedAt = QDateTime::fromString(o.value(QStringLiteral("queuedAt")).toString(), Qt::ISODate);
-    e.nextAttempt = QDateTime::fromString(o.value(QStringLiteral("nextAttempt")).toString(), Qt::ISODate);
+    e.queuedAt = QDateTime::fromString(o.value(QStringLiteral("queuedAt")).toString(), Qt::ISODateWithMs);
+    e.nextAttempt = QDateTime::fromString(o.value(QStringLiteral("nextAttempt")).toString(), Qt::ISODateWithMs);
     e.lastError = diagnosticFromJson(o.value(QStringLiteral("lastError")).toObject());
     e.subject = o.value(QStringLiteral("subject")).toString();
     return e;
@@ -298,22 +255,20 @@ std::optional<Outbox::Entry> Outbox::readState(const QString &id) const
 QList<Outbox::Entry> Outbox::entries() const
 {
     QList<Entry> result;
-    for (const QString &sub : {QStringLiteral("/cur"), QStringLiteral("/new")}) {
-        const QStringList names = QDir(outboxPath() + sub).entryList(QDir::Files, QDir::Name);
-        for (const QString &name : names) {
-            const QString id = name.section(u':', 0, 0);
-            if (auto e = readState(id)) {
-                result.append(*e);
-            } else {
-                // A message without a state file (written by another program): send it as is?
-                // No — without an envelope Bcc would be lost. Shown as failed.
-                Entry broken;
-                broken.id = id;
-                broken.state = State::Failed;
-                broken.lastError.summary = QCoreApplication::translate("Outbox", "The message's envelope is missing");
-                broken.lastError.fix = QCoreApplication::translate("Outbox", "Open the message and send it again.");
-                result.append(broken);
-            }
+    const QStringList messages = m_outbox->messages();
+    for (const QString &relative : messages) {
+        const QString id = relative.section(u'/', 1).section(u':', 0, 0);
+        if (auto e = readState(id)) {
+            result.append(*e);
+        } else {
+            // A message without a state file (put there by another program): without its
+            // envelope the Bcc recipients are unknown, so it is kept and not sent.
+            Entry broken;
+            broken.id = id;
+            broken.state = State::Failed;
+            broken.lastError.summary = QCoreApplication::translate("Outbox", "The message's envelope is missing");
+            broken.lastError.fix = QCoreApplication::translate("Outbox", "Open the message and send it again.");
+            result.append(broken);
         }
     }
     std::sort(result.begin(), result.end(), [](const Entry &a, const Entry &b) { return a.id < b.id; });
@@ -364,12 +319,14 @@ std::optional<QString> Outbox::moveToSent(const QString &id)
     const QString name = id + QStringLiteral(":2,S");
     const QString to = sentPath() + QStringLiteral("/cur/") + name;
     // One rename: the message is in the Outbox or in Sent, never in neither or both.
-    if (::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0) {
-        m_error = QString::fromLocal8Bit(strerror(errno));
+    // (Between two Maildirs, which store::Maildir does not do itself.)
+    if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0) {
+        m_error = QString::fromLocal8Bit(std::strerror(errno));
         return std::nullopt;
     }
-    syncDirectory(sentPath() + QStringLiteral("/cur"));
-    syncDirectory(outboxPath() + QStringLiteral("/cur"));
+    // Not durable yet? Then after a crash the message is still in the Outbox, marked Sending,
+    // and becomes Unknown — never sent again on its own.
+    m_sent->syncNewDirectory();
     QFile::remove(statePath(id));
     return name;
 }

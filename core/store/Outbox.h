@@ -13,9 +13,13 @@
 class QLockFile;
 
 namespace kurier::store {
+class Maildir;
+}
 
-// The account's Outbox and Sent folders (Maildir, $XDG_DATA_HOME/kurier/<prefix>/Outbox and
-// …/Sent). "Send" first writes the message durably into the Outbox; the sender works the Outbox;
+namespace kurier::store {
+
+// The account's Outbox and Sent folders (store::Maildir, $XDG_DATA_HOME/kurier/<prefix>/Outbox
+// and …/Sent). "Send" first writes the message durably into the Outbox; the sender works the Outbox;
 // success moves the file into Sent. Every state change is written (fsync, atomic rename) before
 // the step it protects, so killing Kurier at any moment loses nothing and sends nothing twice:
 // a message marked Sending when the program died may have gone out, and is sent again only on
@@ -94,6 +98,8 @@ public:
 
     [[nodiscard]] QString outboxPath() const { return m_root + QStringLiteral("/Outbox"); }
     [[nodiscard]] QString sentPath() const { return m_root + QStringLiteral("/Sent"); }
+    Outbox(const Outbox &) = delete;
+    Outbox &operator=(const Outbox &) = delete;
 
     [[nodiscard]] static QString stateToKey(State state);
 
@@ -106,6 +112,8 @@ private:
     QString m_root;
     mutable QString m_error;
     std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<Maildir> m_outbox;
+    std::unique_ptr<Maildir> m_sent;
 };
 
 } // namespace kurier::store

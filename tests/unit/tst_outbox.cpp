@@ -42,8 +42,8 @@ void TestOutbox::enqueueKeepsEnvelope()
     const auto id = outbox.enqueue(QStringLiteral("a@kurier.test"),
                                    {QStringLiteral("b@kurier.test"), QStringLiteral("hidden-bcc@kurier.test")}, m_message);
     QVERIFY(id);
-    // A Maildir: the message in cur/ with an info part, nothing left in tmp/.
-    QCOMPARE(QDir(outbox.outboxPath() + QStringLiteral("/cur")).entryList(QDir::Files), QStringList{*id + QStringLiteral(":2,")});
+    // A Maildir: the message in new/, nothing left in tmp/.
+    QCOMPARE(QDir(outbox.outboxPath() + QStringLiteral("/new")).entryList(QDir::Files), QStringList{*id});
     QVERIFY(QDir(outbox.outboxPath() + QStringLiteral("/tmp")).entryList(QDir::Files).isEmpty());
     const QList<Outbox::Entry> entries = Outbox(m_dir->path()).entries(); // another instance reads the same
     QCOMPARE(entries.size(), 1);
