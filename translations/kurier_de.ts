@@ -203,6 +203,21 @@
     </message>
 </context>
 <context>
+    <name>CheckCommand</name>
+    <message>
+        <source>check needs exactly one prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no account with prefix &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The POP3 account works.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Diagnostic</name>
     <message>
         <source>Server: %1</source>
@@ -215,6 +230,44 @@
     <message>
         <source>What to do: %1</source>
         <translation>Abhilfe: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FetchCommand</name>
+    <message>
+        <source>fetch needs exactly one prefix, or --all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no account with prefix &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account has no POP3 server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>another fetch for this account is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the transcript %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no POP3 password stored for this account; use --password-stdin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 messages were stored before the failure; the next fetch continues.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeaderIndex</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -234,6 +287,37 @@
     <message>
         <source>The keychain reported an error: %1</source>
         <translation>Der Schlüsselbund meldet einen Fehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Maildir</name>
+    <message>
+        <source>Cannot sync %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot find a unique file name in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot rename %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot move %1 into new/: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -584,6 +668,37 @@
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>Cannot create the mail folders in %1.</source>
+        <translation>Die Mail-Ordner in %1 können nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Another Kurier process is sending from this Outbox.</source>
+        <translation>Ein anderer Kurier-Prozess versendet gerade aus diesem Postausgang.</translation>
+    </message>
+    <message>
+        <source>Kurier ended while this message was being sent</source>
+        <translation>Kurier wurde beendet, während diese Nachricht versendet wurde</translation>
+    </message>
+    <message>
+        <source>It may or may not have reached the server.</source>
+        <translation>Sie kann den Server erreicht haben oder auch nicht.</translation>
+    </message>
+    <message>
+        <source>Check with the recipients or in the server&apos;s Sent folder; send it again only if it did not arrive.</source>
+        <translation>Fragen Sie bei den Empfängern nach oder sehen Sie im Gesendet-Ordner des Servers nach; senden Sie sie nur erneut, wenn sie nicht angekommen ist.</translation>
+    </message>
+    <message>
+        <source>The message&apos;s envelope is missing</source>
+        <translation>Der Nachricht fehlen die Umschlagdaten (Absender und Empfänger)</translation>
+    </message>
+    <message>
+        <source>Open the message and send it again.</source>
+        <translation>Öffnen Sie die Nachricht und senden Sie sie erneut.</translation>
+    </message>
+</context>
+<context>
     <name>Pop3Diagnostics</name>
     <message>
         <source>Another program (or another Kurier) has the mailbox open; POP3 allows only one session at a time.</source>
@@ -868,6 +983,29 @@ Certificate: %2, issued by %3, valid %4 to %5, SHA-256 %6</source>
     </message>
 </context>
 <context>
+    <name>Pop3Fetch</name>
+    <message>
+        <source>The server does not support UIDL; messages are recognised by their Message-ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message %1 (%2 bytes) is larger than the limit of %3 bytes and was not fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused to delete message %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages cannot be stored in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check free disk space and the folder&apos;s permissions, then fetch again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Pop3Session</name>
     <message>
         <source>Connecting to %1:%2 …</source>
@@ -907,109 +1045,275 @@ Certificate: %2, issued by %3, valid %4 to %5, SHA-256 %6</source>
     </message>
 </context>
 <context>
+    <name>SendCommand</name>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>wird gesendet</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>zurückgestellt</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>unknown outcome</source>
+        <translation>Ergebnis unbekannt</translation>
+    </message>
+    <message>
+        <source>The Outbox is empty.</source>
+        <translation>Der Postausgang ist leer.</translation>
+    </message>
+    <message>
+        <source>to: %1</source>
+        <translation>an: %1</translation>
+    </message>
+    <message>
+        <source>next attempt: %1</source>
+        <translation>nächster Versuch: %1</translation>
+    </message>
+    <message>
+        <source>no account with prefix &quot;%1&quot;</source>
+        <translation>kein Benutzerkonto mit dem Präfix „%1“</translation>
+    </message>
+    <message>
+        <source>account %1 has no SMTP server</source>
+        <translation>Benutzerkonto %1 hat keinen SMTP-Server</translation>
+    </message>
+    <message>
+        <source>no message %1 in the Outbox</source>
+        <translation>keine Nachricht %1 im Postausgang</translation>
+    </message>
+    <message>
+        <source>%1: queued in the Outbox</source>
+        <translation>%1: in den Postausgang gelegt</translation>
+    </message>
+    <message>
+        <source>%1: sent (%2)</source>
+        <translation>%1: gesendet (%2)</translation>
+    </message>
+    <message>
+        <source>%1: deferred, kept in the Outbox and tried again later</source>
+        <translation>%1: zurückgestellt, bleibt im Postausgang und wird später erneut versucht</translation>
+    </message>
+    <message>
+        <source>%1: not sent, kept in the Outbox</source>
+        <translation>%1: nicht gesendet, bleibt im Postausgang</translation>
+    </message>
+    <message>
+        <source>%1: unknown whether it was sent; kept in the Outbox (send it again with --retry)</source>
+        <translation>%1: unbekannt, ob sie gesendet wurde; bleibt im Postausgang (erneut senden mit --retry)</translation>
+    </message>
+    <message>
+        <source>%1: accepted</source>
+        <translation>%1: angenommen</translation>
+    </message>
+    <message>
+        <source>%1: refused: %2</source>
+        <translation>%1: abgelehnt: %2</translation>
+    </message>
+</context>
+<context>
     <name>SmtpDiagnostics</name>
     <message>
         <source>SMTP AUTH is switched off for your organisation or mailbox</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP AUTH ist für Ihre Organisation oder Ihr Postfach abgeschaltet</translation>
     </message>
     <message>
         <source>Microsoft 365 refuses authenticated SMTP (SMTP AUTH) for this tenant or mailbox. Security Defaults also switch it off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 lehnt authentifiziertes SMTP (SMTP AUTH) für diesen Mandanten oder dieses Postfach ab. Auch die Sicherheitsstandards schalten es ab.</translation>
     </message>
     <message>
         <source>An administrator opens the Exchange admin center → Settings → Mail flow and unticks &quot;Turn off SMTP AUTH protocol for your organization&quot;, or runs Set-CASMailbox -Identity &lt;address&gt; -SmtpClientAuthenticationDisabled $false. With Security Defaults on, SMTP AUTH stays off until they are replaced by Conditional Access policies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Administrator öffnet das Exchange Admin Center → Einstellungen → Nachrichtenfluss und entfernt das Häkchen bei „SMTP AUTH-Protokoll für Ihre Organisation deaktivieren“ („Turn off SMTP AUTH protocol for your organization“), oder führt Set-CASMailbox -Identity &lt;address&gt; -SmtpClientAuthenticationDisabled $false aus. Solange die Sicherheitsstandards aktiv sind, bleibt SMTP AUTH aus, bis sie durch Richtlinien für bedingten Zugriff ersetzt werden.</translation>
     </message>
     <message>
         <source>Microsoft 365 refused the sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 hat die Anmeldung abgelehnt</translation>
     </message>
     <message>
         <source>The account is blocked from signing in, or SMTP AUTH is not allowed for it (Security Defaults, Conditional Access or a disabled mailbox protocol).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto ist für die Anmeldung gesperrt, oder SMTP AUTH ist für es nicht erlaubt (Sicherheitsstandards, bedingter Zugriff oder ein abgeschaltetes Postfachprotokoll).</translation>
     </message>
     <message>
         <source>Ask an administrator to check the user&apos;s sign-in status in Microsoft Entra ID and that &quot;Authenticated SMTP&quot; is enabled for the mailbox (Exchange admin center → Recipients → Mailboxes → Mail apps).</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitten Sie einen Administrator, den Anmeldestatus des Benutzers in Microsoft Entra ID zu prüfen und ob „Authentifiziertes SMTP“ für das Postfach aktiviert ist (Exchange Admin Center → Empfänger → Postfächer → E-Mail-Apps).</translation>
     </message>
     <message>
         <source>The server did not accept the sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anmeldung nicht angenommen</translation>
     </message>
     <message>
         <source>With OAuth 2.0, Microsoft 365 answers this when the token is for another audience or scope (not https://outlook.office365.com/.default or SMTP.Send), or belongs to another user than the SMTP user name. With a password: user name or password are wrong, or basic authentication is switched off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit OAuth 2.0 antwortet Microsoft 365 so, wenn das Token für eine andere Zielgruppe oder einen anderen Scope ausgestellt ist (nicht https://outlook.office365.com/.default oder SMTP.Send) oder einem anderen Benutzer als dem SMTP-Benutzernamen gehört. Mit Kennwort: Benutzername oder Kennwort sind falsch, oder die Standardauthentifizierung ist abgeschaltet.</translation>
     </message>
     <message>
         <source>Check that the scope is https://outlook.office365.com/.default (or SMTP.Send), that the app registration has the SMTP.Send permission with admin consent, and that the SMTP user name is the address the token was issued to (kurierctl token shows it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie, dass der Scope https://outlook.office365.com/.default (oder SMTP.Send) lautet, dass die App-Registrierung die Berechtigung SMTP.Send mit Administratorzustimmung hat und dass der SMTP-Benutzername die Adresse ist, für die das Token ausgestellt wurde (kurierctl token zeigt sie).</translation>
     </message>
     <message>
         <source>The mailbox could not be opened for sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Postfach konnte zum Senden nicht geöffnet werden</translation>
     </message>
     <message>
         <source>Microsoft 365 accepted the application&apos;s token but the application has no permission on this mailbox (app-only access needs a service principal with mailbox permission), or the mailbox is not available right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microsoft 365 hat das Token der Anwendung angenommen, aber die Anwendung hat keine Berechtigung für dieses Postfach (Zugriff nur als Anwendung braucht einen Dienstprinzipal mit Postfachberechtigung), oder das Postfach ist gerade nicht verfügbar.</translation>
     </message>
     <message>
         <source>An administrator registers the application&apos;s service principal in Exchange Online (New-ServicePrincipal) and grants it FullAccess on the mailbox (Add-MailboxPermission), then tries again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Administrator registriert den Dienstprinzipal der Anwendung in Exchange Online (New-ServicePrincipal) und gibt ihm FullAccess auf das Postfach (Add-MailboxPermission); danach erneut versuchen.</translation>
     </message>
     <message>
         <source>You may not send as this address</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen nicht als diese Adresse senden</translation>
     </message>
     <message>
         <source>The From address is not the signed-in mailbox, and the user has no &quot;Send As&quot; permission for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Absenderadresse ist nicht das angemeldete Postfach, und der Benutzer hat dafür keine „Senden als“-Berechtigung.</translation>
     </message>
     <message>
         <source>Send from your own address, or ask an administrator to grant you Send As on the other mailbox (Exchange admin center → Recipients → Mailboxes → Delegation).</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie von Ihrer eigenen Adresse, oder bitten Sie einen Administrator, Ihnen „Senden als“ für das andere Postfach zu erteilen (Exchange Admin Center → Empfänger → Postfächer → Delegierung).</translation>
     </message>
     <message>
         <source>The server requires an encrypted connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server verlangt eine verschlüsselte Verbindung</translation>
     </message>
     <message>
         <source>The server accepts commands only after STARTTLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server nimmt Befehle erst nach STARTTLS an.</translation>
     </message>
     <message>
         <source>Set the SMTP connection security to STARTTLS or SSL/TLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellen Sie die sichere Verbindung für SMTP auf STARTTLS oder SSL/TLS.</translation>
     </message>
     <message>
         <source>User name, password or token were not accepted (RFC 4954: authentication credentials invalid).</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername, Kennwort oder Token wurden nicht angenommen (RFC 4954: ungültige Anmeldedaten).</translation>
     </message>
     <message>
         <source>Check the SMTP user name and password; with OAuth 2.0, sign in again (kurierctl token --force).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie SMTP-Benutzername und Kennwort; mit OAuth 2.0 melden Sie sich erneut an (kurierctl token --force).</translation>
     </message>
     <message>
         <source>The server refused to relay or to accept this sender</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server lehnt es ab, weiterzuleiten oder diesen Absender anzunehmen</translation>
     </message>
     <message>
         <source>The server&apos;s policy does not allow this message: usually the sender address is not yours, or the server wants you to sign in first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Richtlinien des Servers lassen diese Nachricht nicht zu: Meist gehört die Absenderadresse nicht Ihnen, oder der Server verlangt zuerst eine Anmeldung.</translation>
     </message>
     <message>
         <source>Send from the account&apos;s own address and make sure SMTP authentication is switched on for the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie von der Adresse des Benutzerkontos und stellen Sie sicher, dass die SMTP-Anmeldung für das Konto eingeschaltet ist.</translation>
     </message>
     <message>
         <source>Unknown recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Empfänger</translation>
     </message>
     <message>
         <source>The recipient&apos;s mailbox does not exist (RFC 3463 X.1.1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Postfach des Empfängers existiert nicht (RFC 3463 X.1.1).</translation>
     </message>
     <message>
         <source>Check the address for typing errors.</source>
+        <translation>Prüfen Sie die Adresse auf Tippfehler.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the connection</source>
+        <translation>Der SMTP-Server hat die Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the greeting (EHLO)</source>
+        <translation>Der SMTP-Server hat die Begrüßung (EHLO) abgelehnt</translation>
+    </message>
+    <message>
+        <source>Set an explicit host name for EHLO in the account&apos;s SMTP settings.</source>
+        <translation>Tragen Sie in den SMTP-Einstellungen des Benutzerkontos einen festen Rechnernamen für EHLO ein.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused to start TLS</source>
+        <translation>Der SMTP-Server hat den Start von TLS abgelehnt</translation>
+    </message>
+    <message>
+        <source>The message was not sent, because it would have gone unencrypted.</source>
+        <translation>Die Nachricht wurde nicht gesendet, weil sie unverschlüsselt übertragen worden wäre.</translation>
+    </message>
+    <message>
+        <source>Try again later, or ask the server&apos;s administrator; use SSL/TLS (port 465) if the server offers it.</source>
+        <translation>Versuchen Sie es später erneut oder fragen Sie den Administrator des Servers; verwenden Sie SSL/TLS (Port 465), wenn der Server es anbietet.</translation>
+    </message>
+    <message>
+        <source>The SMTP server did not accept the sign-in</source>
+        <translation>Der SMTP-Server hat die Anmeldung nicht angenommen</translation>
+    </message>
+    <message>
+        <source>Try again later.</source>
+        <translation>Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Check the SMTP user name and password, or the OAuth 2.0 settings.</source>
+        <translation>Prüfen Sie SMTP-Benutzername und Kennwort oder die OAuth-2.0-Einstellungen.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the sender address</source>
+        <translation>Der SMTP-Server hat die Absenderadresse abgelehnt</translation>
+    </message>
+    <message>
+        <source>Send from the account&apos;s own address.</source>
+        <translation>Senden Sie von der Adresse des Benutzerkontos.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the recipient</source>
+        <translation>Der SMTP-Server hat den Empfänger abgelehnt</translation>
+    </message>
+    <message>
+        <source>Check the recipient&apos;s address.</source>
+        <translation>Prüfen Sie die Adresse des Empfängers.</translation>
+    </message>
+    <message>
+        <source>The SMTP server refused the message</source>
+        <translation>Der SMTP-Server hat die Nachricht abgelehnt</translation>
+    </message>
+    <message>
+        <source>Kurier tries again later.</source>
+        <translation>Kurier versucht es später erneut.</translation>
+    </message>
+    <message>
+        <source>A temporary problem on the server (4xx): sending again later may work.</source>
+        <translation>Ein vorübergehendes Problem auf dem Server (4xx): Ein späterer Versuch kann gelingen.</translation>
+    </message>
+    <message>
+        <source>A permanent refusal (5xx): sending the same again will fail again.</source>
+        <translation>Eine endgültige Ablehnung (5xx): Dieselbe Nachricht erneut zu senden, scheitert wieder.</translation>
+    </message>
+    <message>
+        <source>Read the server&apos;s answer above.</source>
+        <translation>Lesen Sie die Antwort des Servers oben.</translation>
+    </message>
+</context>
+<context>
+    <name>UidlState</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a Kurier UIDL file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1128,300 +1432,236 @@ Certificate: %2, issued by %3, valid %4 to %5, SHA-256 %6</source>
     </message>
 </context>
 <context>
-    <name>kurier::smtp::SmtpDiagnostics</name>
+    <name>kurier::smtp::OutboxSender</name>
     <message>
-        <source>The SMTP server refused the connection</source>
-        <translation type="unfinished"></translation>
+        <source>The Outbox is busy</source>
+        <translation>Der Postausgang ist belegt</translation>
     </message>
     <message>
-        <source>The SMTP server refused the greeting (EHLO)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Set an explicit host name for EHLO in the account&apos;s SMTP settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SMTP server refused to start TLS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The message was not sent, because it would have gone unencrypted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try again later, or ask the server&apos;s administrator; use SSL/TLS (port 465) if the server offers it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SMTP server did not accept the sign-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the SMTP user name and password, or the OAuth 2.0 settings.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SMTP server refused the sender address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send from the account&apos;s own address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SMTP server refused the recipient</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the recipient&apos;s address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The SMTP server refused the message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kurier tries again later.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A temporary problem on the server (4xx): sending again later may work.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A permanent refusal (5xx): sending the same again will fail again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read the server&apos;s answer above.</source>
-        <translation type="unfinished"></translation>
+        <source>Kurier sends the messages when the other process is done.</source>
+        <translation>Kurier sendet die Nachrichten, sobald der andere Prozess fertig ist.</translation>
     </message>
 </context>
 <context>
     <name>kurier::smtp::SmtpSession</name>
     <message>
         <source>The SMTP server stopped answering</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server antwortet nicht mehr</translation>
     </message>
     <message>
         <source>No reply from %1 within the time limit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort von %1 innerhalb der Frist.</translation>
     </message>
     <message>
         <source>Kurier tries again later. If it keeps happening, check the network and the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurier versucht es später erneut. Wenn das wiederholt passiert, prüfen Sie Netzwerk und Server.</translation>
     </message>
     <message>
         <source>Unencrypted SMTP was not accepted for this account</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverschlüsseltes SMTP wurde für dieses Benutzerkonto nicht erlaubt</translation>
     </message>
     <message>
         <source>The account is set to connect without encryption, but that was never confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benutzerkonto ist auf eine Verbindung ohne Verschlüsselung eingestellt, aber das wurde nie bestätigt.</translation>
     </message>
     <message>
         <source>Choose STARTTLS or SSL/TLS, or confirm the unencrypted connection in the account settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie STARTTLS oder SSL/TLS, oder bestätigen Sie die unverschlüsselte Verbindung in den Einstellungen des Benutzerkontos.</translation>
     </message>
     <message>
         <source>The SMTP connection is closed</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SMTP-Verbindung ist geschlossen</translation>
     </message>
     <message>
         <source>Sending was cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Senden wurde abgebrochen</translation>
     </message>
     <message>
         <source>The SMTP server does not offer STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server bietet kein STARTTLS an</translation>
     </message>
     <message>
         <source>The account requires an encrypted connection, and %1 did not offer to encrypt it (or something between you and the server removed the offer).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Benutzerkonto verlangt eine verschlüsselte Verbindung, und %1 hat keine Verschlüsselung angeboten (oder etwas zwischen Ihnen und dem Server hat das Angebot entfernt).</translation>
     </message>
     <message>
         <source>Check the SMTP server and port (STARTTLS is usually port 587, SSL/TLS port 465). Nothing was sent unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie SMTP-Server und Port (STARTTLS meist Port 587, SSL/TLS Port 465). Es wurde nichts unverschlüsselt gesendet.</translation>
     </message>
     <message>
         <source>The SMTP server offers no sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server bietet keine Anmeldung an</translation>
     </message>
     <message>
         <source>%1 did not announce AUTH on this connection; some servers offer it only on another port or after encryption.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat auf dieser Verbindung kein AUTH angeboten; manche Server bieten es nur auf einem anderen Port oder erst nach der Verschlüsselung an.</translation>
     </message>
     <message>
         <source>Check the SMTP port and the connection security, or switch SMTP authentication off if the server does not need it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie SMTP-Port und sichere Verbindung, oder schalten Sie die SMTP-Anmeldung ab, wenn der Server sie nicht braucht.</translation>
     </message>
     <message>
         <source>The SMTP server does not accept OAuth 2.0 sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server nimmt keine Anmeldung mit OAuth 2.0 an</translation>
     </message>
     <message>
         <source>The SMTP server accepts no password sign-in Kurier knows</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server bietet keine Kennwort-Anmeldung an, die Kurier beherrscht</translation>
     </message>
     <message>
         <source>The server offers: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server bietet an: %1.</translation>
     </message>
     <message>
         <source>Switch OAuth 2.0 off for this account, or use a server that supports XOAUTH2 or OAUTHBEARER.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalten Sie OAuth 2.0 für dieses Benutzerkonto ab, oder verwenden Sie einen Server, der XOAUTH2 oder OAUTHBEARER unterstützt.</translation>
     </message>
     <message>
         <source>Switch OAuth 2.0 on if the provider supports it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalten Sie OAuth 2.0 ein, wenn der Anbieter es unterstützt.</translation>
     </message>
     <message>
         <source>The message has no recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht hat keine Empfänger</translation>
     </message>
     <message>
         <source>Add at least one recipient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie mindestens einen Empfänger hinzu.</translation>
     </message>
     <message>
         <source>Invalid address &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Adresse „%1“</translation>
     </message>
     <message>
         <source>An address needs a local part, &quot;@&quot; and a domain, without spaces or angle brackets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Adresse braucht einen lokalen Teil, „@“ und eine Domain, ohne Leerzeichen oder spitze Klammern.</translation>
     </message>
     <message>
         <source>Correct the address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Korrigieren Sie die Adresse.</translation>
     </message>
     <message>
         <source>The server cannot send to internationalised addresses</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server kann nicht an internationalisierte Adressen senden</translation>
     </message>
     <message>
         <source>An address contains non-ASCII characters, and %1 does not support SMTPUTF8 (RFC 6531).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Adresse enthält Zeichen außerhalb von ASCII, und %1 unterstützt kein SMTPUTF8 (RFC 6531).</translation>
     </message>
     <message>
         <source>Use the ASCII form of the address if the recipient has one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie die ASCII-Form der Adresse, falls der Empfänger eine hat.</translation>
     </message>
     <message>
         <source>The message is too large for the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist für den Server zu groß</translation>
     </message>
     <message>
         <source>The message has %1 KB; %2 accepts at most %3 KB.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht hat %1 KB; %2 nimmt höchstens %3 KB an.</translation>
     </message>
     <message>
         <source>Remove or shrink attachments, or share large files by link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen oder verkleinern Sie Anhänge, oder teilen Sie große Dateien per Link.</translation>
     </message>
     <message>
         <source>The SMTP server&apos;s certificate is not trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>Dem Zertifikat des SMTP-Servers wird nicht vertraut</translation>
     </message>
     <message>
         <source>(certificate for %1, issued by %2, SHA-256 %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Zertifikat für %1, ausgestellt von %2, SHA-256 %3)</translation>
     </message>
     <message>
         <source>Check the server name. If your organisation uses its own certificate authority, add its CA file to the account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Servernamen. Wenn Ihre Organisation eine eigene Zertifizierungsstelle verwendet, tragen Sie deren CA-Datei im Benutzerkonto ein.</translation>
     </message>
     <message>
         <source>No secure connection to the SMTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine sichere Verbindung zum SMTP-Server</translation>
     </message>
     <message>
         <source>Check the port and the connection security: SSL/TLS is usually port 465, STARTTLS port 587.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie Port und sichere Verbindung: SSL/TLS meist Port 465, STARTTLS Port 587.</translation>
     </message>
     <message>
         <source>SMTP server %1 not found</source>
-        <translation type="unfinished"></translation>
+        <translation>SMTP-Server %1 nicht gefunden</translation>
     </message>
     <message>
         <source>Check the server name and the network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Servernamen und die Netzwerkverbindung.</translation>
     </message>
     <message>
         <source>The SMTP server %1 refused the connection on port %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server %1 hat die Verbindung auf Port %2 abgelehnt</translation>
     </message>
     <message>
         <source>Check the port; a firewall may also block it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Port; auch eine Firewall kann ihn sperren.</translation>
     </message>
     <message>
         <source>Could not connect to the SMTP server %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zum SMTP-Server %1</translation>
     </message>
     <message>
         <source>The connection to the SMTP server was lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zum SMTP-Server ist abgebrochen</translation>
     </message>
     <message>
         <source>Kurier tries again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kurier versucht es später erneut.</translation>
     </message>
     <message>
         <source>The SMTP server closed the connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server hat die Verbindung geschlossen</translation>
     </message>
     <message>
         <source>The SMTP server sent something Kurier does not understand</source>
-        <translation type="unfinished"></translation>
+        <translation>Der SMTP-Server hat etwas gesendet, das Kurier nicht versteht</translation>
     </message>
     <message>
         <source>Check that the port belongs to an SMTP server. Kurier tries again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie, ob der Port zu einem SMTP-Server gehört. Kurier versucht es später erneut.</translation>
     </message>
     <message>
         <source>Unknown whether the message was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt, ob die Nachricht gesendet wurde</translation>
     </message>
     <message>
         <source>The connection ended after the message was transmitted and before the server confirmed it (%1).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the Sent folder of the recipients or the server; send it again only if it did not arrive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung endete, nachdem die Nachricht übertragen war und bevor der Server sie bestätigt hat (%1).</translation>
     </message>
     <message>
         <source>The SMTP connection was closed before the message was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Die SMTP-Verbindung wurde geschlossen, bevor die Nachricht gesendet war</translation>
+    </message>
+    <message>
+        <source>Ask the recipients whether it arrived; send it again only if it did not.</source>
+        <translation>Fragen Sie die Empfänger, ob sie angekommen ist; senden Sie sie nur erneut, wenn nicht.</translation>
     </message>
 </context>
 <context>
     <name>kurier::smtp::Submission</name>
     <message>
         <source>The SMTP password could not be read from the keychain</source>
-        <translation type="unfinished"></translation>
+        <translation>Das SMTP-Kennwort konnte nicht aus dem Schlüsselbund gelesen werden</translation>
     </message>
     <message>
         <source>Enter the password in the account settings.</source>
-        <translation type="unfinished">Geben Sie das Kennwort in den Einstellungen des Benutzerkontos ein.</translation>
+        <translation>Geben Sie das Kennwort in den Einstellungen des Benutzerkontos ein.</translation>
     </message>
     <message>
         <source>Unlock the keychain and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entsperren Sie den Schlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The account&apos;s CA file cannot be used</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Datei des Benutzerkontos ist nicht verwendbar</translation>
     </message>
     <message>
         <source>Choose a PEM file with the certificate authority in the account settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie in den Einstellungen des Benutzerkontos eine PEM-Datei mit der Zertifizierungsstelle.</translation>
     </message>
 </context>
 <context>

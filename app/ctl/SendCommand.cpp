@@ -18,11 +18,6 @@ namespace kurier::ctl {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SendCommand", text);
-}
-
 QByteArray readStdin()
 {
     QFile in;
@@ -34,11 +29,11 @@ QByteArray readStdin()
 QString stateName(store::Outbox::State state)
 {
     switch (state) {
-    case store::Outbox::State::Queued: return tr("queued");
-    case store::Outbox::State::Sending: return tr("sending");
-    case store::Outbox::State::Deferred: return tr("deferred");
-    case store::Outbox::State::Failed: return tr("failed");
-    case store::Outbox::State::Unknown: return tr("unknown outcome");
+    case store::Outbox::State::Queued: return QCoreApplication::translate("SendCommand", "queued");
+    case store::Outbox::State::Sending: return QCoreApplication::translate("SendCommand", "sending");
+    case store::Outbox::State::Deferred: return QCoreApplication::translate("SendCommand", "deferred");
+    case store::Outbox::State::Failed: return QCoreApplication::translate("SendCommand", "failed");
+    case store::Outbox::State::Unknown: return QCoreApplication::translate("SendCommand", "unknown outcome");
     }
     return {};
 }
@@ -75,12 +70,12 @@ void SendCommand::list()
 {
     const QList<store::Outbox::Entry> entries = m_outbox->entries();
     if (entries.isEmpty())
-        m_out << tr("The Outbox is empty.") << '\n';
+        m_out << QCoreApplication::translate("SendCommand", "The Outbox is empty.") << '\n';
     for (const store::Outbox::Entry &e : entries) {
         m_out << e.id << "  " << stateName(e.state) << "  " << e.subject << '\n';
-        m_out << "    " << tr("to: %1").arg(e.recipients.join(QStringLiteral(", "))) << '\n';
+        m_out << "    " << QCoreApplication::translate("SendCommand", "to: %1").arg(e.recipients.join(QStringLiteral(", "))) << '\n';
         if (e.state == store::Outbox::State::Deferred && e.nextAttempt.isValid())
-            m_out << "    " << tr("next attempt: %1").arg(e.nextAttempt.toLocalTime().toString(Qt::ISODate)) << '\n';
+            m_out << "    " << QCoreApplication::translate("SendCommand", "next attempt: %1").arg(e.nextAttempt.toLocalTime().toString(Qt::ISODate)) << '\n';
         if (!e.lastError.isEmpty())
             m_out << "    " << e.lastError.toText().replace(u'\n', QStringLiteral("\n    ")) << '\n';
     }
@@ -118,13 +113,13 @@ void SendCommand::run(const QStringList &args, std::function<void(int)> finished
     }
     const auto account = m_accounts->findByPrefix(positional.first());
     if (!account) {
-        m_err << "kurierctl: " << tr("no account with prefix \"%1\"").arg(positional.first()) << '\n';
+        m_err << "kurierctl: " << QCoreApplication::translate("SendCommand", "no account with prefix \"%1\"").arg(positional.first()) << '\n';
         m_err.flush();
         finished(1);
         return;
     }
     if (account->smtp.host.isEmpty()) {
-        m_err << "kurierctl: " << tr("account %1 has no SMTP server").arg(account->prefix) << '\n';
+        m_err << "kurierctl: " << QCoreApplication::translate("SendCommand", "account %1 has no SMTP server").arg(account->prefix) << '\n';
         m_err.flush();
         finished(2);
         return;
@@ -152,7 +147,7 @@ void SendCommand::run(const QStringList &args, std::function<void(int)> finished
     if (parser.isSet(retry)) {
         const QString id = parser.value(retry);
         if (!m_outbox->retry(id)) {
-            m_err << "kurierctl: " << tr("no message %1 in the Outbox").arg(id) << '\n';
+            m_err << "kurierctl: " << QCoreApplication::translate("SendCommand", "no message %1 in the Outbox").arg(id) << '\n';
             m_err.flush();
             finished(2);
             return;
@@ -243,7 +238,7 @@ void SendCommand::run(const QStringList &args, std::function<void(int)> finished
     }
     if (parser.isSet(queueOnly)) {
         for (const QString &id : std::as_const(ids))
-            m_out << tr("%1: queued in the Outbox").arg(id) << '\n';
+            m_out << QCoreApplication::translate("SendCommand", "%1: queued in the Outbox").arg(id) << '\n';
         m_out.flush();
         finished(0);
         return;
@@ -257,25 +252,25 @@ void SendCommand::run(const QStringList &args, std::function<void(int)> finished
         using S = smtp::SendResult::Status;
         switch (r.status) {
         case S::Sent:
-            m_out << tr("%1: sent (%2)").arg(r.id, r.reply.toDisplayString()) << '\n';
+            m_out << QCoreApplication::translate("SendCommand", "%1: sent (%2)").arg(r.id, r.reply.toDisplayString()) << '\n';
             break;
         case S::TemporaryFailure:
-            m_out << tr("%1: deferred, kept in the Outbox and tried again later").arg(r.id) << '\n';
+            m_out << QCoreApplication::translate("SendCommand", "%1: deferred, kept in the Outbox and tried again later").arg(r.id) << '\n';
             break;
         case S::PermanentFailure:
-            m_out << tr("%1: not sent, kept in the Outbox").arg(r.id) << '\n';
+            m_out << QCoreApplication::translate("SendCommand", "%1: not sent, kept in the Outbox").arg(r.id) << '\n';
             break;
         case S::Unknown:
-            m_out << tr("%1: unknown whether it was sent; kept in the Outbox (send it again with --retry)").arg(r.id) << '\n';
+            m_out << QCoreApplication::translate("SendCommand", "%1: unknown whether it was sent; kept in the Outbox (send it again with --retry)").arg(r.id) << '\n';
             break;
         }
         for (const smtp::RecipientResult &rr : r.recipients) {
             if (rr.reply.code == 0)
                 continue;
             if (rr.accepted())
-                m_out << "  " << tr("%1: accepted").arg(rr.address) << '\n';
+                m_out << "  " << QCoreApplication::translate("SendCommand", "%1: accepted").arg(rr.address) << '\n';
             else
-                m_out << "  " << tr("%1: refused: %2").arg(rr.address, rr.reply.toDisplayString()) << '\n';
+                m_out << "  " << QCoreApplication::translate("SendCommand", "%1: refused: %2").arg(rr.address, rr.reply.toDisplayString()) << '\n';
         }
         if (!r.isSent())
             m_err << r.diagnostic.toText() << '\n';

@@ -120,7 +120,8 @@ const KnownProblem *findKnown(const SmtpReply &reply)
     return nullptr;
 }
 
-QString tr(const char *text)
+// For the table's texts (marked with QT_TRANSLATE_NOOP above).
+QString translated(const char *text)
 {
     return QCoreApplication::translate("SmtpDiagnostics", text);
 }
@@ -145,50 +146,50 @@ diagnostics::Diagnostic SmtpDiagnostics::diagnose(const SmtpReply &reply, Step s
                                            : Diagnostic::Stage::Protocol;
 
     if (const KnownProblem *k = findKnown(reply)) {
-        d.summary = tr(k->summary);
-        d.cause = tr(k->cause);
-        d.fix = tr(k->fix);
+        d.summary = translated(k->summary);
+        d.cause = translated(k->cause);
+        d.fix = translated(k->fix);
         return d;
     }
 
     switch (step) {
     case Step::Greeting:
-        d.summary = tr("The SMTP server refused the connection");
+        d.summary = QCoreApplication::translate("SmtpDiagnostics", "The SMTP server refused the connection");
         break;
     case Step::Hello:
-        d.summary = tr("The SMTP server refused the greeting (EHLO)");
-        d.fix = tr("Set an explicit host name for EHLO in the account's SMTP settings.");
+        d.summary = QCoreApplication::translate("SmtpDiagnostics", "The SMTP server refused the greeting (EHLO)");
+        d.fix = QCoreApplication::translate("SmtpDiagnostics", "Set an explicit host name for EHLO in the account's SMTP settings.");
         break;
     case Step::StartTls:
-        d.summary = tr("The SMTP server refused to start TLS");
-        d.cause = tr("The message was not sent, because it would have gone unencrypted.");
-        d.fix = tr("Try again later, or ask the server's administrator; use SSL/TLS (port 465) if the server offers it.");
+        d.summary = QCoreApplication::translate("SmtpDiagnostics", "The SMTP server refused to start TLS");
+        d.cause = QCoreApplication::translate("SmtpDiagnostics", "The message was not sent, because it would have gone unencrypted.");
+        d.fix = QCoreApplication::translate("SmtpDiagnostics", "Try again later, or ask the server's administrator; use SSL/TLS (port 465) if the server offers it.");
         break;
     case Step::Authentication:
-        d.summary = tr("The SMTP server did not accept the sign-in");
-        d.fix = reply.isTransientFailure() ? tr("Try again later.")
-                                           : tr("Check the SMTP user name and password, or the OAuth 2.0 settings.");
+        d.summary = QCoreApplication::translate("SmtpDiagnostics", "The SMTP server did not accept the sign-in");
+        d.fix = reply.isTransientFailure() ? QCoreApplication::translate("SmtpDiagnostics", "Try again later.")
+                                           : QCoreApplication::translate("SmtpDiagnostics", "Check the SMTP user name and password, or the OAuth 2.0 settings.");
         break;
     case Step::MailFrom:
-        d.summary = tr("The SMTP server refused the sender address");
-        d.fix = tr("Send from the account's own address.");
+        d.summary = QCoreApplication::translate("SmtpDiagnostics", "The SMTP server refused the sender address");
+        d.fix = QCoreApplication::translate("SmtpDiagnostics", "Send from the account's own address.");
         break;
     case Step::Recipient:
-        d.summary = tr("The SMTP server refused the recipient");
-        d.fix = tr("Check the recipient's address.");
+        d.summary = QCoreApplication::translate("SmtpDiagnostics", "The SMTP server refused the recipient");
+        d.fix = QCoreApplication::translate("SmtpDiagnostics", "Check the recipient's address.");
         break;
     case Step::Data:
     case Step::EndOfData:
-        d.summary = tr("The SMTP server refused the message");
+        d.summary = QCoreApplication::translate("SmtpDiagnostics", "The SMTP server refused the message");
         break;
     }
     if (reply.isTransientFailure() && step != Step::Authentication)
-        d.fix = tr("Kurier tries again later.");
+        d.fix = QCoreApplication::translate("SmtpDiagnostics", "Kurier tries again later.");
     if (d.cause.isEmpty())
-        d.cause = reply.isTransientFailure() ? tr("A temporary problem on the server (4xx): sending again later may work.")
-                                             : tr("A permanent refusal (5xx): sending the same again will fail again.");
+        d.cause = reply.isTransientFailure() ? QCoreApplication::translate("SmtpDiagnostics", "A temporary problem on the server (4xx): sending again later may work.")
+                                             : QCoreApplication::translate("SmtpDiagnostics", "A permanent refusal (5xx): sending the same again will fail again.");
     if (d.fix.isEmpty())
-        d.fix = reply.isTransientFailure() ? tr("Kurier tries again later.") : tr("Read the server's answer above.");
+        d.fix = reply.isTransientFailure() ? QCoreApplication::translate("SmtpDiagnostics", "Kurier tries again later.") : QCoreApplication::translate("SmtpDiagnostics", "Read the server's answer above.");
     return d;
 }
 

@@ -886,8 +886,7 @@ void SmtpSession::endSession(const Diagnostic &error)
             r.diagnostic.cause = tr("The connection ended after the message was transmitted and before the server "
                                     "confirmed it (%1).")
                                      .arg(error.summary);
-            r.diagnostic.fix = tr("Check the Sent folder of the recipients or the server; send it again only if it "
-                                  "did not arrive.");
+            r.diagnostic.fix = tr("Ask the recipients whether it arrived; send it again only if it did not.");
             r.diagnostic.retryable = false;
         } else {
             r.status = error.retryable ? SendResult::Status::TemporaryFailure : SendResult::Status::PermanentFailure;
