@@ -1,0 +1,235 @@
+// "Killing the program at any moment loses nothing and sends nothing twice": kurierctl is killed
+// (SIGKILL) while sending to a scripted SMTP server in this test — once after the message data
+// went out and before the server's answer, once before the data. Afterwards the Outbox still has
+// the message: in the first case as "unknown outcome", not sent again by --flush, only by
+// --retry; in the second case queued, and --flush sends it exactly once.
+#include <QDir>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// A minimal SMTP server on loopback (plain text: the account accepts "none" explicitly).
+class FakeSmtpServer : public QObject
+{
+public:
+    enum class Mode { Accept, HangAfterData, HangAfterRcpt };
+
+    FakeSmtpServer()
+    {
+        if (!m_server.listen(QHostAddress::LocalHost))
+            qFatal("cannot listen");
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *s = m_server.nextPendingConnection()) {
+                ++connections;
+                s->write("220 fake.kurier.test ESMTP\r\n");
+                connect(s, &QTcpSocket::readyRead, this, [this, s] { onRead(s); });
+            }
+        });
+    }
+    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
+
+    Mode mode = Mode::Accept;
+    int connections = 0;
+    int mailCommands = 0;
+    int messagesAccepted = 0;
+    bool dataComplete = false; // the whole message arrived (the client wrote the final dot)
+    bool rcptSeen = false;
+
+private:
+    void onRead(QTcpSocket *s)
+    {
+        QByteArray &buffer = m_buffers[s];
+        buffer += s->readAll();
+        bool &inData = m_inData[s];
+        for (;;) {
+            if (inData) {
+                const qsizetype end = buffer.indexOf("\r\n.\r\n");
+                if (end < 0)
+                    return;
+                buffer.remove(0, end + 5);
+                inData = false;
+                dataComplete = true;
+                if (mode == Mode::HangAfterData)
+                    continue; // never answer: the client cannot know whether it went out
+                ++messagesAccepted;
+                s->write("250 2.0.0 Ok: queued as FAKE\r\n");
+                continue;
+            }
+            const qsizetype eol = buffer.indexOf("\r\n");
+            if (eol < 0)
+                return;
+            const QByteArray line = buffer.left(eol).toUpper();
+            buffer.remove(0, eol + 2);
+            if (line.startsWith("EHLO")) {
+                s->write("250-fake.kurier.test\r\n250-PIPELINING\r\n250 8BITMIME\r\n");
+            } else if (line.startsWith("MAIL")) {
+                ++mailCommands;
+                s->write("250 2.1.0 Ok\r\n");
+            } else if (line.startsWith("RCPT")) {
+                rcptSeen = true;
+                if (mode == Mode::HangAfterRcpt)
+                    return; // stall before DATA
+                s->write("250 2.1.5 Ok\r\n");
+            } else if (line == "DATA") {
+                inData = true;
+                s->write("354 End data with <CR><LF>.<CR><LF>\r\n");
+            } else if (line == "RSET" || line == "NOOP") {
+                s->write("250 2.0.0 Ok\r\n");
+            } else if (line == "QUIT") {
+                s->write("221 2.0.0 Bye\r\n");
+                s->disconnectFromHost();
+                return;
+            } else {
+                s->write("502 5.5.2 Error: command not recognized\r\n");
+            }
+        }
+    }
+
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    QHash<QTcpSocket *, bool> m_inData;
+};
+
+} // namespace
+
+class TestSendCrash : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void killedAfterDataIsNeverResentOnItsOwn();
+    void killedBeforeDataIsSentOnceLater();
+
+private:
+    QProcess *start(const QStringList &args, const QByteArray &stdinData = {});
+    Run kurierctl(const QStringList &args, const QByteArray &stdinData = {});
+    void addAccount(quint16 port);
+
+    std::unique_ptr<QTemporaryDir> m_config;
+    std::unique_ptr<QTemporaryDir> m_data;
+};
+
+void TestSendCrash::init()
+{
+    QVERIFY(qEnvironmentVariableIsSet("KURIER_IN_PRIVATE_BUS"));
+    m_config = std::make_unique<QTemporaryDir>();
+    m_data = std::make_unique<QTemporaryDir>();
+}
+
+QProcess *TestSendCrash::start(const QStringList &args, const QByteArray &stdinData)
+{
+    auto *p = new QProcess(this);
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("XDG_CONFIG_HOME"), m_config->path());
+    e.insert(QStringLiteral("XDG_DATA_HOME"), m_data->path());
+    e.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    e.remove(QStringLiteral("QT_LOGGING_RULES"));
+    p->setProcessEnvironment(e);
+    p->start(QStringLiteral(KURIER_KURIERCTL_PATH), args);
+    if (!p->waitForStarted(10000))
+        qFatal("kurierctl did not start");
+    p->write(stdinData);
+    p->closeWriteChannel();
+    return p;
+}
+
+Run TestSendCrash::kurierctl(const QStringList &args, const QByteArray &stdinData)
+{
+    QProcess *p = start(args, stdinData);
+    // The fake server lives in this event loop: wait without blocking it.
+    if (!QTest::qWaitFor([p] { return p->state() == QProcess::NotRunning; }, 30000))
+        qFatal("kurierctl did not finish");
+    Run r;
+    r.exitCode = p->exitStatus() == QProcess::NormalExit ? p->exitCode() : -1;
+    r.out = QString::fromUtf8(p->readAllStandardOutput());
+    r.err = QString::fromUtf8(p->readAllStandardError());
+    delete p;
+    return r;
+}
+
+void TestSendCrash::addAccount(quint16 port)
+{
+    const Run add = kurierctl({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--prefix"), QStringLiteral("Crash"),
+                               QStringLiteral("--email"), QStringLiteral("crash@kurier.test"), QStringLiteral("--pop3-host"),
+                               QStringLiteral("127.0.0.1"), QStringLiteral("--smtp-host"), QStringLiteral("127.0.0.1"),
+                               QStringLiteral("--smtp-port"), QString::number(port), QStringLiteral("--smtp-security"),
+                               QStringLiteral("none"), QStringLiteral("--smtp-auth"), QStringLiteral("none"),
+                               QStringLiteral("--accept-unencrypted"), QStringLiteral("--password-stdin")},
+                              "unused\n");
+    QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+}
+
+void TestSendCrash::killedAfterDataIsNeverResentOnItsOwn()
+{
+    FakeSmtpServer server;
+    server.mode = FakeSmtpServer::Mode::HangAfterData;
+    addAccount(server.port());
+    QProcess *p = start({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--to"), QStringLiteral("x@kurier.test"),
+                         QStringLiteral("--subject"), QStringLiteral("killed after the data")},
+                        "body\n");
+    QTRY_VERIFY_WITH_TIMEOUT(server.dataComplete, 20000);
+    p->kill(); // SIGKILL: no chance to clean up
+    QTRY_VERIFY(p->state() == QProcess::NotRunning);
+    delete p;
+
+    const Run list = kurierctl({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--list")});
+    QVERIFY2(list.out.contains(u"  sending  killed after the data"), qPrintable(list.out)); // as the dead process left it
+    const QString id = list.out.section(u' ', 0, 0).trimmed();
+
+    // The next sender finds it: its outcome is unknown, so it does not go out again on its own.
+    server.mode = FakeSmtpServer::Mode::Accept;
+    const int mailsBefore = server.mailCommands;
+    const Run flush = kurierctl({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--flush")});
+    QCOMPARE(flush.exitCode, 0);
+    QCOMPARE(server.mailCommands, mailsBefore);
+    const Run after = kurierctl({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--list")});
+    QVERIFY2(after.out.contains(u"  unknown outcome  killed after the data"), qPrintable(after.out));
+    QVERIFY(after.out.contains(u"Kurier ended while this message was being sent"));
+
+    // Only the user's word sends it again.
+    const Run retry = kurierctl({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--retry"), id});
+    QVERIFY2(retry.exitCode == 0, qPrintable(retry.out + retry.err));
+    QCOMPARE(server.messagesAccepted, 1);
+    QVERIFY(kurierctl({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--list")}).out.contains(u"The Outbox is empty."));
+}
+
+void TestSendCrash::killedBeforeDataIsSentOnceLater()
+{
+    FakeSmtpServer server;
+    server.mode = FakeSmtpServer::Mode::HangAfterRcpt;
+    addAccount(server.port());
+    QProcess *p = start({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--to"), QStringLiteral("x@kurier.test"),
+                         QStringLiteral("--subject"), QStringLiteral("killed before the data")},
+                        "body\n");
+    QTRY_VERIFY_WITH_TIMEOUT(server.rcptSeen, 20000);
+    p->kill();
+    QTRY_VERIFY(p->state() == QProcess::NotRunning);
+    delete p;
+    QVERIFY(!server.dataComplete);
+
+    // Nothing went out, so the message is still simply queued and the next run sends it, once.
+    const Run list = kurierctl({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--list")});
+    QVERIFY2(list.out.contains(u"  queued  killed before the data"), qPrintable(list.out));
+    server.mode = FakeSmtpServer::Mode::Accept;
+    const Run flush = kurierctl({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--flush")});
+    QVERIFY2(flush.exitCode == 0 && flush.out.contains(u": sent ("), qPrintable(flush.out + flush.err));
+    QCOMPARE(server.messagesAccepted, 1);
+    const Run again = kurierctl({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--flush")});
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(server.messagesAccepted, 1);
+    // And it is in Sent.
+    QCOMPARE(QDir(m_data->filePath(QStringLiteral("kurier/Crash/Sent/cur"))).entryList(QDir::Files).size(), 1);
+}
+
+QTEST_GUILESS_MAIN(TestSendCrash)
+#include "tst_send_crash.moc"
