@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>no account with prefix &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">kein Benutzerkonto mit dem Präfix „%1“</translation>
     </message>
     <message>
         <source>The POP3 account works.</source>
@@ -240,7 +240,7 @@
     </message>
     <message>
         <source>no account with prefix &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">kein Benutzerkonto mit dem Präfix „%1“</translation>
     </message>
     <message>
         <source>the account has no POP3 server</source>
@@ -722,7 +722,7 @@
     </message>
     <message>
         <source>Try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>The server has a permanent problem with this mailbox.</source>
@@ -1117,6 +1117,10 @@ Certificate: %2, issued by %3, valid %4 to %5, SHA-256 %6</source>
     <message>
         <source>%1: refused: %2</source>
         <translation>%1: abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1: not now: %2 (kept in the Outbox for this recipient)</source>
+        <translation>%1: vorerst nicht: %2 (bleibt für diesen Empfänger im Postausgang)</translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,8 @@ void SendCommand::run(const QStringList &args, std::function<void(int)> finished
                 continue;
             if (rr.accepted())
                 m_out << "  " << QCoreApplication::translate("SendCommand", "%1: accepted").arg(rr.address) << '\n';
+            else if (rr.reply.isTransientFailure())
+                m_out << "  " << QCoreApplication::translate("SendCommand", "%1: not now: %2 (kept in the Outbox for this recipient)").arg(rr.address, rr.reply.toDisplayString()) << '\n';
             else
                 m_out << "  " << QCoreApplication::translate("SendCommand", "%1: refused: %2").arg(rr.address, rr.reply.toDisplayString()) << '\n';
         }
@@ -276,7 +278,14 @@ void SendCommand::run(const QStringList &args, std::function<void(int)> finished
             m_err << r.diagnostic.toText() << '\n';
         m_out.flush();
         m_err.flush();
-        const int code = r.status == S::TemporaryFailure ? 75 : (r.status == S::Sent && r.rejected().isEmpty()) ? 0 : 1;
+        bool permanentRefusal = false;
+        for (const smtp::RecipientResult &rr : r.rejected())
+            permanentRefusal = permanentRefusal || !rr.reply.isTransientFailure();
+        int code = 1;
+        if (r.status == S::TemporaryFailure || (r.status == S::Sent && !r.rejected().isEmpty() && !permanentRefusal))
+            code = 75; // some or all of it waits in the Outbox
+        else if (r.status == S::Sent && r.rejected().isEmpty())
+            code = 0;
         if (code == 1 || (code == 75 && m_exitCode == 0))
             m_exitCode = code;
     });

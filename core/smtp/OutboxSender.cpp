@@ -1,6 +1,7 @@
 #include "smtp/OutboxSender.h"
 
 #include "oauth/TokenProvider.h"
+#include "smtp/SmtpDiagnostics.h"
 #include "smtp/SmtpLog.h"
 #include "smtp/Submission.h"
 
@@ -78,9 +79,29 @@ void OutboxSender::onMessageSent(const SendResult &result)
 {
     bool recorded = false;
     switch (result.status) {
-    case SendResult::Status::Sent:
+    case SendResult::Status::Sent: {
+        // Recipients refused for now (4xx) must not vanish: a copy for them stays in the Outbox.
+        QStringList later;
+        diagnostics::Diagnostic why;
+        for (const RecipientResult &r : result.recipients) {
+            if (r.reply.isTransientFailure()) {
+                later << r.address;
+                if (why.isEmpty())
+                    why = SmtpDiagnostics::diagnose(r.reply, SmtpDiagnostics::Step::Recipient);
+            }
+        }
+        if (!later.isEmpty()) {
+            const auto original = m_outbox->entry(result.id);
+            const auto copy = m_outbox->enqueue(original ? original->reversePath : m_account.email, later,
+                                                m_outbox->messageData(result.id));
+            if (copy)
+                m_outbox->defer(*copy, why, QDateTime::currentDateTimeUtc().addSecs(Outbox::backoffSeconds(1)));
+            else
+                qCWarning(lcSmtp) << "could not keep" << later << "for later:" << m_outbox->errorString();
+        }
         recorded = m_outbox->moveToSent(result.id).has_value();
         break;
+    }
     case SendResult::Status::TemporaryFailure: {
         const int attempts = m_outbox->entry(result.id).value_or(Outbox::Entry{}).attempts + 1;
         recorded = m_outbox->defer(result.id, result.diagnostic,

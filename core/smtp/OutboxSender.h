@@ -40,8 +40,9 @@ public:
     void send(const QStringList &ids = {});
 
 signals:
-    // After the Outbox has recorded it: Sent → in Sent; TemporaryFailure → Deferred;
-    // PermanentFailure → Failed; Unknown → Unknown.
+    // After the Outbox has recorded it: Sent → in Sent (recipients refused with 4xx get a copy
+    // of their own, deferred); TemporaryFailure → Deferred; PermanentFailure → Failed;
+    // Unknown → Unknown.
     void messageFinished(const kurier::smtp::SendResult &result);
     // Done: nothing sent and an empty diagnostic when nothing was due; the session's error
     // otherwise (empty after a clean QUIT).

@@ -75,6 +75,8 @@ private:
             } else if (line.startsWith("MAIL")) {
                 ++mailCommands;
                 s->write("250 2.1.0 Ok\r\n");
+            } else if (line.startsWith("RCPT") && line.contains("GREYLISTED")) {
+                s->write("450 4.2.0 <greylisted@kurier.test>: Recipient address rejected: Greylisted, try again later\r\n");
             } else if (line.startsWith("RCPT")) {
                 rcptSeen = true;
                 if (mode == Mode::HangAfterRcpt)
@@ -109,6 +111,7 @@ private slots:
     void init();
     void killedAfterDataIsNeverResentOnItsOwn();
     void killedBeforeDataIsSentOnceLater();
+    void temporarilyRefusedRecipientKeptForLater();
 
 private:
     QProcess *start(const QStringList &args, const QByteArray &stdinData = {});
@@ -228,6 +231,27 @@ void TestSendCrash::killedBeforeDataIsSentOnceLater()
     QCOMPARE(again.exitCode, 0);
     QCOMPARE(server.messagesAccepted, 1);
     // And it is in Sent.
+    QCOMPARE(QDir(m_data->filePath(QStringLiteral("kurier/Crash/Sent/cur"))).entryList(QDir::Files).size(), 1);
+}
+
+void TestSendCrash::temporarilyRefusedRecipientKeptForLater()
+{
+    // One recipient gets the message, the other is greylisted (450): sent, and a copy for the
+    // greylisted one alone stays in the Outbox, deferred. Nobody vanishes, nobody gets it twice.
+    FakeSmtpServer server;
+    addAccount(server.port());
+    const Run r = kurierctl({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--to"), QStringLiteral("ok@kurier.test"),
+                             QStringLiteral("--to"), QStringLiteral("greylisted@kurier.test"), QStringLiteral("--subject"),
+                             QStringLiteral("greylisting")},
+                            "body\n");
+    QCOMPARE(r.exitCode, 75);
+    QVERIFY2(r.out.contains(u"ok@kurier.test: accepted"), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"greylisted@kurier.test: not now: 450 4.2.0"), qPrintable(r.out));
+    QCOMPARE(server.messagesAccepted, 1);
+    const Run list = kurierctl({QStringLiteral("send"), QStringLiteral("Crash"), QStringLiteral("--list")});
+    QVERIFY2(list.out.contains(u"  deferred  greylisting"), qPrintable(list.out));
+    QVERIFY(list.out.contains(u"to: greylisted@kurier.test\n"));
+    QVERIFY(!list.out.contains(u"ok@kurier.test"));
     QCOMPARE(QDir(m_data->filePath(QStringLiteral("kurier/Crash/Sent/cur"))).entryList(QDir::Files).size(), 1);
 }
 
