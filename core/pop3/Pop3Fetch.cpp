@@ -9,6 +9,7 @@
 #include "store/UidlState.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QSet>
@@ -51,12 +52,14 @@ Pop3Fetch::Pop3Fetch(Pop3Session *session, store::Maildir *maildir, store::UidlS
     , m_index(index)
     , m_options(options)
 {
+    m_syncPool.setMaxThreadCount(8);
     connect(m_session, &Pop3Session::failed, this, [this](const diagnostics::Diagnostic &d) {
-        if (m_finished)
+        if (m_finished || m_failure)
             return;
         m_writer.reset(); // an incomplete message never reaches new/
-        checkpoint();     // what is complete stays recorded
-        finish(d);
+        m_failure = d;
+        if (m_commitsRunning == 0)
+            finishAfterFailure(); // else when the last running commit reports back
     });
     connect(m_session, &Pop3Session::closed, this, [this] {
         if (!m_finished)
@@ -253,27 +256,57 @@ void Pop3Fetch::onRetrEnd(const Message &message)
 {
     if (!m_writer)
         return;
-    const qint64 size = m_writer->size();
-    if (!m_writer->commit(m_options.syncEachMessage)) {
-        localFailure(m_writer->errorString());
-        return;
-    }
-    const QString name = m_writer->name();
-    m_writer.reset();
-    if (m_index) {
-        QString error;
-        if (!m_index->append(store::HeaderIndex::parse(m_header, name, size), &error))
-            qCWarning(lcPop3) << error; // a cache: rebuildable, not worth failing the fetch
-    }
-    m_state->markFetched(message.uid);
-    ++m_result.fetched;
-    m_result.bytes += size;
     ++m_retrDone;
-    emit progress(m_retrDone, int(m_toFetch.size()), m_result.bytes, m_totalBytes);
-    if (++m_sinceCheckpoint >= m_options.commitEvery && !checkpoint())
+    const store::HeaderIndex::Entry entry = store::HeaderIndex::parse(m_header, m_writer->name(), m_writer->size());
+    // fsync dominates the time of a fetch (a few ms a message, more than the network on
+    // loopback). The sync and the rename into new/ run on a small pool while the next messages
+    // arrive; concurrent fsyncs share the file system's journal commits. The message counts as
+    // fetched only when its rename is done (onCommitted, back on this thread).
+    std::shared_ptr<store::MaildirWriter> writer(m_writer.release());
+    ++m_commitsRunning;
+    const bool sync = m_options.syncEachMessage;
+    QPointer<Pop3Fetch> self(this);
+    m_syncPool.start([self, writer, sync, message, entry] {
+        const bool ok = writer->commit(sync);
+        QMetaObject::invokeMethod(self.data(), [self, writer, ok, message, entry] {
+            if (self)
+                self->onCommitted(message, entry, ok, writer->errorString());
+        }, Qt::QueuedConnection);
+    });
+}
+
+void Pop3Fetch::onCommitted(const Message &message, const store::HeaderIndex::Entry &entry, bool ok, const QString &error)
+{
+    --m_commitsRunning;
+    if (!ok) {
+        localFailure(error);
+    } else {
+        if (m_index) {
+            QString indexError;
+            if (!m_index->append(entry, &indexError))
+                qCWarning(lcPop3) << indexError; // a cache: rebuildable, not worth failing the fetch
+        }
+        m_state->markFetched(message.uid);
+        ++m_result.fetched;
+        m_result.bytes += entry.size;
+        emit progress(m_result.fetched, int(m_toFetch.size()), m_result.bytes, m_totalBytes);
+        if (++m_sinceCheckpoint >= m_options.commitEvery && !m_failure && !checkpoint())
+            return;
+    }
+    if (m_commitsRunning > 0)
         return;
-    if (m_retrDone == m_toFetch.size())
+    if (m_failure) {
+        finishAfterFailure();
+        return;
+    }
+    if (m_retrDone == m_toFetch.size() && m_result.fetched == m_toFetch.size())
         deleteAndQuit();
+}
+
+void Pop3Fetch::finishAfterFailure()
+{
+    checkpoint(); // what is complete stays recorded
+    finish(*m_failure);
 }
 
 bool Pop3Fetch::checkpoint()

@@ -2,16 +2,18 @@
 
 #include "diagnostics/Diagnostic.h"
 #include "store/Account.h"
+#include "store/HeaderIndex.h"
 
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QThreadPool>
 #include <memory>
+#include <optional>
 
 namespace kurier::store {
-class HeaderIndex;
 class Maildir;
 class MaildirWriter;
 class UidlState;
@@ -80,6 +82,8 @@ private:
     void onRetrStart(const Message &message);
     void onRetrData(const QByteArray &data);
     void onRetrEnd(const Message &message);
+    void onCommitted(const Message &message, const store::HeaderIndex::Entry &entry, bool ok, const QString &error);
+    void finishAfterFailure();
     bool checkpoint();
     void deleteAndQuit();
     void localFailure(const QString &text);
@@ -99,11 +103,13 @@ private:
     int m_retrDone = 0;
     int m_sinceCheckpoint = 0;
     qint64 m_totalBytes = 0;
-    QList<QByteArray> m_fetchedSinceCheckpoint;
     std::unique_ptr<store::MaildirWriter> m_writer;
     QByteArray m_header;
     bool m_headerComplete = false;
     bool m_finished = false;
+    int m_commitsRunning = 0;
+    std::optional<diagnostics::Diagnostic> m_failure;
+    QThreadPool m_syncPool; // last member: destroyed first, waits for running commits
 };
 
 } // namespace kurier::pop3

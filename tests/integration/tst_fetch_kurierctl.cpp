@@ -219,7 +219,7 @@ void TestFetchKurierctl::unknownAccount()
 void TestFetchKurierctl::killedAtRandomMoments()
 {
     const int trials = qEnvironmentVariableIsSet("KURIER_KILL_TRIALS") ? qEnvironmentVariableIntValue("KURIER_KILL_TRIALS") : 20;
-    const int perTrial = 40;
+    const int perTrial = 100;
     const QString user = createUser("kill");
     // Delete after download: a fetch that lost or duplicated a message could not hide it.
     addAccount(QStringLiteral("Kill"), user, QStringLiteral("delete-after-download"));
@@ -230,10 +230,22 @@ void TestFetchKurierctl::killedAtRandomMoments()
             delivered.insert(messageId(serverMaildir + QStringLiteral("new/") + f));
     };
 
+    // Calibration: one uninterrupted run (it also puts the token into the keychain) tells how
+    // long a fetch of one trial's mail takes; the kills then fall anywhere in that span.
+    QCOMPARE(test::TestServers::instance().generate(user, perTrial, 6000, test::TestServers::Delivery::Maildir,
+                                                    QStringLiteral("Kill test warm-up")),
+             QString());
+    collectNew();
+    QElapsedTimer clock;
+    clock.start();
+    const Run warmUp = kurierctl({QStringLiteral("fetch"), QStringLiteral("Kill"), QStringLiteral("--quiet")});
+    QVERIFY2(warmUp.exitCode == 0, qPrintable(warmUp.err));
+    const int span = int(qMax<qint64>(50, clock.elapsed()));
+
     int killedMidway = 0;
     int killedWhileStoring = 0;
     int completed = 0;
-    qsizetype storedBefore = 0;
+    qsizetype storedBefore = store::Maildir(inbox(QStringLiteral("Kill"))).messages().size();
     for (int trial = 0; trial < trials; ++trial) {
         // New mail for every trial, so that each run has work to be interrupted in.
         QCOMPARE(test::TestServers::instance().generate(user, perTrial, 6000, test::TestServers::Delivery::Maildir,
@@ -245,7 +257,7 @@ void TestFetchKurierctl::killedAtRandomMoments()
         p.start(QStringLiteral(KURIER_KURIERCTL_PATH), {QStringLiteral("fetch"), QStringLiteral("Kill"), QStringLiteral("--quiet")});
         QVERIFY(p.waitForStarted());
         p.closeWriteChannel();
-        const int delay = QRandomGenerator::global()->bounded(10, 700);
+        const int delay = QRandomGenerator::global()->bounded(5, span + span / 5);
         if (p.waitForFinished(delay)) {
             ++completed;
             continue;
@@ -258,7 +270,7 @@ void TestFetchKurierctl::killedAtRandomMoments()
             ++killedWhileStoring;
         storedBefore = now;
     }
-    qInfo() << trials << "trials:" << killedMidway << "killed," << killedWhileStoring << "of them while storing messages,"
+    qInfo() << "a full fetch takes" << span << "ms;" << trials << "trials:" << killedMidway << "killed," << killedWhileStoring << "of them while storing messages,"
             << completed << "finished before the kill";
 
     const Run last = kurierctl({QStringLiteral("fetch"), QStringLiteral("Kill")});
@@ -268,7 +280,7 @@ void TestFetchKurierctl::killedAtRandomMoments()
     QSet<QByteArray> stored;
     for (const QString &f : files)
         stored.insert(messageId(local.filePath(f)));
-    QCOMPARE(delivered.size(), trials * perTrial);
+    QCOMPARE(delivered.size(), (trials + 1) * perTrial);
     QCOMPARE(files.size(), delivered.size()); // none duplicated …
     QCOMPARE(stored, delivered);              // … none lost
     QCOMPARE(serverFiles(user).size(), 0);    // and every one deleted on the server, after storing
