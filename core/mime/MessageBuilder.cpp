@@ -11,6 +11,18 @@ namespace kurier::mime {
 
 namespace {
 
+// A header value is one logical line: CR and LF (and other controls) would let a subject or a
+// name start a header of its own ("…\r\nBcc: …"). GMime folds the result itself.
+QString oneLine(const QString &value)
+{
+    QString out = value;
+    for (QChar &c : out) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            c = u' ';
+    }
+    return out;
+}
+
 GMimeDataWrapper *contentFrom(const QByteArray &bytes)
 {
     // The memory stream copies the bytes.
@@ -61,7 +73,7 @@ GMimeObject *attachmentPart(const DraftAttachment &a)
     // the same "name" to the Content-Type for older readers.
     g_mime_object_set_disposition(GMIME_OBJECT(part), isInline ? GMIME_DISPOSITION_INLINE : GMIME_DISPOSITION_ATTACHMENT);
     if (!a.fileName.isEmpty()) {
-        g_mime_part_set_filename(part, a.fileName.toUtf8().constData());
+        g_mime_part_set_filename(part, oneLine(a.fileName).toUtf8().constData());
         // UTF-8 rather than GMime's "smallest charset that fits" (ISO-8859-1 for umlauts).
         GMimeParamList *dispositionParams =
             g_mime_content_disposition_get_parameters(g_mime_object_get_content_disposition(GMIME_OBJECT(part)));
@@ -72,7 +84,7 @@ GMimeObject *attachmentPart(const DraftAttachment &a)
             g_mime_param_set_charset(p, "utf-8");
     }
     if (isInline)
-        g_mime_part_set_content_id(part, a.contentId.toUtf8().constData());
+        g_mime_part_set_content_id(part, oneLine(a.contentId).toUtf8().constData());
     g_mime_part_set_content_encoding(part, GMIME_CONTENT_ENCODING_BASE64);
     return GMIME_OBJECT(part);
 }
@@ -91,8 +103,8 @@ void addMailboxes(GMimeMessage *message, GMimeAddressType type, const QList<Mail
 {
     InternetAddressList *list = g_mime_message_get_addresses(message, type);
     for (const MailAddress &a : addresses) {
-        InternetAddress *ia = internet_address_mailbox_new(a.name.isEmpty() ? nullptr : a.name.toUtf8().constData(),
-                                                           a.address.toUtf8().constData());
+        InternetAddress *ia = internet_address_mailbox_new(a.name.isEmpty() ? nullptr : oneLine(a.name).toUtf8().constData(),
+                                                           oneLine(a.address).toUtf8().constData());
         internet_address_set_charset(ia, "utf-8"); // names as =?utf-8?…?=, not ISO-8859-1
         internet_address_list_add(list, ia);
         g_object_unref(ia);
@@ -142,7 +154,7 @@ MessageBuilder::Result MessageBuilder::build(const Draft &draft)
     addMailboxes(message.get(), GMIME_ADDRESS_TYPE_TO, draft.to);
     addMailboxes(message.get(), GMIME_ADDRESS_TYPE_CC, draft.cc);
     // Bcc deliberately not added: RFC 5322 §3.6.3 allows either; we never reveal them.
-    g_mime_message_set_subject(message.get(), draft.subject.toUtf8().constData(), "utf-8");
+    g_mime_message_set_subject(message.get(), oneLine(draft.subject).toUtf8().constData(), "utf-8");
     const QDateTime date = draft.date.isValid() ? draft.date : QDateTime::currentDateTime();
     GTimeZone *zone = g_time_zone_new_offset(date.offsetFromUtc());
     GDateTime *utc = g_date_time_new_from_unix_utc(date.toSecsSinceEpoch());
@@ -153,11 +165,11 @@ MessageBuilder::Result MessageBuilder::build(const Draft &draft)
     g_time_zone_unref(zone);
     g_mime_message_set_message_id(message.get(), result.messageId.toUtf8().constData());
     if (!draft.inReplyTo.isEmpty())
-        g_mime_object_set_header(GMIME_OBJECT(message.get()), "In-Reply-To", angle(draft.inReplyTo).constData(), nullptr);
+        g_mime_object_set_header(GMIME_OBJECT(message.get()), "In-Reply-To", angle(oneLine(draft.inReplyTo)).constData(), nullptr);
     if (!draft.references.isEmpty()) {
         QByteArray refs;
         for (const QString &r : draft.references)
-            refs += (refs.isEmpty() ? QByteArray() : QByteArrayLiteral(" ")) + angle(r);
+            refs += (refs.isEmpty() ? QByteArray() : QByteArrayLiteral(" ")) + angle(oneLine(r));
         g_mime_object_set_header(GMIME_OBJECT(message.get()), "References", refs.constData(), nullptr);
     }
     g_mime_object_set_header(GMIME_OBJECT(message.get()), "User-Agent", "Kurier", nullptr);

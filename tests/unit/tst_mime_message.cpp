@@ -68,6 +68,7 @@ private slots:
     void parseForeignCharsets();
     void parseRfc2231Continuations();
     void parseGarbage();
+    void headerInjectionImpossible();
 };
 
 void TestMimeMessage::plainAscii()
@@ -331,6 +332,25 @@ void TestMimeMessage::parseGarbage()
     Q_UNUSED(p);
     const ParsedMessage empty = MessageParser::parse(QByteArray());
     QVERIFY(empty.subject.isEmpty());
+}
+
+void TestMimeMessage::headerInjectionImpossible()
+{
+    Draft d = sampleDraft();
+    d.subject = QStringLiteral("Hello\r\nBcc: victim@example.com\r\nX-Evil: 1");
+    d.to = {{QStringLiteral("Eve\r\nCc: other@example.com"), QStringLiteral("eve@kurier.test")}};
+    d.attachments = {{QStringLiteral("a\r\nContent-Type: text/html.txt"), QByteArray("x"), {}, {}}};
+    const auto r = MessageBuilder::build(d);
+    QVERIFY(r.ok());
+    for (const QByteArray &line : r.data.split('\n')) {
+        QVERIFY2(!line.startsWith("Bcc:") && !line.startsWith("X-Evil:") && !line.startsWith("Cc: other"), line.constData());
+    }
+    const ParsedMessage p = MessageParser::parse(r.data);
+    QCOMPARE(p.subject, QStringLiteral("Hello  Bcc: victim@example.com  X-Evil: 1"));
+    QCOMPARE(p.cc, d.cc); // only the real one
+    QCOMPARE(p.to.size(), 1);
+    QCOMPARE(p.to[0].name, QStringLiteral("Eve  Cc: other@example.com"));
+    QCOMPARE(p.attachments.value(0).fileName, QStringLiteral("a  Content-Type: text/html.txt"));
 }
 
 QTEST_GUILESS_MAIN(TestMimeMessage)
