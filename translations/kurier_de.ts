@@ -206,15 +206,15 @@
     <name>CheckCommand</name>
     <message>
         <source>check needs exactly one prefix</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl check braucht genau ein Präfix</translation>
     </message>
     <message>
         <source>no account with prefix &quot;%1&quot;</source>
-        <translation type="unfinished">kein Benutzerkonto mit dem Präfix „%1“</translation>
+        <translation>kein Benutzerkonto mit dem Präfix „%1“</translation>
     </message>
     <message>
         <source>The POP3 account works.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das POP3-Konto funktioniert.</translation>
     </message>
 </context>
 <context>
@@ -236,38 +236,38 @@
     <name>FetchCommand</name>
     <message>
         <source>fetch needs exactly one prefix, or --all</source>
-        <translation type="unfinished"></translation>
+        <translation>Befehl fetch braucht genau ein Präfix oder --all</translation>
     </message>
     <message>
         <source>no account with prefix &quot;%1&quot;</source>
-        <translation type="unfinished">kein Benutzerkonto mit dem Präfix „%1“</translation>
+        <translation>kein Benutzerkonto mit dem Präfix „%1“</translation>
     </message>
     <message>
         <source>the account has no POP3 server</source>
-        <translation type="unfinished"></translation>
+        <translation>das Konto hat keinen POP3-Server</translation>
     </message>
     <message>
         <source>another fetch for this account is running</source>
-        <translation type="unfinished"></translation>
+        <translation>für dieses Konto läuft bereits ein anderer Abruf</translation>
     </message>
     <message>
         <source>cannot write the transcript %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Protokoll %1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>no POP3 password stored for this account; use --password-stdin</source>
-        <translation type="unfinished"></translation>
+        <translation>für dieses Konto ist kein POP3-Kennwort gespeichert; verwenden Sie --password-stdin</translation>
     </message>
     <message>
         <source>%1 messages were stored before the failure; the next fetch continues.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Nachrichten wurden vor dem Fehler gespeichert; der nächste Abruf setzt fort.</translation>
     </message>
 </context>
 <context>
     <name>HeaderIndex</name>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -293,31 +293,31 @@
     <name>Maildir</name>
     <message>
         <source>Cannot sync %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht synchronisiert werden: %2</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot create %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht angelegt werden: %2</translation>
     </message>
     <message>
         <source>Cannot find a unique file name in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 ist kein eindeutiger Dateiname zu finden.</translation>
     </message>
     <message>
         <source>Cannot rename %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht umbenannt werden: %2</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Cannot move %1 into new/: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht nach new/ verschoben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -702,346 +702,347 @@
     <name>Pop3Diagnostics</name>
     <message>
         <source>Another program (or another Kurier) has the mailbox open; POP3 allows only one session at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein anderes Programm (oder ein anderes Kurier) hat das Postfach geöffnet; POP3 erlaubt nur eine Sitzung zur selben Zeit.</translation>
     </message>
     <message>
         <source>Close the other mail program or wait until it has finished, then fetch again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen Sie das andere E-Mail-Programm oder warten Sie, bis es fertig ist, und rufen Sie dann erneut ab.</translation>
     </message>
     <message>
         <source>The server allows only a limited number of logins in a given time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server erlaubt nur eine begrenzte Zahl von Anmeldungen in einem bestimmten Zeitraum.</translation>
     </message>
     <message>
         <source>Wait a few minutes and fetch again; fetch less often.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten Sie einige Minuten und rufen Sie dann erneut ab; rufen Sie seltener ab.</translation>
     </message>
     <message>
         <source>The server has a temporary problem.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat ein vorübergehendes Problem.</translation>
     </message>
     <message>
         <source>Try again later.</source>
-        <translation type="unfinished">Versuchen Sie es später erneut.</translation>
+        <translation>Versuchen Sie es später erneut.</translation>
     </message>
     <message>
         <source>The server has a permanent problem with this mailbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat ein dauerhaftes Problem mit diesem Postfach.</translation>
     </message>
     <message>
         <source>Ask the mail server&apos;s administrator.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenden Sie sich an den Administrator des Mailservers.</translation>
     </message>
     <message>
         <source>The POP3 server %1 was not found.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der POP3-Server %1 wurde nicht gefunden.</translation>
     </message>
     <message>
         <source>The host name is misspelt, or there is no network or name service.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Servername ist falsch geschrieben, oder es gibt kein Netzwerk bzw. keine Namensauflösung.</translation>
     </message>
     <message>
         <source>Check the POP3 server name in the account and the network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den POP3-Servernamen im Konto und die Netzwerkverbindung.</translation>
     </message>
     <message>
         <source>%1 refused the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung abgelehnt.</translation>
     </message>
     <message>
         <source>Nothing accepts connections on this port: a wrong port, or the service is down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Port nimmt nichts Verbindungen an: ein falscher Port, oder der Dienst läuft nicht.</translation>
     </message>
     <message>
         <source>Check the POP3 port and security setting (995 for SSL/TLS, 110 for STARTTLS).</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie POP3-Port und Sicherheitseinstellung (995 für SSL/TLS, 110 für STARTTLS).</translation>
     </message>
     <message>
         <source>The connection to %1 timed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 hat das Zeitlimit überschritten.</translation>
     </message>
     <message>
         <source>The server did not answer in time: a firewall, a wrong port or an overloaded server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht rechtzeitig geantwortet: eine Firewall, ein falscher Port oder ein überlasteter Server.</translation>
     </message>
     <message>
         <source>Check the port and the network; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie Port und Netzwerk; versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
         <source>The certificate of %1 was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 wurde nicht akzeptiert.</translation>
     </message>
     <message>
         <source>%1
 Certificate: %2, issued by %3, valid %4 to %5, SHA-256 %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translation>
     </message>
     <message>
         <source>If your provider uses its own certificate authority, add its CA file to the account. Trust this exact certificate for the account only if you can confirm its fingerprint with the provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn Ihr Anbieter eine eigene Zertifizierungsstelle verwendet, fügen Sie deren CA-Datei dem Konto hinzu. Vertrauen Sie genau diesem Zertifikat für das Konto nur, wenn Sie seinen Fingerabdruck beim Anbieter bestätigen können.</translation>
     </message>
     <message>
         <source>No secure connection to %1 could be negotiated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit %1 konnte keine sichere Verbindung ausgehandelt werden.</translation>
     </message>
     <message>
         <source>The server speaks no TLS on this port, or only versions older than TLS 1.2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server spricht auf diesem Port kein TLS oder nur Versionen älter als TLS 1.2.</translation>
     </message>
     <message>
         <source>Check the security setting (SSL/TLS on 995, STARTTLS on 110) and ask the provider about TLS 1.2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Sicherheitseinstellung (SSL/TLS auf 995, STARTTLS auf 110) und fragen Sie den Anbieter nach TLS 1.2.</translation>
     </message>
     <message>
         <source>the conversation</source>
-        <translation type="unfinished"></translation>
+        <translation>der Unterhaltung</translation>
     </message>
     <message>
         <source>The connection to %1 failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
         <source>A network error.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Netzwerkfehler.</translation>
     </message>
     <message>
         <source>Check the network connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Netzwerkverbindung und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>%1 closed the connection during %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung während %2 geschlossen.</translation>
     </message>
     <message>
         <source>The server or the network ended the connection unexpectedly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server oder das Netzwerk hat die Verbindung unerwartet beendet.</translation>
     </message>
     <message>
         <source>Fetch again: messages already stored are not fetched twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufen Sie erneut ab: Bereits gespeicherte Nachrichten werden nicht doppelt abgerufen.</translation>
     </message>
     <message>
         <source>%1 did not answer within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
     </message>
     <message>
         <source>The server or the network is stuck.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server oder das Netzwerk hängt.</translation>
     </message>
     <message>
         <source>Fetch again later: messages already stored are not fetched twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rufen Sie später erneut ab: Bereits gespeicherte Nachrichten werden nicht doppelt abgerufen.</translation>
     </message>
     <message>
         <source>%1 broke the POP3 protocol; the connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat das POP3-Protokoll verletzt; die Verbindung wurde geschlossen.</translation>
     </message>
     <message>
         <source>The server sent something a POP3 server must not send (or more than the configured limits allow).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat etwas gesendet, das ein POP3-Server nicht senden darf (oder mehr, als die eingestellten Grenzen erlauben).</translation>
     </message>
     <message>
         <source>Check that the port belongs to a POP3 server; if it does, report this to the provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie, ob der Port zu einem POP3-Server gehört; wenn ja, melden Sie dies dem Anbieter.</translation>
     </message>
     <message>
         <source>%1 refused the POP3 session.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die POP3-Sitzung abgelehnt.</translation>
     </message>
     <message>
         <source>The server is not accepting POP3 sessions right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server nimmt zurzeit keine POP3-Sitzungen an.</translation>
     </message>
     <message>
         <source>%1 does not offer STARTTLS (STLS); Kurier does not continue unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bietet kein STARTTLS (STLS) an; Kurier fährt nicht unverschlüsselt fort.</translation>
     </message>
     <message>
         <source>The server does not support STLS, or someone on the network removed it from the capability list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unterstützt STLS nicht, oder jemand im Netzwerk hat es aus der Liste der Fähigkeiten entfernt.</translation>
     </message>
     <message>
         <source>Use SSL/TLS on port 995 if the server offers it; otherwise ask the provider to enable STLS.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwenden Sie SSL/TLS auf Port 995, wenn der Server es anbietet; bitten Sie sonst den Anbieter, STLS einzuschalten.</translation>
     </message>
     <message>
         <source>%1 refused STARTTLS (STLS); Kurier does not continue unencrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat STARTTLS (STLS) abgelehnt; Kurier fährt nicht unverschlüsselt fort.</translation>
     </message>
     <message>
         <source>The server announced STLS but refused it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat STLS angekündigt, aber abgelehnt.</translation>
     </message>
     <message>
         <source>Try SSL/TLS on port 995, or ask the provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchen Sie SSL/TLS auf Port 995, oder fragen Sie den Anbieter.</translation>
     </message>
     <message>
         <source>The connection to %1 is not encrypted; Kurier did not send the credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist nicht verschlüsselt; Kurier hat die Anmeldedaten nicht gesendet.</translation>
     </message>
     <message>
         <source>The account uses no encryption, and sending the password in plain text was not explicitly accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto verwendet keine Verschlüsselung, und das Senden des Kennworts im Klartext wurde nicht ausdrücklich erlaubt.</translation>
     </message>
     <message>
         <source>Choose SSL/TLS or STARTTLS for the account, or accept an unencrypted connection for it explicitly.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie SSL/TLS oder STARTTLS für das Konto, oder erlauben Sie ausdrücklich eine unverschlüsselte Verbindung dafür.</translation>
     </message>
     <message>
         <source>%1 offers no OAuth 2.0 sign-in (XOAUTH2 or OAUTHBEARER).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bietet keine Anmeldung mit OAuth 2.0 an (XOAUTH2 oder OAUTHBEARER).</translation>
     </message>
     <message>
         <source>The server does not support OAuth 2.0 for POP3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unterstützt OAuth 2.0 für POP3 nicht.</translation>
     </message>
     <message>
         <source>Switch OAuth 2.0 off for this account and use the password, or check the POP3 server name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalten Sie OAuth 2.0 für dieses Konto aus und verwenden Sie das Kennwort, oder prüfen Sie den POP3-Servernamen.</translation>
     </message>
     <message>
         <source>%1 offers no password sign-in Kurier can use.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bietet keine Kennwort-Anmeldung an, die Kurier verwenden kann.</translation>
     </message>
     <message>
         <source>The server allows neither SASL PLAIN/LOGIN nor USER/PASS (perhaps only OAuth 2.0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server erlaubt weder SASL PLAIN/LOGIN noch USER/PASS (vielleicht nur OAuth 2.0).</translation>
     </message>
     <message>
         <source>Switch OAuth 2.0 on for this account if the provider requires it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalten Sie OAuth 2.0 für dieses Konto ein, wenn der Anbieter es verlangt.</translation>
     </message>
     <message>
         <source>%1 refused the sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Anmeldung abgelehnt.</translation>
     </message>
     <message>
         <source>For app-only access Exchange Online refuses the token when the application&apos;s service principal is not registered in Exchange, or it has no FullAccess permission on this mailbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beim Nur-App-Zugriff lehnt Exchange Online das Token ab, wenn der Dienstprinzipal der Anwendung nicht in Exchange registriert ist oder keine FullAccess-Berechtigung für dieses Postfach hat.</translation>
     </message>
     <message>
         <source>An administrator runs New-ServicePrincipal and Add-MailboxPermission -AccessRights FullAccess for the application in Exchange Online PowerShell.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Administrator führt New-ServicePrincipal und Add-MailboxPermission -AccessRights FullAccess für die Anwendung in Exchange Online PowerShell aus.</translation>
     </message>
     <message>
         <source>POP is disabled for the mailbox, or the user name does not match the account the token was issued to.</source>
-        <translation type="unfinished"></translation>
+        <translation>POP ist für das Postfach deaktiviert, oder der Benutzername passt nicht zu dem Konto, für das das Token ausgestellt wurde.</translation>
     </message>
     <message>
         <source>Enable POP for the mailbox (Exchange admin center → Mailboxes → Email apps, or Set-CASMailbox -PopEnabled $true) and make the POP3 user the signed-in address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivieren Sie POP für das Postfach (Exchange Admin Center → Postfächer → E-Mail-Apps, oder Set-CASMailbox -PopEnabled $true) und verwenden Sie als POP3-Benutzer die angemeldete Adresse.</translation>
     </message>
     <message>
         <source>Exchange Online no longer accepts passwords for POP (basic authentication is switched off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Exchange Online nimmt für POP keine Kennwörter mehr an (die Standardauthentifizierung ist abgeschaltet).</translation>
     </message>
     <message>
         <source>Switch on OAuth 2.0 for this account (Vorlage → Microsoft 365).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schalten Sie OAuth 2.0 für dieses Konto ein (Vorlage → Microsoft 365).</translation>
     </message>
     <message>
         <source>The server did not accept the access token, even a freshly issued one: it belongs to another user, has the wrong audience or scope, or POP access is not allowed for the mailbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat das Zugriffstoken nicht akzeptiert, auch kein frisch ausgestelltes: Es gehört einem anderen Benutzer, hat die falsche Zielgruppe oder den falschen Bereich, oder POP-Zugriff ist für das Postfach nicht erlaubt.</translation>
     </message>
     <message>
         <source>Check the user name, the OAuth scope and the mailbox&apos;s POP permission; `kurierctl token` shows whom the token was issued to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Benutzernamen, den OAuth-Bereich und die POP-Berechtigung des Postfachs; `kurierctl token` zeigt, für wen das Token ausgestellt wurde.</translation>
     </message>
     <message>
         <source>The user name or the password is wrong, or the mailbox does not allow POP3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername oder Kennwort ist falsch, oder das Postfach erlaubt kein POP3.</translation>
     </message>
     <message>
         <source>Check the user name and enter the password again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den Benutzernamen und geben Sie das Kennwort erneut ein.</translation>
     </message>
     <message>
         <source>%1 refused %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat %2 abgelehnt.</translation>
     </message>
     <message>
         <source>The server could not carry out the command.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server konnte den Befehl nicht ausführen.</translation>
     </message>
     <message>
         <source>Try again later; if it persists, report the server&apos;s text to the provider.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuchen Sie es später noch einmal; wenn es so bleibt, melden Sie den Text des Servers dem Anbieter.</translation>
     </message>
     <message>
         <source>A message of %1 bytes exceeds the limit of %2 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Nachricht von %1 Bytes überschreitet die Grenze von %2 Bytes.</translation>
     </message>
     <message>
         <source>The server sent more than the maximum message size allows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat mehr gesendet, als die maximale Nachrichtengröße erlaubt.</translation>
     </message>
     <message>
         <source>Raise the maximum message size, or fetch the message with another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erhöhen Sie die maximale Nachrichtengröße, oder rufen Sie die Nachricht mit einem anderen Programm ab.</translation>
     </message>
 </context>
 <context>
     <name>Pop3Fetch</name>
     <message>
         <source>The server does not support UIDL; messages are recognised by their Message-ID.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server unterstützt UIDL nicht; Nachrichten werden an ihrer Message-ID erkannt.</translation>
     </message>
     <message>
         <source>Message %1 (%2 bytes) is larger than the limit of %3 bytes and was not fetched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht %1 (%2 Bytes) ist größer als die Grenze von %3 Bytes und wurde nicht abgerufen.</translation>
     </message>
     <message>
         <source>The server refused to delete message %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat das Löschen von Nachricht %1 abgelehnt: %2</translation>
     </message>
     <message>
         <source>Messages cannot be stored in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten können nicht in %1 gespeichert werden.</translation>
     </message>
     <message>
         <source>Check free disk space and the folder&apos;s permissions, then fetch again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie den freien Speicherplatz und die Berechtigungen des Ordners und rufen Sie dann erneut ab.</translation>
     </message>
 </context>
 <context>
     <name>Pop3Session</name>
     <message>
         <source>Connecting to %1:%2 …</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde mit %1:%2 …</translation>
     </message>
     <message>
         <source>TLS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS: %1</translation>
     </message>
     <message>
         <source>Greeting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Begrüßung: %1</translation>
     </message>
     <message>
         <source>Capabilities: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fähigkeiten: %1</translation>
     </message>
     <message>
         <source>Signing in as %1 with %2 …</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung als %1 mit %2 …</translation>
     </message>
     <message>
         <source>Signing in as %1 with USER/PASS …</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung als %1 mit USER/PASS …</translation>
     </message>
     <message>
         <source>The server refused the token; getting a new one …</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat das Token abgelehnt; ein neues wird geholt …</translation>
     </message>
     <message>
         <source>Signed in (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet (%1).</translation>
     </message>
     <message>
         <source>the session</source>
-        <translation type="unfinished"></translation>
+        <translation>der Sitzung</translation>
     </message>
 </context>
 <context>
@@ -1306,58 +1307,58 @@ Certificate: %2, issued by %3, valid %4 to %5, SHA-256 %6</source>
     <name>UidlState</name>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>%1 is not a Kurier UIDL file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine UIDL-Datei von Kurier.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
     <name>kurier::net::SslTransport</name>
     <message>
         <source>The TLS handshake with %1 did not finish within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der TLS-Handshake mit %1 wurde nicht innerhalb von %2 s abgeschlossen.</translation>
     </message>
     <message>
         <source>No connection to %1 within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Verbindung zu %1 innerhalb von %2 s.</translation>
     </message>
     <message>
         <source>The connection to %1 was idle for %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 war %2 s lang untätig.</translation>
     </message>
     <message>
         <source>Cannot read the CA file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Datei %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>The CA file %1 contains no PEM certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Datei %1 enthält kein PEM-Zertifikat.</translation>
     </message>
     <message>
         <source>The certificate could not be verified.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat konnte nicht überprüft werden.</translation>
     </message>
     <message>
         <source>%1 closed the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung geschlossen.</translation>
     </message>
     <message>
         <source>The certificate of %1 was not accepted: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat von %1 wurde nicht akzeptiert: %2</translation>
     </message>
     <message>
         <source>%1 closed the connection during the TLS handshake.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung während des TLS-Handshakes geschlossen.</translation>
     </message>
 </context>
 <context>
