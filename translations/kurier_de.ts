@@ -1123,6 +1123,14 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <source>%1: not now: %2 (kept in the Outbox for this recipient)</source>
         <translation>%1: vorerst nicht: %2 (bleibt für diesen Empfänger im Postausgang)</translation>
     </message>
+    <message>
+        <source>Sign in with your browser at:</source>
+        <translation>Melden Sie sich im Browser an unter:</translation>
+    </message>
+    <message>
+        <source>To sign in, open %1 and enter the code %2</source>
+        <translation>Zum Anmelden öffnen Sie %1 und geben den Code %2 ein</translation>
+    </message>
 </context>
 <context>
     <name>SmtpDiagnostics</name>
@@ -1644,6 +1652,18 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>Ask the recipients whether it arrived; send it again only if it did not.</source>
         <translation>Fragen Sie die Empfänger, ob sie angekommen ist; senden Sie sie nur erneut, wenn nicht.</translation>
+    </message>
+    <message>
+        <source>The server cannot take this message&apos;s 8-bit text</source>
+        <translation>Der Server kann den 8-Bit-Text dieser Nachricht nicht annehmen</translation>
+    </message>
+    <message>
+        <source>The message contains bytes outside ASCII without a transfer encoding, and %1 does not support 8BITMIME.</source>
+        <translation>Die Nachricht enthält Bytes außerhalb von ASCII ohne Transferkodierung, und %1 unterstützt kein 8BITMIME.</translation>
+    </message>
+    <message>
+        <source>Compose the message with Kurier (it encodes such text), or encode it as quoted-printable or base64.</source>
+        <translation>Verfassen Sie die Nachricht mit Kurier (es kodiert solchen Text), oder kodieren Sie sie als Quoted-Printable oder Base64.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "mime/MessageBuilder.h"
 #include "mime/RawMessage.h"
+#include "oauth/DeviceCodeFlow.h"
 #include "smtp/OutboxSender.h"
 #include "store/AccountManager.h"
 #include "store/Outbox.h"
@@ -248,6 +249,19 @@ void SendCommand::run(const QStringList &args, std::function<void(int)> finished
     const QString smtpPassword = qEnvironmentVariable("KURIER_SMTP_PASSWORD");
     if (!smtpPassword.isEmpty())
         m_sender->setSessionPassword(smtpPassword);
+    // Interactive sign-in (browser or device code) as `kurierctl token` shows it.
+    QObject::connect(m_sender.get(), &smtp::OutboxSender::browserSignInRequired, m_sender.get(), [this](const QUrl &url) {
+        m_err << QCoreApplication::translate("SendCommand", "Sign in with your browser at:") << "\n  "
+              << url.toString(QUrl::FullyEncoded) << '\n';
+        m_err.flush();
+    });
+    QObject::connect(m_sender.get(), &smtp::OutboxSender::deviceCodeSignInRequired, m_sender.get(),
+                     [this](const oauth::DeviceCodePrompt &prompt) {
+        m_err << QCoreApplication::translate("SendCommand", "To sign in, open %1 and enter the code %2")
+                     .arg(prompt.verificationUri.toString(), prompt.userCode)
+              << '\n';
+        m_err.flush();
+    });
     QObject::connect(m_sender.get(), &smtp::OutboxSender::messageFinished, m_sender.get(), [this](const smtp::SendResult &r) {
         using S = smtp::SendResult::Status;
         switch (r.status) {

@@ -65,6 +65,8 @@ void OutboxSender::send(const QStringList &ids)
     // Direct connection: the mark is on disk before the session writes the data.
     connect(m_submission, &Submission::dataStarting, this, &OutboxSender::onDataStarting, Qt::DirectConnection);
     connect(m_submission, &Submission::messageSent, this, &OutboxSender::onMessageSent);
+    connect(m_submission, &Submission::browserSignInRequired, this, &OutboxSender::browserSignInRequired);
+    connect(m_submission, &Submission::deviceCodeSignInRequired, this, &OutboxSender::deviceCodeSignInRequired);
     connect(m_submission, &Submission::finished, this, &OutboxSender::finish);
     m_submission->send(messages);
 }

@@ -14,6 +14,7 @@ class SecretStore;
 }
 namespace kurier::oauth {
 class TokenProvider;
+struct DeviceCodePrompt;
 }
 
 namespace kurier::smtp {
@@ -44,6 +45,9 @@ signals:
     // of their own, deferred); TemporaryFailure → Deferred; PermanentFailure → Failed;
     // Unknown → Unknown.
     void messageFinished(const kurier::smtp::SendResult &result);
+    // An interactive OAuth sign-in needs the user (see Submission).
+    void browserSignInRequired(const QUrl &url);
+    void deviceCodeSignInRequired(const kurier::oauth::DeviceCodePrompt &prompt);
     // Done: nothing sent and an empty diagnostic when nothing was due; the session's error
     // otherwise (empty after a clean QUIT).
     void finished(const kurier::diagnostics::Diagnostic &error);

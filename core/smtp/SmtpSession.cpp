@@ -610,6 +610,15 @@ void SmtpSession::startTransaction(const std::shared_ptr<Transaction> &t)
     }
     t->wire = dotStuff(m.data);
     t->eightBit = hasEightBit(m.data);
+    // RFC 6152 §3: 8-bit data only to a server that announced 8BITMIME (SMTPUTF8 implies it).
+    if (t->eightBit && !m_capabilities.has(SmtpCapabilities::EightBitMime) && !m_capabilities.has(SmtpCapabilities::SmtpUtf8)) {
+        refuse(tr("The server cannot take this message's 8-bit text"),
+               tr("The message contains bytes outside ASCII without a transfer encoding, and %1 does not support 8BITMIME.")
+                   .arg(m_settings.host),
+               tr("Compose the message with Kurier (it encodes such text), or encode it as quoted-printable or base64."),
+               QStringLiteral("8bitmime-unsupported"));
+        return;
+    }
     const qint64 limit = m_capabilities.sizeLimit();
     if (limit > 0 && t->wire.size() > limit) {
         // RFC 1870 §6: a client that knows the message is too large does not send it.

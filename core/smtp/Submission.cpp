@@ -98,6 +98,7 @@ void Submission::start(const QString &password)
                 m_tokens->setSessionSecret(store::SecretName::Pop3Password, m_sessionPassword);
         }
         connect(m_tokens, &oauth::TokenProvider::browserSignInRequired, this, &Submission::browserSignInRequired);
+        connect(m_tokens, &oauth::TokenProvider::deviceCodeSignInRequired, this, &Submission::deviceCodeSignInRequired);
         QPointer<oauth::TokenProvider> tokens = m_tokens;
         m_session->setOAuthAuthentication(m_account.smtpUser(), [tokens](bool forceNew, SmtpSession::TokenCallback done) {
             if (!tokens) {

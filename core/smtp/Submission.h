@@ -15,6 +15,7 @@ class SecretStore;
 }
 namespace kurier::oauth {
 class TokenProvider;
+struct DeviceCodePrompt;
 }
 namespace kurier::net {
 class Transcript;
@@ -54,6 +55,7 @@ signals:
     void messageSent(const kurier::smtp::SendResult &result);
     // The browser / device-code sign-in needs the user (forwarded from the TokenProvider).
     void browserSignInRequired(const QUrl &url);
+    void deviceCodeSignInRequired(const kurier::oauth::DeviceCodePrompt &prompt);
     void finished(const kurier::diagnostics::Diagnostic &error);
 
 private:

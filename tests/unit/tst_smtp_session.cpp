@@ -63,6 +63,7 @@ private slots:
     void connectionLostBeforeData();
     void addressInjectionRefused();
     void smtpUtf8();
+    void eightBitNeeds8BitMime();
     void timeout();
 
 private:
@@ -703,6 +704,18 @@ void TestSmtpSession::smtpUtf8()
     s->send(message(QStringLiteral("m2"), {QStringLiteral("jürgen@kurier.test")}));
     QTRY_COMPARE(results.size(), 1);
     QCOMPARE(results[0].diagnostic.code, QStringLiteral("smtputf8-unsupported"));
+}
+
+void TestSmtpSession::eightBitNeeds8BitMime()
+{
+    makeSession();
+    toReady("250-x\r\n250 AUTH PLAIN\r\n"); // neither 8BITMIME nor SMTPUTF8
+    s->send(message(QStringLiteral("raw8"), {QStringLiteral("bob@kurier.test")}, "Subject: x\r\n\r\nGr\xc3\xbc\xc3\x9f" "e\r\n"));
+    s->send(message(QStringLiteral("ascii")));
+    CLIENT("MAIL FROM:<alice@kurier.test>\r\n"); // only the ASCII one, without BODY=8BITMIME
+    QCOMPARE(results.size(), 1);
+    QCOMPARE(results[0].id, QStringLiteral("raw8"));
+    QCOMPARE(results[0].diagnostic.code, QStringLiteral("8bitmime-unsupported"));
 }
 
 void TestSmtpSession::timeout()
