@@ -97,7 +97,7 @@ void OutboxSender::onMessageSent(const SendResult &result)
             const auto copy = m_outbox->enqueue(original ? original->reversePath : m_account.email, later,
                                                 m_outbox->messageData(result.id));
             if (copy)
-                m_outbox->defer(*copy, why, QDateTime::currentDateTimeUtc().addSecs(Outbox::backoffSeconds(1)));
+                m_outbox->defer(*copy, why, QDateTime::currentDateTimeUtc().addSecs(m_backoff(1)));
             else
                 qCWarning(lcSmtp) << "could not keep" << later << "for later:" << m_outbox->errorString();
         }
@@ -107,7 +107,7 @@ void OutboxSender::onMessageSent(const SendResult &result)
     case SendResult::Status::TemporaryFailure: {
         const int attempts = m_outbox->entry(result.id).value_or(Outbox::Entry{}).attempts + 1;
         recorded = m_outbox->defer(result.id, result.diagnostic,
-                                   QDateTime::currentDateTimeUtc().addSecs(Outbox::backoffSeconds(attempts)));
+                                   QDateTime::currentDateTimeUtc().addSecs(m_backoff(attempts)));
         break;
     }
     case SendResult::Status::PermanentFailure:

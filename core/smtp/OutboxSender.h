@@ -35,6 +35,8 @@ public:
 
     void setSessionPassword(const QString &password) { m_sessionPassword = password; }
     void setSessionSettings(const std::function<void(SmtpSession::Settings &)> &adjust) { m_adjust = adjust; }
+    // Seconds to wait after the n-th temporary failure; default Outbox::backoffSeconds.
+    void setBackoff(std::function<int(int attempts)> backoff) { m_backoff = std::move(backoff); }
 
     // Sends every due message (Queued, and Deferred whose time has come), or only `ids` when
     // given (the user's "send again" includes Failed and Unknown ones it names).
@@ -64,6 +66,7 @@ private:
     QString m_sessionPassword;
     std::function<void(SmtpSession::Settings &)> m_adjust;
     QPointer<Submission> m_submission;
+    std::function<int(int)> m_backoff = &store::Outbox::backoffSeconds;
 };
 
 } // namespace kurier::smtp

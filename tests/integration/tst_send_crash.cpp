@@ -3,6 +3,8 @@
 // went out and before the server's answer, once before the data. Afterwards the Outbox still has
 // the message: in the first case as "unknown outcome", not sent again by --flush, only by
 // --retry; in the second case queued, and --flush sends it exactly once.
+#include "support/FakeSmtpServer.h"
+
 #include <QDir>
 #include <QProcess>
 #include <QTcpServer>
@@ -10,96 +12,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using kurier::test::FakeSmtpServer;
+
 namespace {
 
 struct Run {
     int exitCode = -1;
     QString out;
     QString err;
-};
-
-// A minimal SMTP server on loopback (plain text: the account accepts "none" explicitly).
-class FakeSmtpServer : public QObject
-{
-public:
-    enum class Mode { Accept, HangAfterData, HangAfterRcpt };
-
-    FakeSmtpServer()
-    {
-        if (!m_server.listen(QHostAddress::LocalHost))
-            qFatal("cannot listen");
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *s = m_server.nextPendingConnection()) {
-                ++connections;
-                s->write("220 fake.kurier.test ESMTP\r\n");
-                connect(s, &QTcpSocket::readyRead, this, [this, s] { onRead(s); });
-            }
-        });
-    }
-    [[nodiscard]] quint16 port() const { return m_server.serverPort(); }
-
-    Mode mode = Mode::Accept;
-    int connections = 0;
-    int mailCommands = 0;
-    int messagesAccepted = 0;
-    bool dataComplete = false; // the whole message arrived (the client wrote the final dot)
-    bool rcptSeen = false;
-
-private:
-    void onRead(QTcpSocket *s)
-    {
-        QByteArray &buffer = m_buffers[s];
-        buffer += s->readAll();
-        bool &inData = m_inData[s];
-        for (;;) {
-            if (inData) {
-                const qsizetype end = buffer.indexOf("\r\n.\r\n");
-                if (end < 0)
-                    return;
-                buffer.remove(0, end + 5);
-                inData = false;
-                dataComplete = true;
-                if (mode == Mode::HangAfterData)
-                    continue; // never answer: the client cannot know whether it went out
-                ++messagesAccepted;
-                s->write("250 2.0.0 Ok: queued as FAKE\r\n");
-                continue;
-            }
-            const qsizetype eol = buffer.indexOf("\r\n");
-            if (eol < 0)
-                return;
-            const QByteArray line = buffer.left(eol).toUpper();
-            buffer.remove(0, eol + 2);
-            if (line.startsWith("EHLO")) {
-                s->write("250-fake.kurier.test\r\n250-PIPELINING\r\n250 8BITMIME\r\n");
-            } else if (line.startsWith("MAIL")) {
-                ++mailCommands;
-                s->write("250 2.1.0 Ok\r\n");
-            } else if (line.startsWith("RCPT") && line.contains("GREYLISTED")) {
-                s->write("450 4.2.0 <greylisted@kurier.test>: Recipient address rejected: Greylisted, try again later\r\n");
-            } else if (line.startsWith("RCPT")) {
-                rcptSeen = true;
-                if (mode == Mode::HangAfterRcpt)
-                    return; // stall before DATA
-                s->write("250 2.1.5 Ok\r\n");
-            } else if (line == "DATA") {
-                inData = true;
-                s->write("354 End data with <CR><LF>.<CR><LF>\r\n");
-            } else if (line == "RSET" || line == "NOOP") {
-                s->write("250 2.0.0 Ok\r\n");
-            } else if (line == "QUIT") {
-                s->write("221 2.0.0 Bye\r\n");
-                s->disconnectFromHost();
-                return;
-            } else {
-                s->write("502 5.5.2 Error: command not recognized\r\n");
-            }
-        }
-    }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-    QHash<QTcpSocket *, bool> m_inData;
 };
 
 } // namespace
