@@ -1,3 +1,5 @@
 #include "net/NetLog.h"
 
-Q_LOGGING_CATEGORY(lcNet, "kurier.net")
+// Debug and info only when asked (QT_LOGGING_RULES="kurier.*.debug=true"): kurierctl's stderr
+// carries the diagnostics already.
+Q_LOGGING_CATEGORY(lcNet, "kurier.net", QtWarningMsg)

@@ -75,8 +75,9 @@ void SslTransport::connectToHost(const QString &host, quint16 port, bool implici
     if (!m_policy.extraCaCertificates.isEmpty())
         config.addCaCertificates(m_policy.extraCaCertificates);
     m_socket->setSslConfiguration(config);
-    // Reads may be large (RETR windows); Qt's default unlimited buffer lets us drain at our pace.
-    m_socket->setReadBufferSize(0);
+    // Bounded: a session that stops reading (back-pressure) makes TCP hold the server back
+    // instead of this buffer growing.
+    m_socket->setReadBufferSize(4 * 1024 * 1024);
 
     m_phase = Phase::Connecting;
     m_connectTimer.start(m_policy.connectTimeoutMs);
@@ -173,6 +174,9 @@ QList<QSslCertificate> SslTransport::loadCaFile(const QString &path, QString *er
 
 void SslTransport::onConnected()
 {
+    // Commands are written in batches already; Nagle would only hold a batch back until the
+    // previous one is acknowledged (a delayed ACK: up to 40 ms per round).
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     if (m_implicitTls) {
         m_phase = Phase::Handshaking; // connected() is emitted after the verified handshake
         return;
@@ -221,7 +225,7 @@ void SslTransport::onSslErrors(const QList<QSslError> &errors)
         m_problem.errors << e.errorString();
     if (m_problem.errors.isEmpty())
         m_problem.errors << tr("The certificate could not be verified.");
-    qCWarning(lcNet) << "certificate of" << m_host << "refused:" << m_problem.errors << "sha256" << sha;
+    qCInfo(lcNet) << "certificate of" << m_host << "refused:" << m_problem.errors << "sha256" << sha;
     // Not ignoring them makes QSslSocket abort the handshake; onSocketError reports it.
 }
 
@@ -303,7 +307,7 @@ void SslTransport::fail(Error error, const QString &text)
     m_errorText = text;
     m_connectTimer.stop();
     m_idleTimer.stop();
-    qCWarning(lcNet) << "connection to" << m_host << "failed:" << error << text;
+    qCInfo(lcNet) << "connection to" << m_host << "failed:" << error << text;
     const bool hadSocket = m_phase != Phase::Idle && m_phase != Phase::Closed;
     m_phase = Phase::Closed;
     emit failed();

@@ -40,6 +40,10 @@ void forEachNumberedLine(const QByteArray &body, F f)
 }
 
 constexpr qsizetype MaxHeaderCapture = 256 * 1024;
+// Messages up to this size are kept in memory until complete, larger ones streamed to tmp/.
+constexpr qsizetype StreamingThreshold = 1024 * 1024;
+// Complete messages waiting for the disk; above this the session stops reading.
+constexpr qsizetype MaxQueuedBytes = 32 * 1024 * 1024;
 
 } // namespace
 
@@ -220,26 +224,21 @@ void Pop3Fetch::retrieve(const Message &message)
 
 void Pop3Fetch::onRetrStart(const Message &message)
 {
-    QString error;
-    m_writer = m_maildir->beginDelivery(m_state->messageKey(message.uid), &error);
+    m_writer.reset();
+    m_pending.clear();
+    m_messageSize = 0;
+    m_currentKey = m_state->messageKey(message.uid);
     m_header.clear();
     m_headerComplete = false;
-    if (!m_writer)
-        localFailure(error);
 }
 
 void Pop3Fetch::onRetrData(const QByteArray &data)
 {
-    if (!m_writer)
-        return;
-    if (!m_writer->write(data)) {
-        localFailure(m_writer->errorString());
-        return;
-    }
-    if (m_options.maxMessageSize > 0 && m_writer->size() > m_options.maxMessageSize) {
-        const qint64 size = m_writer->size();
+    m_messageSize += data.size();
+    if (m_options.maxMessageSize > 0 && m_messageSize > m_options.maxMessageSize) {
         m_writer.reset();
-        m_session->fail(Pop3Diagnostics::messageTooLarge(size, m_options.maxMessageSize));
+        m_pending.clear();
+        m_session->fail(Pop3Diagnostics::messageTooLarge(m_messageSize, m_options.maxMessageSize));
         return;
     }
     if (!m_headerComplete) {
@@ -250,34 +249,78 @@ void Pop3Fetch::onRetrData(const QByteArray &data)
         if (store::HeaderIndex::headerEnd(QByteArrayView(m_header).sliced(from)) >= 0 || m_header.size() >= MaxHeaderCapture)
             m_headerComplete = true;
     }
+    if (!m_writer) {
+        // Most messages are small: they are written, synced and renamed in one go on the pool
+        // (onRetrEnd). A large one goes to its file in tmp/ as it arrives, never whole in memory.
+        m_pending += data;
+        if (m_pending.size() < StreamingThreshold)
+            return;
+        QString error;
+        m_writer = m_maildir->beginDelivery(m_currentKey, &error);
+        if (!m_writer) {
+            localFailure(error);
+            return;
+        }
+        const QByteArray first = std::exchange(m_pending, {});
+        if (!m_writer->write(first))
+            localFailure(m_writer->errorString());
+        return;
+    }
+    if (!m_writer->write(data))
+        localFailure(m_writer->errorString());
 }
 
 void Pop3Fetch::onRetrEnd(const Message &message)
 {
-    if (!m_writer)
-        return;
     ++m_retrDone;
-    const store::HeaderIndex::Entry entry = store::HeaderIndex::parse(m_header, m_writer->name(), m_writer->size());
+    store::HeaderIndex::Entry entry = store::HeaderIndex::parse(m_header, {}, m_messageSize);
     // fsync dominates the time of a fetch (a few ms a message, more than the network on
-    // loopback). The sync and the rename into new/ run on a small pool while the next messages
-    // arrive; concurrent fsyncs share the file system's journal commits. The message counts as
-    // fetched only when its rename is done (onCommitted, back on this thread).
+    // loopback), and creating and renaming files in a busy directory costs too. That work runs
+    // on a small pool while the next messages arrive; concurrent fsyncs share the file system's
+    // journal commits. The message counts as fetched only when its rename is done
+    // (onCommitted, back on this thread).
     std::shared_ptr<store::MaildirWriter> writer(m_writer.release());
+    QByteArray data = std::exchange(m_pending, {});
+    m_queuedBytes += data.size();
+    if (m_queuedBytes > MaxQueuedBytes && !m_receivePaused) {
+        m_receivePaused = true; // the disk is slower than the network: let TCP wait
+        m_session->setReceivePaused(true);
+    }
     ++m_commitsRunning;
     const bool sync = m_options.syncEachMessage;
+    const QByteArray key = m_currentKey;
+    const store::Maildir *maildir = m_maildir;
     QPointer<Pop3Fetch> self(this);
-    m_syncPool.start([self, writer, sync, message, entry] {
-        const bool ok = writer->commit(sync);
-        QMetaObject::invokeMethod(self.data(), [self, writer, ok, message, entry] {
+    m_syncPool.start([self, writer, data, sync, message, entry, key, maildir]() mutable {
+        QString error;
+        bool ok = true;
+        if (!writer) {
+            writer = maildir->beginDelivery(key, &error);
+            ok = writer && writer->write(data);
+        }
+        ok = ok && writer->commit(sync);
+        if (writer) {
+            entry.baseName = writer->name();
+            if (!ok)
+                error = writer->errorString();
+        }
+        const qsizetype queued = data.size();
+        QMetaObject::invokeMethod(self.data(), [self, ok, message, entry, error, queued] {
             if (self)
-                self->onCommitted(message, entry, ok, writer->errorString());
+                self->onCommitted(message, entry, ok, error, queued);
         }, Qt::QueuedConnection);
     });
 }
 
-void Pop3Fetch::onCommitted(const Message &message, const store::HeaderIndex::Entry &entry, bool ok, const QString &error)
+void Pop3Fetch::onCommitted(const Message &message, const store::HeaderIndex::Entry &entry, bool ok, const QString &error,
+                            qsizetype queuedBytes)
 {
     --m_commitsRunning;
+    m_queuedBytes -= queuedBytes;
+    if (m_receivePaused && m_queuedBytes < MaxQueuedBytes / 4) {
+        m_receivePaused = false;
+        m_session->setReceivePaused(false);
+    }
     if (!ok) {
         localFailure(error);
     } else {

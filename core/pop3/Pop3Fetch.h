@@ -82,7 +82,8 @@ private:
     void onRetrStart(const Message &message);
     void onRetrData(const QByteArray &data);
     void onRetrEnd(const Message &message);
-    void onCommitted(const Message &message, const store::HeaderIndex::Entry &entry, bool ok, const QString &error);
+    void onCommitted(const Message &message, const store::HeaderIndex::Entry &entry, bool ok, const QString &error,
+                     qsizetype queuedBytes);
     void finishAfterFailure();
     bool checkpoint();
     void deleteAndQuit();
@@ -105,6 +106,11 @@ private:
     qint64 m_totalBytes = 0;
     std::unique_ptr<store::MaildirWriter> m_writer;
     QByteArray m_header;
+    QByteArray m_pending;      // the current message while it is small
+    QByteArray m_currentKey;
+    qint64 m_messageSize = 0;
+    qsizetype m_queuedBytes = 0; // complete messages handed to the pool, not yet on disk
+    bool m_receivePaused = false;
     bool m_headerComplete = false;
     bool m_finished = false;
     int m_commitsRunning = 0;

@@ -114,7 +114,7 @@ void Pop3Session::fail(const diagnostics::Diagnostic &diagnostic)
     if (m_state == State::Failed || m_state == State::Closed)
         return;
     m_diagnostic = diagnostic;
-    qCWarning(lcPop3).noquote() << m_options.host << "failed:" << diagnostic.summary << diagnostic.serverText;
+    qCInfo(lcPop3).noquote() << m_options.host << "failed:" << diagnostic.summary << diagnostic.serverText;
     if (m_transcript)
         m_transcript->note(QString(u"failed: " + diagnostic.summary).toUtf8());
     m_replyTimer.stop();
@@ -426,8 +426,22 @@ void Pop3Session::authenticated()
     pump();
 }
 
+void Pop3Session::setReceivePaused(bool paused)
+{
+    m_receivePaused = paused;
+    if (paused) {
+        m_replyTimer.stop(); // waiting for our own disk is no server timeout
+    } else {
+        if (!m_inFlight.isEmpty())
+            m_replyTimer.start(m_options.replyTimeoutMs);
+        QMetaObject::invokeMethod(this, &Pop3Session::onDataReceived, Qt::QueuedConnection);
+    }
+}
+
 void Pop3Session::onDataReceived()
 {
+    if (m_receivePaused)
+        return;
     const QByteArray bytes = m_transport->readAll();
     if (bytes.isEmpty() || m_state == State::Failed || m_state == State::Closed)
         return;

@@ -27,7 +27,7 @@ namespace kurier::pop3 {
 // One POP3 conversation (RFC 1939) over a Transport: greeting, CAPA (RFC 2449), STLS
 // (RFC 2595), AUTH (RFC 5034) or USER/PASS, then the TRANSACTION state in which callers queue
 // commands with send(). Commands are pipelined (RFC 2449 §6.6) when the server announces
-// PIPELINING: up to pipelineHigh in flight, refilled when pipelineLow remain (as mpop does).
+// PIPELINING: up to pipelineHigh in flight, topped up when pipelineLow remain.
 //
 // The connection state is one enum, handled in one place (onReply of the login steps);
 // every failure ends in failed(Diagnostic) exactly once, after which no handler is called.
@@ -60,8 +60,11 @@ public:
         bool appOnly = false;           // client-credentials token (diagnostics only)
         qsizetype maxLineLength = Pop3Parser::DefaultMaxLineLength;
         int replyTimeoutMs = 60000;
+        // Up to pipelineHigh commands in flight; more are sent once no more than pipelineLow
+        // are (mpop: 100 and 20). Topping up at 80 keeps the pipe full when a round trip
+        // takes longer than the server needs for the last 20 small messages.
         int pipelineHigh = 100;
-        int pipelineLow = 20;
+        int pipelineLow = 80;
         // Exchange Online: its catch-all "-ERR Authentication failure" gets the Microsoft
         // diagnostic. Defaults to isMicrosoftHost(host) when not set.
         std::optional<bool> microsoft;
@@ -92,6 +95,9 @@ public:
               EndHandler onEnd = {});
     // QUIT (RFC 1939 §6: DELEs take effect only now); closed() after the server's +OK.
     void quit();
+    // Back-pressure: while paused, nothing is read from the transport (TCP makes the server
+    // wait once the socket buffers are full).
+    void setReceivePaused(bool paused);
     // Stops at once (no QUIT: the server rolls back every DELE).
     void abort();
     // Ends the session with this diagnostic (e.g. a local write error): aborts, emits failed().
@@ -169,6 +175,7 @@ private:
     qint64 m_dataBytes = 0;
     bool m_parserReset = false;
     bool m_pumpScheduled = false;
+    bool m_receivePaused = false;
     // SASL exchange
     std::optional<sasl::Mechanism> m_mechanism;
     QList<QByteArray> m_saslResponses; // still to send, in order, on "+ " continuations

@@ -547,7 +547,7 @@ void TestPop3Dovecot::killedSessionLeavesNoDuplicates()
         session.open();
         QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000);
         QVERIFY(!result->ok());
-        QVERIFY(result->fetched >= 25 && result->fetched < 60);
+        QVERIFY(result->fetched >= 25 && result->fetched <= 60); // those on their way to disk still arrive
         QCOMPARE(serverFiles(user).size(), 60); // nothing deleted: no QUIT
     }
     store::UidlState state(dir.filePath(QStringLiteral("uidl")), servers().host(), user);
