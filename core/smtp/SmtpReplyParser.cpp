@@ -49,6 +49,11 @@ void SmtpReplyParser::parseLine(const QByteArray &line)
 {
     // RFC 5321 §4.2: Reply-code [ SP textstring ] CRLF, or Reply-code "-" textstring CRLF for
     // every line but the last.
+    // The same limit whether the line arrived whole or in pieces (see feed()).
+    if (line.size() > MaxLineLength) {
+        m_error = QStringLiteral("reply line longer than %1 bytes").arg(MaxLineLength);
+        return;
+    }
     auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
     if (line.size() < 3 || !isDigit(line[0]) || !isDigit(line[1]) || !isDigit(line[2]) || line[0] < '2' || line[0] > '5'
         || (line.size() > 3 && line[3] != ' ' && line[3] != '-')) {

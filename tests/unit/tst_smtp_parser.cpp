@@ -116,6 +116,10 @@ void TestSmtpParser::overlongLine()
     SmtpReplyParser p;
     p.feed("250 " + QByteArray(SmtpReplyParser::MaxLineLength + 10, 'a'));
     QVERIFY(p.hasError());
+    // Also when the whole line, CRLF included, arrives in one piece.
+    SmtpReplyParser whole;
+    whole.feed("250 " + QByteArray(SmtpReplyParser::MaxLineLength + 10, 'a') + "\r\n");
+    QVERIFY(whole.hasError());
 }
 
 void TestSmtpParser::capabilities()
