@@ -290,6 +290,25 @@
     </message>
 </context>
 <context>
+    <name>MailFolder</name>
+    <message>
+        <source>Inbox</source>
+        <translation>Posteingang</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Postausgang</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Entwürfe</translation>
+    </message>
+</context>
+<context>
     <name>Maildir</name>
     <message>
         <source>Cannot sync %1: %2</source>
@@ -2067,6 +2086,167 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     </message>
 </context>
 <context>
+    <name>kurier::ui::ComposerWindow</name>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Senden</translation>
+    </message>
+    <message>
+        <source>New Message</source>
+        <translation>Neue Nachricht</translation>
+    </message>
+    <message>
+        <source>Name &lt;address@example.com&gt;, more addresses separated by commas</source>
+        <translation>Name &lt;adresse@example.com&gt;, weitere Adressen durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Von:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;An:</translation>
+    </message>
+    <message>
+        <source>&amp;Cc:</source>
+        <translation>&amp;Cc:</translation>
+    </message>
+    <message>
+        <source>&amp;Bcc:</source>
+        <translation>&amp;Bcc:</translation>
+    </message>
+    <message>
+        <source>S&amp;ubject:</source>
+        <translation>Be&amp;treff:</translation>
+    </message>
+    <message>
+        <source>&amp;Attach…</source>
+        <translation>An&amp;hängen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Save as &amp;Draft</source>
+        <translation>Als &amp;Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>Anhänge:</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid e-mail address.</source>
+        <translation>„%1“ ist keine gültige E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Choose the account to send from.</source>
+        <translation>Wählen Sie das Konto, von dem gesendet werden soll.</translation>
+    </message>
+    <message>
+        <source>Enter at least one recipient.</source>
+        <translation>Geben Sie mindestens einen Empfänger an.</translation>
+    </message>
+    <message>
+        <source>The account %1 has no SMTP server.</source>
+        <translation>Das Konto %1 hat keinen SMTP-Server.</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the Outbox: %1</source>
+        <translation>Die Nachricht konnte nicht in den Postausgang gelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: %1</source>
+        <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>-------- Forwarded Message --------</source>
+        <translation>-------- Weitergeleitete Nachricht --------</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Von: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Datum: %1</translation>
+    </message>
+    <message>
+        <source>Forward: %1</source>
+        <translation>Weiterleiten: %1</translation>
+    </message>
+    <message>
+        <source>%1 wrote:</source>
+        <translation>%1 schrieb:</translation>
+    </message>
+    <message>
+        <source>Reply: %1</source>
+        <translation>Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Attach Files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <source>Discard Message?</source>
+        <translation>Nachricht verwerfen?</translation>
+    </message>
+    <message>
+        <source>This message has not been sent or saved. Discard it?</source>
+        <translation>Diese Nachricht wurde weder gesendet noch gespeichert. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::ErrorBanner</name>
+    <message>
+        <source>&amp;Details</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation>Ursache:</translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation>Abhilfe:</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::FetchJob</name>
+    <message>
+        <source>The account has no POP3 server.</source>
+        <translation>Das Konto hat keinen POP3-Server.</translation>
+    </message>
+    <message>
+        <source>Another fetch for this account is running.</source>
+        <translation>Für dieses Konto läuft bereits ein Abruf.</translation>
+    </message>
+    <message>
+        <source>No POP3 password is available for this account.</source>
+        <translation>Für dieses Konto ist kein POP3-Kennwort verfügbar.</translation>
+    </message>
+    <message>
+        <source>Enter the password in Options → Accounts.</source>
+        <translation>Geben Sie das Kennwort unter Optionen → Benutzerkonten ein.</translation>
+    </message>
+</context>
+<context>
     <name>kurier::ui::MainWindow</name>
     <message>
         <source>Kurier</source>
@@ -2099,6 +2279,224 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>(default)</source>
         <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>Filter by sender or subject</source>
+        <translation>Nach Absender oder Betreff filtern</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Message</source>
+        <translation>&amp;Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch Mail</source>
+        <translation>&amp;Abrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Compose</source>
+        <translation>&amp;Verfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Reply</source>
+        <translation>A&amp;ntworten</translation>
+    </message>
+    <message>
+        <source>Reply to &amp;All</source>
+        <translation>A&amp;llen antworten</translation>
+    </message>
+    <message>
+        <source>F&amp;orward</source>
+        <translation>&amp;Weiterleiten</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>%1 – %2 – Kurier</source>
+        <translation>%1 – %2 – Kurier</translation>
+    </message>
+    <message>
+        <source>The message cannot be read: %1</source>
+        <translation>Die Nachricht kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: connecting…</source>
+        <translation>%1: Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 messages, %4 of %5 MB</source>
+        <translation>%1: %2 von %3 Nachrichten, %4 von %5 MB</translation>
+    </message>
+    <message>
+        <source>%1: please sign in in the browser window that has opened. Kurier continues when you are done.</source>
+        <translation>%1: Bitte melden Sie sich im geöffneten Browserfenster an. Kurier macht danach weiter.</translation>
+    </message>
+    <message>
+        <source>%1: to sign in, open %2 and enter the code %3</source>
+        <translation>%1: Zum Anmelden %2 öffnen und den Code %3 eingeben</translation>
+    </message>
+    <message>
+        <source>%1: no new messages</source>
+        <translation>%1: keine neuen Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1: 1 new message</source>
+        <translation>%1: 1 neue Nachricht</translation>
+    </message>
+    <message>
+        <source>%1: %2 new messages</source>
+        <translation>%1: %2 neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1: fetching failed</source>
+        <translation>%1: Abrufen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Fetching mail for %1 failed:</source>
+        <translation>Abrufen für %1 fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <source>%1: sending…</source>
+        <translation>%1: wird gesendet…</translation>
+    </message>
+    <message>
+        <source>%1: 1 message sent</source>
+        <translation>%1: 1 Nachricht gesendet</translation>
+    </message>
+    <message>
+        <source>%1: %2 messages sent</source>
+        <translation>%1: %2 Nachrichten gesendet</translation>
+    </message>
+    <message>
+        <source>Sending from %1 failed:</source>
+        <translation>Senden von %1 fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <source>Fetching cancelled.</source>
+        <translation>Abrufen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Protocol transcript (passwords and tokens removed):</source>
+        <translation>Protokollmitschnitt (ohne Kennwörter und Token):</translation>
+    </message>
+    <message>
+        <source>Delete Message?</source>
+        <translation>Nachricht löschen?</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; for good?</source>
+        <translation>„%1“ endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted.</source>
+        <translation>Die Nachricht konnte nicht gelöscht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::MessageListModel</name>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::MessageView</name>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Speichern…</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>Cc:</source>
+        <translation>Cc:</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Datum:</translation>
+    </message>
+    <message>
+        <source>Remote content in this message was blocked to protect your privacy.</source>
+        <translation>Externe Inhalte dieser Nachricht wurden zum Schutz Ihrer Privatsphäre blockiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Load remote content</source>
+        <translation>Externe Inhalte &amp;laden</translation>
+    </message>
+    <message>
+        <source>Attachments:</source>
+        <translation>Anhänge:</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>This message could not be read: %1</source>
+        <translation>Diese Nachricht konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>(unnamed %1)</source>
+        <translation>(unbenannt, %1)</translation>
+    </message>
+    <message>
+        <source>Save Attachment</source>
+        <translation>Anhang speichern</translation>
+    </message>
+    <message>
+        <source>Replace File?</source>
+        <translation>Datei ersetzen?</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; already exists. Replace it?</source>
+        <translation>„%1“ gibt es bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>&amp;Replace</source>
+        <translation>&amp;Ersetzen</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
     </message>
 </context>
 <context>

@@ -1,44 +1,76 @@
 #include "MainWindow.h"
 
 #include "AccountDialog.h"
+#include "ErrorBanner.h"
+#include "FetchJob.h"
 #include "FormStyle.h"
+#include "MessageListModel.h"
+#include "MessageView.h"
 #include "OptionsDialog.h"
+#include "SendJob.h"
+#include "oauth/DeviceCodeFlow.h"
 #include "store/AccountManager.h"
+#include "store/Maildir.h"
+#include "store/Outbox.h"
 
 #include <QApplication>
+#include <QComboBox>
+#include <QPlainTextEdit>
+#include <QDesktopServices>
+#include <QFile>
+#include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
+#include <QLineEdit>
+#include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSplitter>
 #include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
+#include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace kurier::ui {
+
+namespace {
+
+constexpr int AccountIdRole = Qt::UserRole;
+constexpr int FolderKindRole = Qt::UserRole + 1; // -1 on account items
+
+QString megabytes(qint64 bytes)
+{
+    return QLocale().toString(double(bytes) / 1e6, 'f', 1);
+}
+
+} // namespace
 
 MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     : QMainWindow(parent)
     , m_accounts(accounts)
     , m_pages(new QStackedWidget(this))
-    , m_accountList(new QListWidget)
     , m_emptyPage(new QWidget)
+    , m_mailPage(new QWidget)
     , m_errorLabel(new QLabel)
+    , m_banner(new ErrorBanner)
+    , m_folders(new QTreeWidget)
+    , m_filter(new QLineEdit)
+    , m_list(new QTableView)
+    , m_model(new MessageListModel(this))
+    , m_view(new MessageView)
+    , m_statusText(new QLabel)
+    , m_progress(new QProgressBar)
+    , m_cancel(new QToolButton)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kurier"));
+    createActions();
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
-    QMenu *options = menuBar()->addMenu(tr("&Options"));
-    options->setObjectName(QStringLiteral("optionsMenu"));
-    QAction *accountsAction = options->addAction(tr("&Accounts…"), this, &MainWindow::openAccountManager);
-    accountsAction->setObjectName(QStringLiteral("accountsAction"));
-
-    m_accountList->setObjectName(QStringLiteral("mainAccountList"));
-    m_accountList->setAlternatingRowColors(true);
-    connect(m_accountList, &QListWidget::itemActivated, this, &MainWindow::openAccountManager);
-
-    // Shown while there is no account: what to do next, not an empty list.
+    // Shown while there is no account: what to do next, not an empty window.
     auto *emptyLayout = new QVBoxLayout(m_emptyPage);
     auto *emptyText = new QLabel(tr("There is no mail account yet."));
     emptyText->setAlignment(Qt::AlignCenter);
@@ -50,8 +82,78 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     emptyLayout->addWidget(createButton, 0, Qt::AlignCenter);
     emptyLayout->addStretch();
 
+    m_folders->setObjectName(QStringLiteral("folderTree"));
+    m_folders->setHeaderHidden(true);
+    m_folders->setRootIsDecorated(true);
+    m_folders->setMinimumWidth(240);
+    connect(m_folders, &QTreeWidget::currentItemChanged, this, &MainWindow::onFolderSelected);
+    connect(m_folders, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        if (item && item->data(0, FolderKindRole).toInt() < 0)
+            openAccountManager();
+    });
+
+    m_filter->setObjectName(QStringLiteral("messageFilter"));
+    m_filter->setPlaceholderText(tr("Filter by sender or subject"));
+    m_filter->setClearButtonEnabled(true);
+    connect(m_filter, &QLineEdit::textChanged, m_model, &MessageListModel::setFilterText);
+
+    m_list->setObjectName(QStringLiteral("messageList"));
+    m_list->setModel(m_model);
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSortingEnabled(true);
+    m_list->sortByColumn(MessageListModel::DateColumn, Qt::DescendingOrder);
+    m_list->setShowGrid(false);
+    m_list->setWordWrap(false);
+    m_list->setAlternatingRowColors(true);
+    m_list->verticalHeader()->hide();
+    // Fixed row heights: the view never measures rows it does not show (100,000 rows).
+    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
+    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_list->horizontalHeader()->setSectionResizeMode(MessageListModel::SubjectColumn, QHeaderView::Stretch);
+    m_list->horizontalHeader()->setHighlightSections(false);
+    m_list->setColumnWidth(MessageListModel::FromColumn, 200);
+    m_list->setColumnWidth(MessageListModel::DateColumn, 140);
+    m_list->setColumnWidth(MessageListModel::SizeColumn, 80);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onMessageSelected);
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
+        m_view->clear();
+        updateActions();
+    });
+    connect(m_view, &MessageView::linkActivated, this, [this](const QUrl &url) {
+        if (url.scheme().compare(QLatin1String("mailto"), Qt::CaseInsensitive) == 0) {
+            ComposerWindow *c = compose();
+            c->setRecipients(url.path());
+        } else {
+            QDesktopServices::openUrl(url);
+        }
+    });
+
+    auto *listPane = new QWidget;
+    auto *listLayout = new QVBoxLayout(listPane);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_filter);
+    listLayout->addWidget(m_list, 1);
+    auto *right = new QSplitter(Qt::Vertical);
+    right->setObjectName(QStringLiteral("listViewSplitter"));
+    right->addWidget(listPane);
+    right->addWidget(m_view);
+    right->setStretchFactor(0, 2);
+    right->setStretchFactor(1, 3);
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->setObjectName(QStringLiteral("folderSplitter"));
+    split->addWidget(m_folders);
+    split->addWidget(right);
+    split->setStretchFactor(1, 1);
+    split->setSizes({270, 830});
+    auto *mailLayout = new QVBoxLayout(m_mailPage);
+    mailLayout->setContentsMargins(0, 0, 0, 0);
+    mailLayout->addWidget(m_banner);
+    mailLayout->addWidget(split, 1);
+
     m_pages->addWidget(m_emptyPage);
-    m_pages->addWidget(m_accountList);
+    m_pages->addWidget(m_mailPage);
 
     m_errorLabel->setObjectName(QStringLiteral("settingsError"));
     m_errorLabel->setWordWrap(true);
@@ -62,14 +164,88 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
+    m_statusText->setObjectName(QStringLiteral("statusText"));
+    m_progress->setObjectName(QStringLiteral("statusProgress"));
+    m_progress->setMaximumWidth(180);
+    m_progress->setTextVisible(false);
+    m_progress->hide();
+    m_cancel->setObjectName(QStringLiteral("cancelJobs"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setAutoRaise(true);
+    m_cancel->hide();
+    connect(m_cancel, &QToolButton::clicked, this, &MainWindow::cancelJobs);
+    statusBar()->addWidget(m_statusText, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+
     connect(m_accounts, &store::AccountManager::accountsChanged, this, &MainWindow::refreshAccounts);
     refreshAccounts();
-    resize(720, 480);
+    resize(1100, 720);
+}
+
+MainWindow::~MainWindow()
+{
+    // Jobs are children; delete them before the widgets they report to.
+    delete m_fetch;
+    delete m_send;
+}
+
+bool MainWindow::isBusy() const
+{
+    return !m_fetch.isNull() || !m_send.isNull();
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *message = menuBar()->addMenu(tr("&Message"));
+    message->setObjectName(QStringLiteral("messageMenu"));
+    m_fetchAction = message->addAction(tr("&Fetch Mail"), this, &MainWindow::fetchAll);
+    m_fetchAction->setObjectName(QStringLiteral("fetchAction"));
+    m_fetchAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_composeAction = message->addAction(tr("&Compose"), this, &MainWindow::compose);
+    m_composeAction->setObjectName(QStringLiteral("composeAction"));
+    m_composeAction->setShortcut(QKeySequence::New);
+    message->addSeparator();
+    m_replyAction = message->addAction(tr("&Reply"), this, &MainWindow::reply);
+    m_replyAction->setObjectName(QStringLiteral("replyAction"));
+    m_replyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_replyAllAction = message->addAction(tr("Reply to &All"), this, &MainWindow::replyAll);
+    m_replyAllAction->setObjectName(QStringLiteral("replyAllAction"));
+    m_replyAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_forwardAction = message->addAction(tr("F&orward"), this, &MainWindow::forward);
+    m_forwardAction->setObjectName(QStringLiteral("forwardAction"));
+    m_forwardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    message->addSeparator();
+    m_deleteAction = message->addAction(tr("&Delete"), this, &MainWindow::deleteSelected);
+    m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+
+    QMenu *options = menuBar()->addMenu(tr("&Options"));
+    options->setObjectName(QStringLiteral("optionsMenu"));
+    QAction *accountsAction = options->addAction(tr("&Accounts…"), this, &MainWindow::openAccountManager);
+    accountsAction->setObjectName(QStringLiteral("accountsAction"));
+
+    QToolBar *toolbar = addToolBar(tr("Main Toolbar"));
+    toolbar->setObjectName(QStringLiteral("mainToolbar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addActions({m_fetchAction, m_composeAction});
+    toolbar->addSeparator();
+    toolbar->addActions({m_replyAction, m_replyAllAction, m_forwardAction});
+    toolbar->addSeparator();
+    toolbar->addAction(m_deleteAction);
 }
 
 void MainWindow::refreshAccounts()
 {
-    m_accountList->clear();
+    const QString previousAccount = m_currentAccountId;
+    const MailFolder::Kind previousKind = m_currentKind;
+    const QSignalBlocker block(m_folders);
+    m_folders->clear();
     QList<store::Account> accounts = m_accounts->accounts();
     // Default first (the store sorts so already; the window must not depend on it).
     std::stable_sort(accounts.begin(), accounts.end(),
@@ -78,18 +254,139 @@ void MainWindow::refreshAccounts()
         QString text = a.prefix + QStringLiteral(" · ") + a.email;
         if (a.isDefault)
             text += QStringLiteral("  ") + tr("(default)");
-        auto *item = new QListWidgetItem(text, m_accountList);
-        item->setData(Qt::UserRole, a.id);
+        auto *item = new QTreeWidgetItem(m_folders, {text});
+        item->setToolTip(0, text);
+        item->setData(0, AccountIdRole, a.id);
+        item->setData(0, FolderKindRole, -1);
         if (a.isDefault) {
-            QFont f = item->font();
+            QFont f = item->font(0);
             f.setBold(true);
-            item->setFont(f);
+            item->setFont(0, f);
         }
+        for (const MailFolder::Kind kind : MailFolder::all()) {
+            auto *folder = new QTreeWidgetItem(item);
+            folder->setData(0, AccountIdRole, a.id);
+            folder->setData(0, FolderKindRole, int(kind));
+        }
+        item->setExpanded(true);
     }
-    m_pages->setCurrentWidget(accounts.isEmpty() ? m_emptyPage : static_cast<QWidget *>(m_accountList));
+    refreshCounts();
+    m_pages->setCurrentWidget(accounts.isEmpty() ? m_emptyPage : m_mailPage);
     // A damaged settings file must not look like "no accounts".
     m_errorLabel->setText(m_accounts->lastError());
     m_errorLabel->setVisible(!m_accounts->lastError().isEmpty());
+
+    QTreeWidgetItem *select = folderItem(previousAccount, previousKind);
+    if (!select && !accounts.isEmpty())
+        select = folderItem(accounts.first().id, MailFolder::Kind::Inbox);
+    if (select) {
+        m_folders->setCurrentItem(select);
+        onFolderSelected();
+    } else {
+        m_currentAccountId.clear();
+        m_model->setFolder({});
+    }
+    updateActions();
+}
+
+QTreeWidgetItem *MainWindow::folderItem(const QString &accountId, MailFolder::Kind kind) const
+{
+    for (int i = 0; i < m_folders->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *account = m_folders->topLevelItem(i);
+        if (account->data(0, AccountIdRole).toString() != accountId)
+            continue;
+        for (int j = 0; j < account->childCount(); ++j) {
+            if (account->child(j)->data(0, FolderKindRole).toInt() == int(kind))
+                return account->child(j);
+        }
+    }
+    return nullptr;
+}
+
+void MainWindow::refreshCounts()
+{
+    for (int i = 0; i < m_folders->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *accountItem = m_folders->topLevelItem(i);
+        const auto account = m_accounts->findById(accountItem->data(0, AccountIdRole).toString());
+        if (!account)
+            continue;
+        for (int j = 0; j < accountItem->childCount(); ++j) {
+            QTreeWidgetItem *item = accountItem->child(j);
+            const auto kind = MailFolder::Kind(item->data(0, FolderKindRole).toInt());
+            const int count = MailFolder::unreadCount(*account, kind);
+            const QString name = MailFolder::displayName(kind);
+            item->setText(0, count > 0 ? QStringLiteral("%1 (%2)").arg(name, QLocale().toString(count)) : name);
+            QFont f = item->font(0);
+            f.setBold(count > 0);
+            item->setFont(0, f);
+        }
+    }
+}
+
+void MainWindow::selectFolder(const QString &accountId, MailFolder::Kind kind)
+{
+    if (QTreeWidgetItem *item = folderItem(accountId, kind))
+        m_folders->setCurrentItem(item);
+}
+
+void MainWindow::onFolderSelected()
+{
+    QTreeWidgetItem *item = m_folders->currentItem();
+    if (!item)
+        return;
+    if (item->data(0, FolderKindRole).toInt() < 0 && item->childCount() > 0) {
+        m_folders->setCurrentItem(item->child(0)); // an account shows its Inbox
+        return;
+    }
+    const auto account = m_accounts->findById(item->data(0, AccountIdRole).toString());
+    if (!account)
+        return;
+    m_currentAccountId = account->id;
+    m_currentKind = MailFolder::Kind(item->data(0, FolderKindRole).toInt());
+    m_model->setFolder(MailFolder::path(*account, m_currentKind));
+    setWindowTitle(tr("%1 – %2 – Kurier").arg(MailFolder::displayName(m_currentKind), account->prefix));
+}
+
+void MainWindow::onMessageSelected()
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid()) {
+        m_view->clear();
+        updateActions();
+        return;
+    }
+    const int row = current.row();
+    QFile f(m_model->filePath(row));
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_view->clear();
+        m_statusText->setText(tr("The message cannot be read: %1").arg(f.errorString()));
+        updateActions();
+        return;
+    }
+    m_view->showMessage(f.readAll());
+    // Read: Maildir flag S (moves the file from new/ to cur/).
+    const MessageListModel::Row &r = m_model->rowAt(row);
+    if (r.unread) {
+        const store::Maildir maildir(m_model->folder());
+        const QString flags = store::Maildir::flagsOf(r.relativePath) + u'S';
+        if (const auto moved = maildir.setFlags(r.relativePath, flags)) {
+            m_model->setRelativePath(row, *moved);
+            refreshCounts();
+        }
+    }
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    const bool haveMessage = m_list->currentIndex().isValid() && !m_view->message().from.isEmpty();
+    const bool haveSelection = m_list->currentIndex().isValid();
+    m_replyAction->setEnabled(haveMessage);
+    m_replyAllAction->setEnabled(haveMessage);
+    m_forwardAction->setEnabled(haveMessage);
+    m_deleteAction->setEnabled(haveSelection);
+    m_composeAction->setEnabled(!m_accounts->accounts().isEmpty());
+    m_fetchAction->setEnabled(!m_accounts->accounts().isEmpty());
 }
 
 void MainWindow::offerFirstAccount()
@@ -120,6 +417,256 @@ void MainWindow::openAccountManager()
     m_options->show();
     m_options->raise();
     m_options->activateWindow();
+}
+
+// --- fetching and sending ---------------------------------------------------------------
+
+void MainWindow::fetchAll()
+{
+    QList<store::Account> accounts = m_accounts->accounts();
+    std::stable_sort(accounts.begin(), accounts.end(),
+                     [](const store::Account &a, const store::Account &b) { return a.isDefault && !b.isDefault; });
+    for (const store::Account &a : std::as_const(accounts)) {
+        if (!a.pop3.host.isEmpty() && !m_fetchQueue.contains(a.id))
+            m_fetchQueue << a.id;
+    }
+    startNextFetch();
+}
+
+void MainWindow::fetchAccount(const QString &accountId)
+{
+    if (!m_fetchQueue.contains(accountId))
+        m_fetchQueue << accountId;
+    startNextFetch();
+}
+
+void MainWindow::startNextFetch()
+{
+    if (m_fetch)
+        return;
+    std::optional<store::Account> account;
+    while (!account && !m_fetchQueue.isEmpty())
+        account = m_accounts->findById(m_fetchQueue.takeFirst());
+    if (!account) {
+        if (!m_send) {
+            m_progress->hide();
+            m_cancel->hide();
+        }
+        return;
+    }
+    m_banner->hide();
+    auto *job = new FetchJob(*account, m_accounts->secretStore(), this);
+    m_fetch = job;
+    const QString prefix = account->prefix;
+    m_statusText->setText(tr("%1: connecting…").arg(prefix));
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancel->show();
+    connect(job, &FetchJob::progress, this, [this, prefix](int done, int total, qint64 bytes, qint64 totalBytes) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+        m_statusText->setText(tr("%1: %2 of %3 messages, %4 of %5 MB")
+                                  .arg(prefix, QLocale().toString(done), QLocale().toString(total), megabytes(bytes), megabytes(totalBytes)));
+    });
+    connect(job, &FetchJob::browserSignInRequired, this, [this, prefix](const QUrl &url) {
+        QDesktopServices::openUrl(url);
+        m_banner->showInfo(tr("%1: please sign in in the browser window that has opened. Kurier continues when you are done.").arg(prefix),
+                           url.toString());
+    });
+    connect(job, &FetchJob::deviceCodeSignInRequired, this, [this, prefix](const oauth::DeviceCodePrompt &prompt) {
+        m_banner->showInfo(tr("%1: to sign in, open %2 and enter the code %3").arg(prefix, prompt.verificationUri.toString(), prompt.userCode),
+                           prompt.verificationUri.toString() + u'\n' + prompt.userCode);
+    });
+    connect(job, &FetchJob::finished, this, [this, job, prefix](int fetched, const diagnostics::Diagnostic &d) {
+        const QString accountId = job->account().id;
+        if (d.isEmpty()) {
+            m_statusText->setText(fetched == 0 ? tr("%1: no new messages").arg(prefix)
+                                               : fetched == 1 ? tr("%1: 1 new message").arg(prefix)
+                                                             : tr("%1: %2 new messages").arg(prefix, QLocale().toString(fetched)));
+        } else {
+            m_statusText->setText(tr("%1: fetching failed").arg(prefix));
+            showJobFailure(tr("Fetching mail for %1 failed:").arg(prefix), d, job->transcriptText());
+        }
+        m_fetch = nullptr;
+        job->deleteLater();
+        if (fetched > 0 && accountId == m_currentAccountId && m_currentKind == MailFolder::Kind::Inbox)
+            m_model->reload();
+        refreshCounts();
+        startNextFetch();
+    });
+    job->start();
+}
+
+void MainWindow::sendOutbox(const QString &accountId)
+{
+    if (!m_sendQueue.contains(accountId))
+        m_sendQueue << accountId;
+    refreshCounts();
+    startNextSend();
+}
+
+void MainWindow::startNextSend()
+{
+    if (m_send)
+        return;
+    std::optional<store::Account> account;
+    while (!account && !m_sendQueue.isEmpty())
+        account = m_accounts->findById(m_sendQueue.takeFirst());
+    if (!account) {
+        if (!m_fetch) {
+            m_progress->hide();
+            m_cancel->hide();
+        }
+        return;
+    }
+    auto *job = new SendJob(*account, m_accounts->secretStore(), this);
+    m_send = job;
+    const QString prefix = account->prefix;
+    m_statusText->setText(tr("%1: sending…").arg(prefix));
+    m_progress->setRange(0, 0);
+    m_progress->show();
+    m_cancel->show();
+    connect(job, &SendJob::browserSignInRequired, this, [this, prefix](const QUrl &url) {
+        QDesktopServices::openUrl(url);
+        m_banner->showInfo(tr("%1: please sign in in the browser window that has opened. Kurier continues when you are done.").arg(prefix),
+                           url.toString());
+    });
+    connect(job, &SendJob::deviceCodeSignInRequired, this, [this, prefix](const oauth::DeviceCodePrompt &prompt) {
+        m_banner->showInfo(tr("%1: to sign in, open %2 and enter the code %3").arg(prefix, prompt.verificationUri.toString(), prompt.userCode),
+                           prompt.verificationUri.toString() + u'\n' + prompt.userCode);
+    });
+    connect(job, &SendJob::finished, this, [this, job, prefix](int sent, const diagnostics::Diagnostic &d) {
+        if (d.isEmpty())
+            m_statusText->setText(sent == 1 ? tr("%1: 1 message sent").arg(prefix)
+                                            : tr("%1: %2 messages sent").arg(prefix, QLocale().toString(sent)));
+        else
+            showJobFailure(tr("Sending from %1 failed:").arg(prefix), d, {});
+        const QString accountId = job->account().id;
+        m_send = nullptr;
+        job->deleteLater();
+        if (accountId == m_currentAccountId && m_currentKind != MailFolder::Kind::Inbox)
+            m_model->reload();
+        refreshCounts();
+        startNextSend();
+    });
+    job->start();
+}
+
+void MainWindow::cancelJobs()
+{
+    m_fetchQueue.clear();
+    m_sendQueue.clear();
+    const bool wasFetching = m_fetch;
+    delete m_fetch; // what was stored stays; the next fetch continues
+    // A message being sent is left to finish: the Outbox records its outcome.
+    if (wasFetching)
+        m_statusText->setText(tr("Fetching cancelled."));
+    if (!m_send) {
+        m_progress->hide();
+        m_cancel->hide();
+    }
+    m_model->reload();
+    refreshCounts();
+}
+
+void MainWindow::showJobFailure(const QString &context, const diagnostics::Diagnostic &diagnostic, const QString &transcript)
+{
+    m_banner->showDiagnostic(context, diagnostic);
+    if (!transcript.isEmpty()) {
+        m_banner->detailsView()->appendPlainText(QStringLiteral("\n") + tr("Protocol transcript (passwords and tokens removed):")
+                                                 + u'\n' + transcript);
+    }
+}
+
+// --- composing ----------------------------------------------------------------------------
+
+ComposerWindow *MainWindow::openComposer(ComposerWindow::Mode mode)
+{
+    auto *composer = new ComposerWindow(m_accounts, this);
+    composer->setAttribute(Qt::WA_DeleteOnClose);
+    if (mode != ComposerWindow::Mode::New && !m_view->message().from.isEmpty())
+        composer->setOriginal(mode, m_view->message(), m_currentAccountId);
+    else if (const int i = composer->fromBox()->findData(m_currentAccountId); i >= 0 && mode == ComposerWindow::Mode::New)
+        composer->fromBox()->setCurrentIndex(i);
+    connect(composer, &ComposerWindow::queued, this, [this](const QString &accountId) { sendOutbox(accountId); });
+    connect(composer, &ComposerWindow::draftSaved, this, [this](const QString &accountId) {
+        refreshCounts();
+        if (accountId == m_currentAccountId && m_currentKind == MailFolder::Kind::Drafts)
+            m_model->reload();
+    });
+    m_lastComposer = composer;
+    composer->show();
+    return composer;
+}
+
+ComposerWindow *MainWindow::compose()
+{
+    ComposerWindow *c = openComposer(ComposerWindow::Mode::New);
+    if (c->fromBox()->currentIndex() >= 0 && m_currentAccountId.isEmpty())
+        c->fromBox()->setCurrentIndex(0); // the default account comes first
+    return c;
+}
+
+ComposerWindow *MainWindow::reply()
+{
+    return openComposer(ComposerWindow::Mode::Reply);
+}
+
+ComposerWindow *MainWindow::replyAll()
+{
+    return openComposer(ComposerWindow::Mode::ReplyAll);
+}
+
+ComposerWindow *MainWindow::forward()
+{
+    return openComposer(ComposerWindow::Mode::Forward);
+}
+
+void MainWindow::deleteSelected()
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString path = m_model->filePath(current.row());
+    const QString subject = m_model->rowAt(current.row()).entry.subject;
+    if (m_deleteQuestion)
+        m_deleteQuestion->close();
+    m_deleteQuestion = new QMessageBox(QMessageBox::Question, tr("Delete Message?"),
+                                       tr("Delete \"%1\" for good?").arg(subject.isEmpty() ? tr("(no subject)") : subject),
+                                       QMessageBox::NoButton, this);
+    m_deleteQuestion->setObjectName(QStringLiteral("deleteQuestion"));
+    m_deleteQuestion->setTextFormat(Qt::PlainText);
+    QPushButton *yes = m_deleteQuestion->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    yes->setObjectName(QStringLiteral("confirmDelete"));
+    m_deleteQuestion->addButton(QMessageBox::Cancel);
+    m_deleteQuestion->setDefaultButton(QMessageBox::Cancel);
+    m_deleteQuestion->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_deleteQuestion, &QMessageBox::buttonClicked, this, [this, yes, path](QAbstractButton *button) {
+        if (button != yes)
+            return;
+        // The row may have moved meanwhile (a fetch reloaded the list): find it by path.
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            if (m_model->filePath(row) != path)
+                continue;
+            bool removed = false;
+            const auto account = m_accounts->findById(m_currentAccountId);
+            if (m_currentKind == MailFolder::Kind::Outbox && account) {
+                store::Outbox outbox(MailFolder::accountRoot(*account));
+                removed = outbox.open() && outbox.remove(store::HeaderIndex::baseName(m_model->rowAt(row).relativePath));
+            } else {
+                removed = QFile::remove(path);
+            }
+            if (removed) {
+                m_model->removeMessageRow(row);
+                m_view->clear();
+                refreshCounts();
+            } else {
+                m_statusText->setText(tr("The message could not be deleted."));
+            }
+            break;
+        }
+    });
+    m_deleteQuestion->open();
 }
 
 } // namespace kurier::ui

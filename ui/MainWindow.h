@@ -1,50 +1,129 @@
 #pragma once
 
 #include "AccountDialog.h"
+#include "ComposerWindow.h"
+#include "MailFolder.h"
 #include "OptionsDialog.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
 class QLabel;
-class QListWidget;
+class QLineEdit;
+#include <QMessageBox>
+class QProgressBar;
 class QStackedWidget;
+class QTableView;
+class QToolButton;
+class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace kurier::store {
 class AccountManager;
 }
+namespace kurier::diagnostics {
+struct Diagnostic;
+}
 
 namespace kurier::ui {
 
-// The main window. For now: the account list and the way to the account manager.
+class ErrorBanner;
+class FetchJob;
+class MessageListModel;
+class MessageView;
+class SendJob;
+
+// The mail window: accounts with their folders (unread counts) on the left, the message list
+// (header index, filter box) and the message view on the right; Abrufen, Verfassen, Antworten,
+// Allen antworten, Weiterleiten, Löschen; fetching and sending in the background with progress
+// in the status bar and failures in a banner (cause, fix, details).
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(store::AccountManager *accounts, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     // On first start with no account, opens the new-account dialog (non-blocking; called once
     // the window is shown). Does nothing when there are accounts.
     void offerFirstAccount();
 
-    [[nodiscard]] QListWidget *accountList() const { return m_accountList; }
+    [[nodiscard]] QTreeWidget *folderTree() const { return m_folders; }
+    [[nodiscard]] QTableView *messageList() const { return m_list; }
+    [[nodiscard]] MessageListModel *messageModel() const { return m_model; }
+    [[nodiscard]] MessageView *messageView() const { return m_view; }
+    [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
+    [[nodiscard]] ErrorBanner *banner() const { return m_banner; }
+    [[nodiscard]] QLabel *statusText() const { return m_statusText; }
     [[nodiscard]] OptionsDialog *optionsDialog() const { return m_options; }
     [[nodiscard]] AccountDialog *newAccountDialog() const { return m_newAccount; }
+    [[nodiscard]] ComposerWindow *lastComposer() const { return m_lastComposer; }
+    [[nodiscard]] QMessageBox *deleteQuestion() const { return m_deleteQuestion; }
+    [[nodiscard]] bool isBusy() const;
+
+    // Shows a folder of an account (selects it in the tree).
+    void selectFolder(const QString &accountId, MailFolder::Kind kind);
+    // The folder tree item of a folder, or nullptr.
+    [[nodiscard]] QTreeWidgetItem *folderItem(const QString &accountId, MailFolder::Kind kind) const;
 
 public slots:
     void openAccountManager();
     void openNewAccountDialog();
+    // Abrufen: every account (or one) one after the other.
+    void fetchAll();
+    void fetchAccount(const QString &accountId);
+    void cancelJobs();
+    ComposerWindow *compose();
+    ComposerWindow *reply();
+    ComposerWindow *replyAll();
+    ComposerWindow *forward();
+    // Löschen: asks (non-modal), then removes the selected message.
+    void deleteSelected();
+    // Sends what is due in the account's Outbox (after Senden in the composer).
+    void sendOutbox(const QString &accountId);
 
 private:
     void refreshAccounts();
+    void refreshCounts();
+    void onFolderSelected();
+    void onMessageSelected();
+    void startNextFetch();
+    void startNextSend();
+    void showJobFailure(const QString &context, const diagnostics::Diagnostic &diagnostic, const QString &transcript);
+    void updateActions();
+    ComposerWindow *openComposer(ComposerWindow::Mode mode);
+    void createActions();
 
     store::AccountManager *m_accounts;
     QStackedWidget *m_pages;
-    QListWidget *m_accountList;
     QWidget *m_emptyPage;
+    QWidget *m_mailPage;
     QLabel *m_errorLabel;
+    ErrorBanner *m_banner;
+    QTreeWidget *m_folders;
+    QLineEdit *m_filter;
+    QTableView *m_list;
+    MessageListModel *m_model;
+    MessageView *m_view;
+    QLabel *m_statusText;
+    QProgressBar *m_progress;
+    QToolButton *m_cancel;
+    QAction *m_fetchAction = nullptr;
+    QAction *m_composeAction = nullptr;
+    QAction *m_replyAction = nullptr;
+    QAction *m_replyAllAction = nullptr;
+    QAction *m_forwardAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QString m_currentAccountId;
+    MailFolder::Kind m_currentKind = MailFolder::Kind::Inbox;
+    QStringList m_fetchQueue; // account ids
+    QStringList m_sendQueue;
+    QPointer<FetchJob> m_fetch;
+    QPointer<SendJob> m_send;
     QPointer<OptionsDialog> m_options;
     QPointer<AccountDialog> m_newAccount;
+    QPointer<ComposerWindow> m_lastComposer;
+    QPointer<QMessageBox> m_deleteQuestion;
 };
 
 } // namespace kurier::ui

@@ -7,7 +7,7 @@
 #include "MainWindow.h"
 #include "OptionsDialog.h"
 
-#include <QListWidget>
+#include <QTreeWidget>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QTabWidget>
@@ -45,6 +45,7 @@ void TestMainWindow::init()
 {
     m_f = std::make_unique<Fixture>();
     QVERIFY(m_f->dir.isValid());
+    qputenv("XDG_DATA_HOME", QFile::encodeName(m_f->dir.path() + QStringLiteral("/data")));
 }
 
 void TestMainWindow::cleanup()
@@ -82,8 +83,8 @@ void TestMainWindow::firstStartOffersNewAccount()
     test::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("smtpHost")), QStringLiteral("smtp.example.com"));
     dialog->save();
     QTRY_VERIFY(!window.newAccountDialog());
-    QCOMPARE(window.accountList()->count(), 1);
-    QVERIFY(window.accountList()->isVisible());
+    QCOMPARE(window.folderTree()->topLevelItemCount(), 1);
+    QVERIFY(window.folderTree()->isVisible());
 }
 
 void TestMainWindow::noOfferWhenAccountsExist()
@@ -110,15 +111,15 @@ void TestMainWindow::listsAccountsDefaultFirst()
 
     ui::MainWindow window(m_f->manager.get());
     window.show();
-    QCOMPARE(window.accountList()->count(), 2);
-    QVERIFY(window.accountList()->item(0)->text().startsWith(QStringLiteral("ZZZ")));
-    QVERIFY(window.accountList()->item(0)->text().contains(QStringLiteral("(default)")));
-    QVERIFY(window.accountList()->item(0)->font().bold());
-    QVERIFY(!window.accountList()->item(1)->text().contains(QStringLiteral("(default)")));
+    QCOMPARE(window.folderTree()->topLevelItemCount(), 2);
+    QVERIFY(window.folderTree()->topLevelItem(0)->text(0).startsWith(QStringLiteral("ZZZ")));
+    QVERIFY(window.folderTree()->topLevelItem(0)->text(0).contains(QStringLiteral("(default)")));
+    QVERIFY(window.folderTree()->topLevelItem(0)->font(0).bold());
+    QVERIFY(!window.folderTree()->topLevelItem(1)->text(0).contains(QStringLiteral("(default)")));
 
     // Changes elsewhere (the account manager) show up at once.
     m_f->manager->setDefault(m_f->manager->findByPrefix(QStringLiteral("AAA"))->id);
-    QVERIFY(window.accountList()->item(0)->text().startsWith(QStringLiteral("AAA")));
+    QVERIFY(window.folderTree()->topLevelItem(0)->text(0).startsWith(QStringLiteral("AAA")));
     test::screenshot(&window, QStringLiteral("main-window-en"));
 }
 
@@ -155,10 +156,10 @@ void TestMainWindow::germanMenusAndScreenshots()
     QStringList menus;
     for (QAction *a : window.menuBar()->actions())
         menus.append(test::shownText(a->text()));
-    QCOMPARE(menus, (QStringList{QStringLiteral("Datei"), QStringLiteral("Optionen")}));
+    QCOMPARE(menus, (QStringList{QStringLiteral("Datei"), QStringLiteral("Nachricht"), QStringLiteral("Optionen")}));
     QAction *action = findAction(window, QStringLiteral("accountsAction"));
     QCOMPARE(test::shownText(action->text()), QStringLiteral("Benutzerkonten…"));
-    QVERIFY(window.accountList()->item(0)->text().contains(QStringLiteral("(Standard)")));
+    QVERIFY(window.folderTree()->topLevelItem(0)->text(0).contains(QStringLiteral("(Standard)")));
     test::screenshot(&window, QStringLiteral("main-window-de"));
 
     action->trigger();

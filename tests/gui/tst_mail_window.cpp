@@ -1,0 +1,556 @@
+// The mail window against a local store: the message list over the header index (bold unread,
+// sorting, filter), the message view (decoded headers, links, cid: images, remote content
+// blocked with no network request until the user asks, attachment names sanitised, no
+// overwriting without asking), the composer (validation, From, Senden → Outbox), delete, reply,
+// and a failing fetch and send shown in the banner with cause and fix.
+
+#include "ComposerWindow.h"
+#include "ErrorBanner.h"
+#include "GuiTestSupport.h"
+#include "HeaderText.h"
+#include "MailFolder.h"
+#include "MainWindow.h"
+#include "MessageListModel.h"
+#include "MessageView.h"
+#include "SafeFileName.h"
+#include "SafeTextBrowser.h"
+#include "store/HeaderIndex.h"
+#include "store/Maildir.h"
+#include "store/Outbox.h"
+
+#include <QBuffer>
+#include <QComboBox>
+#include <QHeaderView>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTextDocument>
+#include <QTreeWidget>
+
+using namespace kurier;
+using kurier::test::Fixture;
+
+namespace {
+
+QByteArray pngBytes()
+{
+    QImage image(8, 8, QImage::Format_RGB32);
+    image.fill(Qt::red);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+quint16 closedPort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost);
+    const quint16 port = s.serverPort();
+    s.close();
+    return port;
+}
+
+QByteArray plainMessage(const QByteArray &from, const QByteArray &subject, const QByteArray &date, const QByteArray &body)
+{
+    return "From: " + from + "\r\nTo: Info <info@example.com>\r\nSubject: " + subject + "\r\nDate: " + date
+        + "\r\nMessage-ID: <" + QByteArray::number(qHash(subject)) + "@example.com>\r\nMIME-Version: 1.0\r\n"
+          "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body;
+}
+
+} // namespace
+
+class TestMailWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void decodesHeaderWordsAndSanitisesNames();
+    void listShowsIndexBoldUnreadSortsAndFilters();
+    void selectingShowsMessageAndMarksRead();
+    void htmlRemoteContentIsNotFetched();
+    void attachmentSaveSanitisesAndAsksBeforeOverwrite();
+    void composerValidatesAndQueuesInOutbox();
+    void replyAndForwardPrefill();
+    void deleteAsksThenRemoves();
+    void fetchFailureShowsBannerWithCauseAndFix();
+    void screenshotsGerman();
+
+private:
+    store::Account addAccount(const QString &prefix, const QString &email, bool isDefault = false);
+    QString deliver(const store::Account &account, const QByteArray &message, bool indexed = true, const QString &flags = {});
+    void seedInbox(const store::Account &account);
+    std::unique_ptr<Fixture> m_f;
+};
+
+void TestMailWindow::initTestCase()
+{
+    test::LanguageScope::useEnglish();
+}
+
+void TestMailWindow::init()
+{
+    m_f = std::make_unique<Fixture>();
+    QVERIFY(m_f->dir.isValid());
+    qputenv("XDG_DATA_HOME", QFile::encodeName(m_f->dir.path() + QStringLiteral("/data")));
+}
+
+void TestMailWindow::cleanup()
+{
+    m_f.reset();
+}
+
+store::Account TestMailWindow::addAccount(const QString &prefix, const QString &email, bool isDefault)
+{
+    store::Account a = test::sampleAccount(prefix, email);
+    a.senderName = QStringLiteral("Info Desk");
+    // Nothing listens there: a fetch or send fails at once, with a diagnostic.
+    a.pop3.host = QStringLiteral("127.0.0.1");
+    a.pop3.port = closedPort();
+    a.smtp.host = QStringLiteral("127.0.0.1");
+    a.smtp.port = closedPort();
+    a.isDefault = isDefault;
+    const auto result = m_f->save(a, test::passwordUpdate(QStringLiteral("pw")));
+    if (!result.ok)
+        qWarning() << "save failed" << result.error;
+    return result.account;
+}
+
+QString TestMailWindow::deliver(const store::Account &account, const QByteArray &message, bool indexed, const QString &flags)
+{
+    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    inbox.create();
+    const auto name = inbox.deliver(message);
+    if (!name)
+        return {};
+    QString relative = QStringLiteral("new/") + *name;
+    if (indexed) {
+        store::HeaderIndex index(inbox.path() + QStringLiteral("/.kurier-index"));
+        index.append(store::HeaderIndex::parse(message, store::HeaderIndex::baseName(*name), message.size()));
+    }
+    if (!flags.isEmpty())
+        relative = *inbox.setFlags(relative, flags);
+    return inbox.filePath(relative);
+}
+
+void TestMailWindow::seedInbox(const store::Account &account)
+{
+    deliver(account, plainMessage("Anna Schmidt <anna@example.org>", "Quarterly report", "Mon, 23 Nov 2026 09:00:00 +0100",
+                                  "Hello,\nthe report is at https://intranet.example.org/report?q=4.\nAnna\n"));
+    deliver(account, plainMessage("=?UTF-8?Q?J=C3=BCrgen_M=C3=BCller?= <juergen@example.org>", "=?UTF-8?Q?Gr=C3=BC=C3=9Fe?= aus Bremen",
+                                  "Tue, 24 Nov 2026 10:00:00 +0100", "Viele Gr\xc3\xbc\xc3\x9f""e!\n"),
+            true, QStringLiteral("S"));
+    // Not in the index (delivered by another program): read from its header.
+    deliver(account, plainMessage("Bob <bob@example.net>", "Lunch?", "Wed, 25 Nov 2026 12:00:00 +0100", "At noon?\n"), false);
+}
+
+void TestMailWindow::decodesHeaderWordsAndSanitisesNames()
+{
+    QCOMPARE(ui::HeaderText::decode(QStringLiteral("=?UTF-8?Q?Gr=C3=BC=C3=9Fe?= =?ISO-8859-1?B?/A==?= x")), QStringLiteral("Grüßeü x"));
+    QCOMPARE(ui::HeaderText::decode(QStringLiteral("plain\x01text")), QStringLiteral("plain text"));
+    QCOMPARE(ui::HeaderText::displayName(QStringLiteral("\"Anna S.\" <a@x.org>")), QStringLiteral("Anna S."));
+    QCOMPARE(ui::safeFileName(QStringLiteral("../../.bashrc")), QStringLiteral("bashrc"));
+    QCOMPARE(ui::safeFileName(QStringLiteral("..\\..\\Windows\\evil.exe")), QStringLiteral("evil.exe"));
+    QCOMPARE(ui::safeFileName(QStringLiteral("re\x07port\n.pdf")), QStringLiteral("re_port_.pdf"));
+    QCOMPARE(ui::safeFileName(QStringLiteral("/")), QStringLiteral("attachment"));
+    QCOMPARE(ui::safeFileName(QStringLiteral("..")), QStringLiteral("attachment"));
+    QCOMPARE(ui::safeFileName(QStringLiteral("Übersicht 2026.xlsx")), QStringLiteral("Übersicht 2026.xlsx"));
+    QVERIFY(ui::safeFileName(QString(500, u'a') + QStringLiteral(".pdf")).size() <= 200);
+    QVERIFY(ui::safeFileName(QString(500, u'a') + QStringLiteral(".pdf")).endsWith(QStringLiteral(".pdf")));
+}
+
+void TestMailWindow::listShowsIndexBoldUnreadSortsAndFilters()
+{
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    seedInbox(account);
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // Accounts with their four folders; the Inbox shows its unread count.
+    QTreeWidgetItem *accountItem = window.folderTree()->topLevelItem(0);
+    QCOMPARE(accountItem->childCount(), 4);
+    QCOMPARE(accountItem->child(0)->text(0), QStringLiteral("Inbox (2)"));
+    QVERIFY(accountItem->child(0)->font(0).bold());
+    QCOMPARE(accountItem->child(1)->text(0), QStringLiteral("Outbox"));
+    QCOMPARE(accountItem->child(2)->text(0), QStringLiteral("Sent"));
+    QCOMPARE(accountItem->child(3)->text(0), QStringLiteral("Drafts"));
+    QCOMPARE(window.folderTree()->currentItem(), accountItem->child(0));
+
+    ui::MessageListModel *model = window.messageModel();
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->headerData(0, Qt::Horizontal).toString(), QStringLiteral("From"));
+    // Newest first by default; headers decoded; unread bold.
+    QCOMPARE(model->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Lunch?"));
+    QCOMPARE(model->index(1, ui::MessageListModel::FromColumn).data().toString(), QStringLiteral("Jürgen Müller"));
+    QCOMPARE(model->index(1, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Grüße aus Bremen"));
+    QVERIFY(model->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+    QVERIFY(!model->index(1, 0).data(Qt::FontRole).value<QFont>().bold());
+    QVERIFY(model->index(2, 0).data(Qt::FontRole).value<QFont>().bold());
+
+    // Sorting by clicking the header: subject ascending.
+    window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
+    QCOMPARE(model->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Grüße aus Bremen"));
+    QCOMPARE(model->index(2, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Quarterly report"));
+
+    // Filter over sender and subject.
+    window.filterEdit()->setText(QStringLiteral("müller"));
+    QCOMPARE(model->rowCount(), 1);
+    window.filterEdit()->clear();
+    QTest::keyClicks(window.filterEdit(), QStringLiteral("REPORT"));
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, ui::MessageListModel::FromColumn).data().toString(), QStringLiteral("Anna Schmidt"));
+    window.filterEdit()->clear();
+    QCOMPARE(model->rowCount(), 3);
+    test::screenshot(&window, QStringLiteral("mail-window-en"));
+}
+
+void TestMailWindow::selectingShowsMessageAndMarksRead()
+{
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    seedInbox(account);
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MessageListModel *model = window.messageModel();
+    window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::DescendingOrder);
+    QCOMPARE(model->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Quarterly report"));
+    window.messageList()->setCurrentIndex(model->index(0, 1));
+
+    ui::MessageView *view = window.messageView();
+    QCOMPARE(view->findChild<QLabel *>(QStringLiteral("headerFrom"))->text(), QStringLiteral("Anna Schmidt <anna@example.org>"));
+    QCOMPARE(view->findChild<QLabel *>(QStringLiteral("headerSubject"))->text(), QStringLiteral("Quarterly report"));
+    QCOMPARE(view->findChild<QLabel *>(QStringLiteral("headerFrom"))->textFormat(), Qt::PlainText);
+    const QString html = view->browser()->toHtml();
+    QVERIFY2(html.contains(QStringLiteral("href=\"https://intranet.example.org/report?q=4\"")), qPrintable(html));
+    QVERIFY(view->browser()->toPlainText().contains(QStringLiteral("the report is at")));
+    QVERIFY(view->remoteContentBar()->isHidden());
+
+    // Read: the file is in cur/ with S now, bold is gone, the count went down.
+    QVERIFY(model->rowAt(0).relativePath.startsWith(QStringLiteral("cur/")));
+    QVERIFY(model->rowAt(0).relativePath.endsWith(QStringLiteral(":2,S")));
+    QVERIFY(QFile::exists(model->filePath(0)));
+    QVERIFY(!model->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+    QCOMPARE(window.folderTree()->topLevelItem(0)->child(0)->text(0), QStringLiteral("Inbox (1)"));
+}
+
+void TestMailWindow::htmlRemoteContentIsNotFetched()
+{
+    // A "tracking server" on loopback: any connection to it is a network fetch from mail.
+    QTcpServer tracker;
+    QVERIFY(tracker.listen(QHostAddress::LocalHost));
+    QSignalSpy connections(&tracker, &QTcpServer::newConnection);
+    QList<QTcpSocket *> accepted;
+    connect(&tracker, &QTcpServer::newConnection, &tracker, [&] {
+        while (QTcpSocket *s = tracker.nextPendingConnection()) {
+            accepted << s;
+            connect(s, &QTcpSocket::readyRead, s, [s] {
+                s->readAll();
+                s->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                s->disconnectFromHost();
+            });
+        }
+    });
+    const QByteArray base = "http://127.0.0.1:" + QByteArray::number(tracker.serverPort());
+    const QByteArray png = pngBytes().toBase64();
+    const QByteArray message =
+        "From: Newsletter <news@shop.example>\r\nTo: info@example.com\r\nSubject: Angebote\r\n"
+        "Date: Thu, 26 Nov 2026 08:00:00 +0100\r\nMessage-ID: <news1@shop.example>\r\nMIME-Version: 1.0\r\n"
+        "Content-Type: multipart/related; boundary=\"rel\"\r\n\r\n--rel\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
+        "<html><head><link rel=\"stylesheet\" href=\"" + base + "/style.css\"><script>document.write('x')</script></head>"
+        "<body style=\"background-image: url(" + base + "/bg.png)\"><h1>Offers</h1><p>Our logo: <img src=\"cid:logo@shop.example\"></p>"
+        "<p><img src=\"" + base + "/track.png?u=info\" width=\"1\" height=\"1\"><img src=\"file:///etc/hostname\">"
+        "<img src=\"../../etc/hostname\"><a href=\"https://shop.example/deal\">Deal</a></p></body></html>\r\n"
+        "--rel\r\nContent-Type: image/png\r\nContent-ID: <logo@shop.example>\r\nContent-Disposition: inline; filename=\"logo.png\"\r\n"
+        "Content-Transfer-Encoding: base64\r\n\r\n" + png + "\r\n--rel--\r\n";
+
+    ui::MessageView view;
+    view.resize(720, 520);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.showMessage(message);
+    QCoreApplication::processEvents();
+    QTRY_VERIFY(view.remoteContentBar()->isVisible());
+    QTest::qWait(500); // time for a fetch that must not happen
+    QCOMPARE(connections.count(), 0);
+    QVERIFY(view.browser()->blockedUrls().contains(QUrl(QString::fromLatin1(base + "/track.png?u=info"))));
+    QVERIFY(!view.browser()->remoteContentAllowed());
+    // The inline image comes from the message; local files never.
+    const QVariant logo = view.browser()->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("cid:logo@shop.example")));
+    QVERIFY(!logo.value<QImage>().isNull());
+    QCOMPARE(logo.value<QImage>().size(), QSize(8, 8));
+    QVERIFY(view.browser()->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("file:///etc/hostname"))).isNull());
+    QVERIFY(view.browser()->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("../../etc/hostname"))).isNull());
+    // The inline logo is part of the body, not an attachment; no script text shows up.
+    QVERIFY(view.listedAttachments().isEmpty());
+    QVERIFY(!view.browser()->toPlainText().contains(QStringLiteral("document.write")));
+    test::screenshot(&view, QStringLiteral("message-view-remote-blocked-en"));
+    {
+        test::LanguageScope german(QStringLiteral("de"));
+        ui::MessageView de;
+        de.resize(720, 520);
+        de.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&de));
+        de.showMessage(message);
+        QTRY_VERIFY(de.remoteContentBar()->isVisible());
+        QCOMPARE(test::shownText(de.findChild<QPushButton *>(QStringLiteral("loadRemoteContent"))->text()),
+                 QStringLiteral("Externe Inhalte laden"));
+        test::screenshot(&de, QStringLiteral("message-view-remote-blocked-de"));
+    }
+    QTest::qWait(100);
+    QCOMPARE(connections.count(), 0);
+
+    // Only on the user's word, and then it really does fetch (the tracker sees it).
+    QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("loadRemoteContent")), Qt::LeftButton);
+    QVERIFY(view.remoteContentBar()->isHidden());
+    QTRY_VERIFY(connections.count() >= 1);
+    qDeleteAll(accepted);
+}
+
+void TestMailWindow::attachmentSaveSanitisesAndAsksBeforeOverwrite()
+{
+    const QByteArray payload = "alias ls='rm -rf ~'\n";
+    const QByteArray message = "From: evil@example.net\r\nTo: info@example.com\r\nSubject: dotfiles\r\nMIME-Version: 1.0\r\n"
+                               "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+                               "--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"../../.bashrc\"\r\n"
+                               "Content-Transfer-Encoding: base64\r\n\r\n" + payload.toBase64() + "\r\n--b--\r\n";
+    ui::MessageView view;
+    view.resize(640, 480);
+    view.show();
+    view.showMessage(message);
+    QCOMPARE(view.listedAttachments().size(), 1);
+    QCOMPARE(view.attachmentList()->count(), 1);
+    QVERIFY(view.attachmentList()->isVisible());
+
+    const QString target = m_f->dir.path() + QStringLiteral("/downloads/inner");
+    QVERIFY(QDir().mkpath(target));
+    QSignalSpy saved(&view, &ui::MessageView::attachmentSaved);
+    view.saveAttachmentTo(0, target);
+    QCOMPARE(saved.count(), 1);
+    QCOMPARE(saved.first().first().toString(), target + QStringLiteral("/bashrc"));
+    QFile f(target + QStringLiteral("/bashrc"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), payload);
+    f.close();
+    QVERIFY(!QFile::exists(m_f->dir.path() + QStringLiteral("/.bashrc")));
+    QVERIFY(!QFile::exists(target + QStringLiteral("/.bashrc")));
+    QCOMPARE(QDir(target).entryList(QDir::Files | QDir::Hidden).size(), 1);
+
+    // The file exists now: saving again asks and changes nothing until "Replace".
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write("mine\n");
+    f.close();
+    view.saveAttachmentTo(0, target);
+    QCOMPARE(saved.count(), 1);
+    QTRY_VERIFY(view.overwriteQuestion() && view.overwriteQuestion()->isVisible());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("mine\n"));
+    f.close();
+    // Cancel keeps the file.
+    view.overwriteQuestion()->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!view.overwriteQuestion());
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), QByteArray("mine\n"));
+    f.close();
+    // Replace writes it.
+    view.saveAttachmentTo(0, target);
+    QTRY_VERIFY(view.overwriteQuestion() && view.overwriteQuestion()->isVisible());
+    view.overwriteQuestion()->findChild<QPushButton *>(QStringLiteral("replaceButton"))->click();
+    QCOMPARE(saved.count(), 2);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), payload);
+}
+
+void TestMailWindow::composerValidatesAndQueuesInOutbox()
+{
+    addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"));
+    const store::Account sales = addAccount(QStringLiteral("SALES"), QStringLiteral("sales@example.com"), true);
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.findChild<QAction *>(QStringLiteral("composeAction"))->trigger();
+    ui::ComposerWindow *composer = window.lastComposer();
+    QVERIFY(composer);
+    QTRY_VERIFY(composer->isVisible());
+    // The default account is preselected and listed first.
+    QCOMPARE(composer->fromBox()->count(), 2);
+    QCOMPARE(composer->fromBox()->currentData().toString(), sales.id);
+
+    // No recipient; then an invalid one; then an invalid Cc.
+    QVERIFY(!composer->send());
+    QVERIFY(composer->problemLabel()->isVisible());
+    QCOMPARE(composer->problemLabel()->text(), QStringLiteral("Enter at least one recipient."));
+    QTest::keyClicks(composer->toEdit(), QStringLiteral("Anna Schmidt <anna@example.org>, bob"));
+    QVERIFY(!composer->send());
+    QCOMPARE(composer->problemLabel()->text(), QStringLiteral("\"bob\" is not a valid e-mail address."));
+    composer->toEdit()->setText(QStringLiteral("\"Schmidt, Anna\" <anna@example.org>, bob@example.net"));
+    composer->ccEdit()->setText(QStringLiteral("carol@"));
+    QVERIFY(!composer->send());
+    QVERIFY(composer->problemLabel()->text().contains(QStringLiteral("carol@")));
+    composer->ccEdit()->clear();
+    composer->bccEdit()->setText(QStringLiteral("archive@example.com"));
+    composer->subjectEdit()->setText(QStringLiteral("Angebot für Müller"));
+    composer->bodyEdit()->setPlainText(QStringLiteral("Guten Tag,\nanbei das Angebot.\n"));
+    const QString file = m_f->dir.path() + QStringLiteral("/Angebot Müller.txt");
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("Position 1: 100 EUR\n");
+    }
+    composer->addAttachmentFile(file);
+    QCOMPARE(composer->attachmentList()->count(), 1);
+    QVERIFY(composer->attachmentList()->item(0)->text().startsWith(QStringLiteral("Angebot Müller.txt")));
+    test::screenshot(composer, QStringLiteral("composer-en"));
+
+    QSignalSpy queued(composer, &ui::ComposerWindow::queued);
+    QTest::mouseClick(composer->findChild<QPushButton *>(QStringLiteral("composerSend")), Qt::LeftButton);
+    QCOMPARE(queued.count(), 1);
+    QCOMPARE(queued.first().first().toString(), sales.id);
+    QTRY_VERIFY(!window.lastComposer()); // closed without asking: it was sent
+
+    store::Outbox outbox(ui::MailFolder::accountRoot(sales));
+    QVERIFY(outbox.open());
+    const auto entries = outbox.entries();
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().reversePath, QStringLiteral("sales@example.com"));
+    QCOMPARE(entries.first().recipients,
+             (QStringList{QStringLiteral("anna@example.org"), QStringLiteral("bob@example.net"), QStringLiteral("archive@example.com")}));
+    const QByteArray data = outbox.messageData(entries.first().id);
+    QVERIFY(!data.contains("archive@example.com")); // Bcc only in the envelope
+    QVERIFY(data.contains("Info Desk"));
+
+    // The sender runs at once; nothing listens on the SMTP port: deferred, banner with the cause.
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
+    QTRY_VERIFY(window.banner()->isVisible());
+    QVERIFY(window.banner()->text().contains(QStringLiteral("Sending from SALES failed")));
+    QCOMPARE(outbox.entries().first().state, store::Outbox::State::Deferred);
+    QTreeWidgetItem *outboxItem = window.folderItem(sales.id, ui::MailFolder::Kind::Outbox);
+    QCOMPARE(outboxItem->text(0), QStringLiteral("Outbox (1)"));
+    window.selectFolder(sales.id, ui::MailFolder::Kind::Outbox);
+    QCOMPARE(window.messageModel()->rowCount(), 1);
+    QCOMPARE(window.messageModel()->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Angebot für Müller"));
+}
+
+void TestMailWindow::replyAndForwardPrefill()
+{
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    deliver(account, "From: Anna <anna@example.org>\r\nTo: info@example.com, Carol <carol@example.org>\r\nCc: dave@example.org\r\n"
+                     "Subject: Termin\r\nMessage-ID: <t1@example.org>\r\nDate: Fri, 27 Nov 2026 10:00:00 +0100\r\n\r\nPasst Montag?\r\n");
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("replyAction"))->isEnabled());
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("replyAction"))->isEnabled());
+
+    ui::ComposerWindow *r = window.reply();
+    QCOMPARE(r->toEdit()->text(), QStringLiteral("Anna <anna@example.org>"));
+    QVERIFY(r->ccEdit()->text().isEmpty());
+    QCOMPARE(r->subjectEdit()->text(), QStringLiteral("Re: Termin"));
+    QVERIFY(r->bodyEdit()->toPlainText().contains(QStringLiteral("> Passt Montag?")));
+    QCOMPARE(r->draft().inReplyTo, QStringLiteral("t1@example.org"));
+    QCOMPARE(r->fromBox()->currentData().toString(), account.id);
+
+    ui::ComposerWindow *all = window.replyAll();
+    QCOMPARE(all->ccEdit()->text(), QStringLiteral("Carol <carol@example.org>, dave@example.org")); // not ourselves
+
+    ui::ComposerWindow *fwd = window.forward();
+    QCOMPARE(fwd->subjectEdit()->text(), QStringLiteral("Fwd: Termin"));
+    QVERIFY(fwd->toEdit()->text().isEmpty());
+    QVERIFY(fwd->bodyEdit()->toPlainText().contains(QStringLiteral("Passt Montag?")));
+
+    // Closing with text asks; Discard closes.
+    QVERIFY(!fwd->close());
+    QTRY_VERIFY(fwd->discardQuestion() && fwd->discardQuestion()->isVisible());
+    QPointer<ui::ComposerWindow> guard(fwd);
+    fwd->discardQuestion()->findChild<QPushButton *>(QStringLiteral("discardButton"))->click();
+    QTRY_VERIFY(!guard || !guard->isVisible());
+}
+
+void TestMailWindow::deleteAsksThenRemoves()
+{
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    seedInbox(account);
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QCOMPARE(window.messageModel()->rowCount(), 3);
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+    const QString path = window.messageModel()->filePath(0);
+    QVERIFY(QFile::exists(path));
+    window.findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
+    QTRY_VERIFY(window.deleteQuestion() && window.deleteQuestion()->isVisible());
+    QVERIFY(QFile::exists(path));
+    window.deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(window.messageModel()->rowCount(), 2);
+}
+
+void TestMailWindow::fetchFailureShowsBannerWithCauseAndFix()
+{
+    addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    const store::Account second = addAccount(QStringLiteral("ZWEI"), QStringLiteral("zwei@example.com"));
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.findChild<QAction *>(QStringLiteral("fetchAction"))->trigger();
+    QVERIFY(window.isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
+    QTRY_VERIFY(window.banner()->isVisible());
+    const QString text = window.banner()->text();
+    QVERIFY2(text.contains(QStringLiteral("Fetching mail for")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("What to do:")) || text.contains(QStringLiteral("Cause:")), qPrintable(text));
+    // Both accounts were tried, one after the other; the status bar is quiet again.
+    QVERIFY(QFile::exists(ui::MailFolder::accountRoot(second) + QStringLiteral("/last-fetch-transcript.txt")));
+    QVERIFY(window.statusText()->text().contains(QStringLiteral("failed")));
+    QVERIFY(window.findChild<QProgressBar *>(QStringLiteral("statusProgress"))->isHidden());
+    QVERIFY(!window.banner()->detailsView()->toPlainText().isEmpty());
+    window.banner()->findChild<QPushButton *>(QStringLiteral("bannerDetails"))->click();
+    QVERIFY(window.banner()->detailsView()->isVisible());
+    test::screenshot(&window, QStringLiteral("mail-window-fetch-failed-en"));
+}
+
+void TestMailWindow::screenshotsGerman()
+{
+    test::LanguageScope german(QStringLiteral("de"));
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    addAccount(QStringLiteral("VERTRIEB"), QStringLiteral("vertrieb@example.com"));
+    seedInbox(account);
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.folderTree()->topLevelItem(0)->child(0)->text(0), QStringLiteral("Posteingang (2)"));
+    QCOMPARE(window.folderTree()->topLevelItem(0)->child(1)->text(0), QStringLiteral("Postausgang"));
+    QCOMPARE(window.folderTree()->topLevelItem(0)->child(2)->text(0), QStringLiteral("Gesendet"));
+    QCOMPARE(window.folderTree()->topLevelItem(0)->child(3)->text(0), QStringLiteral("Entwürfe"));
+    QStringList headers;
+    for (int c = 0; c < ui::MessageListModel::ColumnCount; ++c)
+        headers << window.messageModel()->headerData(c, Qt::Horizontal).toString();
+    QCOMPARE(headers, (QStringList{QStringLiteral("Von"), QStringLiteral("Betreff"), QStringLiteral("Datum"), QStringLiteral("Größe")}));
+    QStringList actions;
+    for (const char *name : {"fetchAction", "composeAction", "replyAction", "replyAllAction", "forwardAction", "deleteAction"})
+        actions << test::shownText(window.findChild<QAction *>(QLatin1String(name))->text());
+    QCOMPARE(actions, (QStringList{QStringLiteral("Abrufen"), QStringLiteral("Verfassen"), QStringLiteral("Antworten"),
+                                   QStringLiteral("Allen antworten"), QStringLiteral("Weiterleiten"), QStringLiteral("Löschen")}));
+    window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::DescendingOrder);
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+    test::screenshot(&window, QStringLiteral("mail-window-de"));
+
+    ui::ComposerWindow *c = window.reply();
+    c->addAttachment({QStringLiteral("Bericht Q4.pdf"), QByteArray(120000, 'x'), {}, {}});
+    QTRY_VERIFY(c->isVisible());
+    test::screenshot(c, QStringLiteral("composer-de"));
+}
+
+QTEST_MAIN(TestMailWindow)
+#include "tst_mail_window.moc"

@@ -1,0 +1,437 @@
+#include "ComposerWindow.h"
+
+#include "FormStyle.h"
+#include "MailFolder.h"
+#include "mime/MessageBuilder.h"
+#include "mime/RawMessage.h"
+#include "store/AccountManager.h"
+#include "store/Maildir.h"
+#include "store/Outbox.h"
+
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QTextDocument>
+#include <QDir>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+namespace kurier::ui {
+
+namespace {
+
+QString quoted(const mime::ParsedMessage &m)
+{
+    QString text = m.text;
+    if (text.isEmpty() && !m.html.isEmpty()) {
+        QTextDocument doc;
+        doc.setHtml(m.html); // no resources are loaded for toPlainText
+        text = doc.toPlainText();
+    }
+    while (text.endsWith(u'\n') || text.endsWith(u'\r'))
+        text.chop(1);
+    QStringList lines = text.split(u'\n');
+    for (QString &l : lines)
+        l = (l.startsWith(u'>') ? QStringLiteral(">") : QStringLiteral("> ")) + l;
+    return lines.join(u'\n');
+}
+
+QString joinAddresses(const QList<mime::MailAddress> &list)
+{
+    QStringList parts;
+    for (const mime::MailAddress &a : list)
+        parts << a.toDisplayString();
+    return parts.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+ComposerWindow::ComposerWindow(store::AccountManager *accounts, QWidget *parent)
+    : QWidget(parent, Qt::Window)
+    , m_accounts(accounts)
+    , m_from(new QComboBox)
+    , m_to(new QLineEdit)
+    , m_cc(new QLineEdit)
+    , m_bcc(new QLineEdit)
+    , m_subject(new QLineEdit)
+    , m_body(new QPlainTextEdit)
+    , m_attachmentList(new QListWidget)
+    , m_problem(new QLabel)
+    , m_send(new QPushButton(tr("&Send")))
+{
+    setObjectName(QStringLiteral("composer"));
+    setWindowTitle(tr("New Message"));
+    setAcceptDrops(true);
+
+    m_from->setObjectName(QStringLiteral("composerFrom"));
+    QList<store::Account> list = accounts->accounts();
+    std::stable_sort(list.begin(), list.end(), [](const store::Account &a, const store::Account &b) { return a.isDefault && !b.isDefault; });
+    for (const store::Account &a : std::as_const(list)) {
+        const QString sender = a.senderName.isEmpty() ? a.email : QStringLiteral("%1 <%2>").arg(a.senderName, a.email);
+        m_from->addItem(QStringLiteral("%1 · %2").arg(a.prefix, sender), a.id);
+    }
+    m_to->setObjectName(QStringLiteral("composerTo"));
+    m_cc->setObjectName(QStringLiteral("composerCc"));
+    m_bcc->setObjectName(QStringLiteral("composerBcc"));
+    m_subject->setObjectName(QStringLiteral("composerSubject"));
+    m_body->setObjectName(QStringLiteral("composerBody"));
+    m_attachmentList->setObjectName(QStringLiteral("composerAttachments"));
+    m_problem->setObjectName(QStringLiteral("composerProblem"));
+    m_send->setObjectName(QStringLiteral("composerSend"));
+    const QString hint = tr("Name <address@example.com>, more addresses separated by commas");
+    for (QLineEdit *e : {m_to, m_cc, m_bcc}) {
+        e->setPlaceholderText(hint);
+        connect(e, &QLineEdit::editingFinished, this, [this, e] { checkField(e); });
+        // A field marked wrong is checked again as it is corrected.
+        connect(e, &QLineEdit::textChanged, this, [this, e] {
+            if (!e->styleSheet().isEmpty())
+                checkField(e);
+        });
+    }
+    m_problem->setWordWrap(true);
+    m_problem->setTextFormat(Qt::PlainText);
+    setMessageStyle(m_problem, MessageKind::Error);
+    m_problem->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&From:"), m_from);
+    form->addRow(tr("&To:"), m_to);
+    form->addRow(tr("&Cc:"), m_cc);
+    form->addRow(tr("&Bcc:"), m_bcc);
+    form->addRow(tr("S&ubject:"), m_subject);
+
+    m_attachmentList->setMaximumHeight(80);
+    auto *add = new QPushButton(tr("&Attach…"));
+    add->setObjectName(QStringLiteral("composerAttach"));
+    connect(add, &QPushButton::clicked, this, &ComposerWindow::chooseAttachments);
+    auto *remove = new QPushButton(tr("&Remove"));
+    remove->setObjectName(QStringLiteral("composerRemoveAttachment"));
+    connect(remove, &QPushButton::clicked, this, &ComposerWindow::removeSelectedAttachment);
+    auto *attachButtons = new QVBoxLayout;
+    attachButtons->addWidget(add);
+    attachButtons->addWidget(remove);
+    attachButtons->addStretch();
+    auto *attachRow = new QHBoxLayout;
+    attachRow->addWidget(m_attachmentList, 1);
+    attachRow->addLayout(attachButtons);
+
+    auto *saveDraftButton = new QPushButton(tr("Save as &Draft"));
+    saveDraftButton->setObjectName(QStringLiteral("composerSaveDraft"));
+    connect(saveDraftButton, &QPushButton::clicked, this, &ComposerWindow::saveDraft);
+    m_send->setDefault(true);
+    connect(m_send, &QPushButton::clicked, this, &ComposerWindow::send);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(saveDraftButton);
+    buttons->addWidget(m_send);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_body, 1);
+    layout->addWidget(new QLabel(tr("Attachments:")));
+    layout->addLayout(attachRow);
+    layout->addWidget(m_problem);
+    layout->addLayout(buttons);
+    refreshAttachmentList();
+    resize(720, 560);
+}
+
+QString ComposerWindow::checkAddresses(const QString &text, QList<mime::MailAddress> *addresses)
+{
+    addresses->clear();
+    if (text.trimmed().isEmpty())
+        return {};
+    // A single address per comma-separated piece (commas inside quotes belong to the name).
+    QStringList pieces;
+    QString current;
+    bool inQuotes = false;
+    for (const QChar c : text) {
+        if (c == u'"')
+            inQuotes = !inQuotes;
+        if (c == u',' && !inQuotes) {
+            pieces << current;
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    pieces << current;
+    static const QRegularExpression valid(QStringLiteral(R"(^[^@\s<>(),;:"\[\]]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$)"));
+    for (const QString &piece : std::as_const(pieces)) {
+        if (piece.trimmed().isEmpty())
+            continue;
+        const QList<mime::MailAddress> parsed = mime::RawMessage::parseAddressList(piece);
+        if (parsed.size() != 1 || !valid.match(parsed.first().address).hasMatch())
+            return tr("\"%1\" is not a valid e-mail address.").arg(piece.trimmed());
+        addresses->append(parsed.first());
+    }
+    return {};
+}
+
+void ComposerWindow::checkField(QLineEdit *edit)
+{
+    QList<mime::MailAddress> ignored;
+    const QString problem = checkAddresses(edit->text(), &ignored);
+    edit->setStyleSheet(problem.isEmpty() ? QString() : QStringLiteral("QLineEdit { border: 1px solid #b3261e; }"));
+    edit->setToolTip(problem);
+}
+
+void ComposerWindow::showProblem(QWidget *field, const QString &text)
+{
+    m_problem->setText(text);
+    m_problem->show();
+    if (field)
+        field->setFocus();
+}
+
+mime::Draft ComposerWindow::draft() const
+{
+    mime::Draft d;
+    if (const auto account = m_accounts->findById(m_from->currentData().toString()))
+        d.from = {account->senderName, account->email};
+    QList<mime::MailAddress> list;
+    (void)checkAddresses(m_to->text(), &list);
+    d.to = list;
+    (void)checkAddresses(m_cc->text(), &list);
+    d.cc = list;
+    (void)checkAddresses(m_bcc->text(), &list);
+    d.bcc = list;
+    d.subject = m_subject->text();
+    d.text = m_body->toPlainText();
+    d.attachments = m_attachments;
+    d.inReplyTo = m_inReplyTo;
+    d.references = m_references;
+    return d;
+}
+
+bool ComposerWindow::validate()
+{
+    m_problem->hide();
+    if (m_from->currentIndex() < 0 || !m_accounts->findById(m_from->currentData().toString())) {
+        showProblem(m_from, tr("Choose the account to send from."));
+        return false;
+    }
+    int count = 0;
+    for (QLineEdit *e : {m_to, m_cc, m_bcc}) {
+        QList<mime::MailAddress> list;
+        const QString problem = checkAddresses(e->text(), &list);
+        checkField(e);
+        if (!problem.isEmpty()) {
+            showProblem(e, problem);
+            return false;
+        }
+        count += int(list.size());
+    }
+    if (count == 0) {
+        showProblem(m_to, tr("Enter at least one recipient."));
+        return false;
+    }
+    return true;
+}
+
+bool ComposerWindow::send()
+{
+    if (!validate())
+        return false;
+    const auto account = m_accounts->findById(m_from->currentData().toString());
+    if (account->smtp.host.isEmpty()) {
+        showProblem(m_from, tr("The account %1 has no SMTP server.").arg(account->prefix));
+        return false;
+    }
+    const mime::MessageBuilder::Result built = mime::MessageBuilder::build(draft());
+    if (!built.ok()) {
+        showProblem(nullptr, built.error);
+        return false;
+    }
+    store::Outbox outbox(MailFolder::accountRoot(*account));
+    std::optional<QString> id;
+    if (outbox.open())
+        id = outbox.enqueue(built.reversePath, built.recipients, built.data);
+    if (!id) {
+        showProblem(nullptr, tr("The message could not be put into the Outbox: %1").arg(outbox.errorString()));
+        return false;
+    }
+    emit queued(account->id, *id);
+    m_closeConfirmed = true;
+    close();
+    return true;
+}
+
+bool ComposerWindow::saveDraft()
+{
+    m_problem->hide();
+    const auto account = m_accounts->findById(m_from->currentData().toString());
+    if (!account) {
+        showProblem(m_from, tr("Choose the account to send from."));
+        return false;
+    }
+    const mime::MessageBuilder::Result built = mime::MessageBuilder::build(draft());
+    QString error = built.error;
+    if (built.ok()) {
+        const store::Maildir drafts(MailFolder::path(*account, MailFolder::Kind::Drafts));
+        if (drafts.create(&error)) {
+            const auto name = drafts.deliver(built.data, {}, &error);
+            if (name)
+                drafts.setFlags(QStringLiteral("new/") + *name, QStringLiteral("DS"), &error);
+            if (name)
+                error.clear();
+        }
+    }
+    if (!error.isEmpty()) {
+        showProblem(nullptr, tr("The draft could not be saved: %1").arg(error));
+        return false;
+    }
+    emit draftSaved(account->id);
+    m_closeConfirmed = true;
+    close();
+    return true;
+}
+
+void ComposerWindow::setRecipients(const QString &to)
+{
+    m_to->setText(to);
+}
+
+void ComposerWindow::setOriginal(Mode mode, const mime::ParsedMessage &original, const QString &accountId)
+{
+    const int index = m_from->findData(accountId);
+    if (index >= 0)
+        m_from->setCurrentIndex(index);
+    const auto account = m_accounts->findById(accountId);
+    const QString own = account ? account->email : QString();
+    const QString subject = original.subject;
+    if (mode == Mode::Forward) {
+        m_subject->setText(subject.startsWith(QLatin1String("Fwd:"), Qt::CaseInsensitive) ? subject : QStringLiteral("Fwd: ") + subject);
+        m_body->setPlainText(QStringLiteral("\n\n") + tr("-------- Forwarded Message --------") + u'\n'
+                             + tr("From: %1").arg(original.from.toDisplayString()) + u'\n'
+                             + tr("Subject: %1").arg(original.subject) + u'\n'
+                             + tr("Date: %1").arg(QLocale().toString(original.date.toLocalTime(), QLocale::LongFormat)) + QStringLiteral("\n\n")
+                             + original.text);
+        for (const mime::ParsedPart &p : original.attachments)
+            addAttachment({p.fileName, p.data, p.mimeType, {}});
+        setWindowTitle(tr("Forward: %1").arg(subject));
+    } else {
+        const QList<mime::MailAddress> replyTo = original.replyTo.isEmpty() ? QList<mime::MailAddress>{original.from} : original.replyTo;
+        m_to->setText(joinAddresses(replyTo));
+        if (mode == Mode::ReplyAll) {
+            QList<mime::MailAddress> others;
+            for (const mime::MailAddress &a : original.to + original.cc) {
+                if (a.address.compare(own, Qt::CaseInsensitive) != 0 && !replyTo.contains(a))
+                    others << a;
+            }
+            m_cc->setText(joinAddresses(others));
+        }
+        m_subject->setText(subject.startsWith(QLatin1String("Re:"), Qt::CaseInsensitive) ? subject : QStringLiteral("Re: ") + subject);
+        m_body->setPlainText(QStringLiteral("\n\n") + tr("%1 wrote:").arg(original.from.toDisplayString()) + u'\n' + quoted(original));
+        m_inReplyTo = original.messageId;
+        m_references = original.references;
+        if (!original.messageId.isEmpty())
+            m_references << original.messageId;
+        setWindowTitle(tr("Reply: %1").arg(subject));
+    }
+    m_body->moveCursor(QTextCursor::Start);
+}
+
+void ComposerWindow::addAttachment(const mime::DraftAttachment &attachment)
+{
+    m_attachments.append(attachment);
+    refreshAttachmentList();
+}
+
+void ComposerWindow::addAttachmentFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        showProblem(nullptr, tr("Cannot read %1: %2").arg(QDir::toNativeSeparators(path), f.errorString()));
+        return;
+    }
+    addAttachment({QFileInfo(path).fileName(), f.readAll(), {}, {}});
+}
+
+void ComposerWindow::refreshAttachmentList()
+{
+    m_attachmentList->clear();
+    for (const mime::DraftAttachment &a : std::as_const(m_attachments))
+        m_attachmentList->addItem(QStringLiteral("%1  (%2)").arg(a.fileName, QLocale().formattedDataSize(a.data.size(), 1)));
+}
+
+void ComposerWindow::chooseAttachments()
+{
+    auto *dialog = new QFileDialog(this, tr("Attach Files"));
+    dialog->setFileMode(QFileDialog::ExistingFiles);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::filesSelected, this, [this](const QStringList &files) {
+        for (const QString &f : files)
+            addAttachmentFile(f);
+    });
+    dialog->open();
+}
+
+void ComposerWindow::removeSelectedAttachment()
+{
+    const int row = m_attachmentList->currentRow();
+    if (row < 0 || row >= m_attachments.size())
+        return;
+    m_attachments.removeAt(row);
+    refreshAttachmentList();
+}
+
+void ComposerWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void ComposerWindow::dropEvent(QDropEvent *event)
+{
+    for (const QUrl &url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            addAttachmentFile(url.toLocalFile());
+    }
+    event->acceptProposedAction();
+}
+
+void ComposerWindow::closeEvent(QCloseEvent *event)
+{
+    const bool dirty = !m_body->toPlainText().trimmed().isEmpty() || !m_subject->text().isEmpty() || !m_attachments.isEmpty();
+    if (m_closeConfirmed || !dirty) {
+        event->accept();
+        return;
+    }
+    event->ignore();
+    if (m_discard) {
+        m_discard->raise();
+        return;
+    }
+    m_discard = new QMessageBox(QMessageBox::Question, tr("Discard Message?"),
+                                tr("This message has not been sent or saved. Discard it?"), QMessageBox::NoButton, this);
+    m_discard->setObjectName(QStringLiteral("discardQuestion"));
+    QPushButton *discard = m_discard->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    discard->setObjectName(QStringLiteral("discardButton"));
+    m_discard->addButton(QMessageBox::Cancel);
+    m_discard->setDefaultButton(QMessageBox::Cancel);
+    m_discard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_discard, &QMessageBox::buttonClicked, this, [this, discard](QAbstractButton *button) {
+        if (button == discard) {
+            m_closeConfirmed = true;
+            QMetaObject::invokeMethod(this, &QWidget::close, Qt::QueuedConnection);
+        }
+    });
+    m_discard->open();
+}
+
+} // namespace kurier::ui

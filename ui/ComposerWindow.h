@@ -1,0 +1,97 @@
+#pragma once
+
+#include "mime/Draft.h"
+#include "mime/ParsedMessage.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+#include <QMessageBox>
+class QPlainTextEdit;
+class QPushButton;
+
+namespace kurier::store {
+class AccountManager;
+}
+
+namespace kurier::ui {
+
+// "Verfassen": From (the accounts, default preselected), To/Cc/Bcc checked as typed, Subject,
+// a plain-text body and attachments. Senden builds the message (mime::MessageBuilder) and puts
+// it durably into the account's Outbox; the main window's sender takes it from there.
+// "Als Entwurf speichern" stores it in Drafts. Closing with unsaved text asks (non-modal).
+class ComposerWindow : public QWidget
+{
+    Q_OBJECT
+public:
+    enum class Mode { New, Reply, ReplyAll, Forward };
+
+    explicit ComposerWindow(store::AccountManager *accounts, QWidget *parent = nullptr);
+
+    // Prefills for a reply (quoted, In-Reply-To/References), reply to all, or a forward
+    // (quoted inline, attachments carried over). accountId: the account the message came to.
+    void setOriginal(Mode mode, const mime::ParsedMessage &original, const QString &accountId);
+    void setRecipients(const QString &to);
+
+    void addAttachmentFile(const QString &path);
+    void addAttachment(const mime::DraftAttachment &attachment);
+
+    // Validates; on success puts the message into the Outbox, emits queued() and closes.
+    // On a problem shows it and returns false (the cursor goes to the field).
+    bool send();
+    bool saveDraft();
+
+    [[nodiscard]] QComboBox *fromBox() const { return m_from; }
+    [[nodiscard]] QLineEdit *toEdit() const { return m_to; }
+    [[nodiscard]] QLineEdit *ccEdit() const { return m_cc; }
+    [[nodiscard]] QLineEdit *bccEdit() const { return m_bcc; }
+    [[nodiscard]] QLineEdit *subjectEdit() const { return m_subject; }
+    [[nodiscard]] QPlainTextEdit *bodyEdit() const { return m_body; }
+    [[nodiscard]] QListWidget *attachmentList() const { return m_attachmentList; }
+    [[nodiscard]] QLabel *problemLabel() const { return m_problem; }
+    [[nodiscard]] QMessageBox *discardQuestion() const { return m_discard; }
+    // The draft as the fields describe it now.
+    [[nodiscard]] mime::Draft draft() const;
+
+    // "Anna <a@example.org>, b@example.org": empty error when every address is valid.
+    [[nodiscard]] static QString checkAddresses(const QString &text, QList<mime::MailAddress> *addresses);
+
+signals:
+    void queued(const QString &accountId, const QString &outboxId);
+    void draftSaved(const QString &accountId);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    bool validate();
+    void showProblem(QWidget *field, const QString &text);
+    void checkField(QLineEdit *edit);
+    void chooseAttachments();
+    void removeSelectedAttachment();
+    void refreshAttachmentList();
+
+    store::AccountManager *m_accounts;
+    QComboBox *m_from;
+    QLineEdit *m_to;
+    QLineEdit *m_cc;
+    QLineEdit *m_bcc;
+    QLineEdit *m_subject;
+    QPlainTextEdit *m_body;
+    QListWidget *m_attachmentList;
+    QLabel *m_problem;
+    QPushButton *m_send;
+    QList<mime::DraftAttachment> m_attachments;
+    QString m_inReplyTo;
+    QStringList m_references;
+    bool m_closeConfirmed = false;
+    QPointer<QMessageBox> m_discard;
+};
+
+} // namespace kurier::ui

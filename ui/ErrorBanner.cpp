@@ -1,0 +1,86 @@
+#include "ErrorBanner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace kurier::ui {
+
+ErrorBanner::ErrorBanner(QWidget *parent)
+    : QFrame(parent)
+    , m_text(new QLabel)
+    , m_detailsButton(new QPushButton(tr("&Details")))
+    , m_details(new QPlainTextEdit)
+{
+    setObjectName(QStringLiteral("errorBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    m_text->setObjectName(QStringLiteral("bannerText"));
+    m_text->setTextFormat(Qt::RichText); // built from escaped parts only
+    m_text->setWordWrap(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_detailsButton->setObjectName(QStringLiteral("bannerDetails"));
+    m_detailsButton->setCheckable(true);
+    m_details->setObjectName(QStringLiteral("bannerDetailsText"));
+    m_details->setReadOnly(true);
+    m_details->setMaximumHeight(140);
+    m_details->hide();
+    connect(m_detailsButton, &QPushButton::toggled, m_details, &QWidget::setVisible);
+    auto *close = new QToolButton;
+    close->setObjectName(QStringLiteral("bannerClose"));
+    close->setText(QStringLiteral("✕"));
+    close->setToolTip(tr("Close"));
+    close->setAutoRaise(true);
+    connect(close, &QToolButton::clicked, this, &QWidget::hide);
+
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_text, 1);
+    row->addWidget(m_detailsButton, 0, Qt::AlignTop);
+    row->addWidget(close, 0, Qt::AlignTop);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->addLayout(row);
+    layout->addWidget(m_details);
+    hide();
+}
+
+void ErrorBanner::setKind(Kind kind)
+{
+    setStyleSheet(kind == Kind::Error
+                      ? QStringLiteral("#errorBanner { background: #fde7e9; border: 1px solid #d9a0a5; } #errorBanner QLabel { color: #5c1016; }")
+                      : QStringLiteral("#errorBanner { background: #e8f1fb; border: 1px solid #9fbfe0; } #errorBanner QLabel { color: #0f3050; }"));
+}
+
+void ErrorBanner::showDiagnostic(const QString &context, const diagnostics::Diagnostic &diagnostic)
+{
+    setKind(Kind::Error);
+    QString html = QStringLiteral("<b>%1</b> %2").arg(context.toHtmlEscaped(), diagnostic.summary.toHtmlEscaped());
+    if (!diagnostic.cause.isEmpty())
+        html += QStringLiteral("<br>%1 %2").arg(tr("Cause:").toHtmlEscaped(), diagnostic.cause.toHtmlEscaped());
+    if (!diagnostic.fix.isEmpty())
+        html += QStringLiteral("<br>%1 %2").arg(tr("What to do:").toHtmlEscaped(), diagnostic.fix.toHtmlEscaped());
+    m_text->setText(html);
+    m_details->setPlainText(diagnostic.toText());
+    m_detailsButton->setChecked(false);
+    m_detailsButton->show();
+    show();
+}
+
+void ErrorBanner::showInfo(const QString &text, const QString &details)
+{
+    setKind(Kind::Info);
+    m_text->setText(text.toHtmlEscaped());
+    m_details->setPlainText(details);
+    m_detailsButton->setChecked(!details.isEmpty());
+    m_detailsButton->setVisible(!details.isEmpty());
+    show();
+}
+
+QString ErrorBanner::text() const
+{
+    return m_text->text();
+}
+
+} // namespace kurier::ui

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "mime/ParsedMessage.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QListWidget;
+#include <QMessageBox>
+class QPushButton;
+#include <QFrame>
+
+namespace kurier::ui {
+
+class SafeTextBrowser;
+
+// One message for reading: decoded headers, the body (HTML with remote content blocked until
+// the user loads it for this message; plain text with clickable links; inline cid: images) and
+// the attachments with Save. Everything a sender controls is shown as plain text or through
+// SafeTextBrowser, never interpreted.
+class MessageView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MessageView(QWidget *parent = nullptr);
+
+    void showMessage(const QByteArray &raw);
+    void clear();
+    [[nodiscard]] const mime::ParsedMessage &message() const { return m_message; }
+
+    [[nodiscard]] SafeTextBrowser *browser() const { return m_browser; }
+    [[nodiscard]] QWidget *remoteContentBar() const { return m_remoteBar; }
+    [[nodiscard]] QListWidget *attachmentList() const { return m_attachments; }
+    // The attachments listed (inline parts the HTML shows are not).
+    [[nodiscard]] QList<mime::ParsedPart> listedAttachments() const { return m_listed; }
+
+    // Saves attachment `row` under its sanitised name into `directory`. When such a file exists,
+    // asks first (overwriteQuestion(), non-modal) and writes only on "Replace".
+    void saveAttachmentTo(int row, const QString &directory);
+    [[nodiscard]] QMessageBox *overwriteQuestion() const { return m_question; }
+
+public slots:
+    void loadRemoteContent();
+    // Save… for the selected attachment: a file dialog (non-modal) with the sanitised name.
+    void saveSelectedAttachment();
+
+signals:
+    void attachmentSaved(const QString &path);
+    void attachmentSaveFailed(const QString &error);
+    void linkActivated(const QUrl &url);
+
+private:
+    void writeAttachment(int row, const QString &path, bool replaceConfirmed);
+    void setHeader(QLabel *label, const QString &text);
+
+    mime::ParsedMessage m_message;
+    QList<mime::ParsedPart> m_listed;
+    QLabel *m_from;
+    QLabel *m_to;
+    QLabel *m_cc;
+    QLabel *m_subject;
+    QLabel *m_date;
+    QFormLayout *m_headerForm;
+    QFrame *m_remoteBar;
+    SafeTextBrowser *m_browser;
+    QWidget *m_attachmentBox;
+    QListWidget *m_attachments;
+    QPushButton *m_save;
+    QLabel *m_saveStatus;
+    QPointer<QMessageBox> m_question;
+};
+
+// text/plain → HTML with http(s), mailto and www. links made clickable; everything escaped.
+[[nodiscard]] QString plainTextToHtml(const QString &text);
+
+} // namespace kurier::ui

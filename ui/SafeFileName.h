@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace kurier::ui {
+
+// A file name from a message (attachment names are chosen by the sender) made safe to create
+// in a folder the user picked: no directories ("../../.bashrc" → "bashrc"), no control or
+// path characters, no leading dots (no hidden files), not empty, at most 200 characters.
+[[nodiscard]] QString safeFileName(const QString &name);
+
+} // namespace kurier::ui
