@@ -45,7 +45,6 @@ struct FetchCommand::Job {
     std::unique_ptr<pop3::Pop3Fetch> fetch;
     QElapsedTimer clock;
     QElapsedTimer lastProgress;
-    bool fetching = false;
 };
 
 FetchCommand::FetchCommand(store::AccountManager *accounts, QTextStream &out, QTextStream &err)
@@ -226,18 +225,9 @@ void FetchCommand::connectAndFetch(Job *job, const QString &password)
     job->fetch = std::make_unique<pop3::Pop3Fetch>(job->session.get(), job->maildir.get(), job->state.get(),
                                                    job->index.get(), options);
 
-    QObject::connect(job->session.get(), &pop3::Pop3Session::failed, job->session.get(),
-                     [this, job](const diagnostics::Diagnostic &d) {
-                         if (!job->fetching) {
-                             // Failed before the fetch started (connect, TLS, sign-in); later
-                             // failures come through Pop3Fetch::finished.
-                             m_err << "kurierctl: " << job->account.prefix << ": " << d.toText() << '\n';
-                             m_err.flush();
-                             accountDone(job, false);
-                         }
-                     });
+    // Pop3Fetch::finished is the one end of it all, also for failures before the fetch began
+    // (connection, TLS, sign-in).
     QObject::connect(job->session.get(), &pop3::Pop3Session::ready, job->session.get(), [job] {
-        job->fetching = true;
         job->lastProgress.start();
         job->fetch->start();
     });
@@ -262,8 +252,11 @@ void FetchCommand::connectAndFetch(Job *job, const QString &password)
                          m_totalBytes += result.bytes;
                          if (!result.ok()) {
                              m_err << "kurierctl: " << job->account.prefix << ": " << result.diagnostic.toText() << '\n';
-                             m_err << job->account.prefix << ": " << QCoreApplication::translate("FetchCommand", "%1 messages were stored before the failure; the next fetch continues.").arg(result.fetched)
-                                   << '\n';
+                             if (result.fetched > 0)
+                                 m_err << job->account.prefix << ": "
+                                       << QCoreApplication::translate("FetchCommand", "%1 messages were stored before the failure; the next fetch continues.")
+                                              .arg(result.fetched)
+                                       << '\n';
                          } else if (m_many) {
                              m_out << job->account.prefix << ": fetched " << result.fetched << " messages (" << result.bytes
                                    << " bytes), " << result.deleted << " deleted on the server\n";

@@ -32,6 +32,7 @@ private slots:
     void checkPrintsEachStep();
     void transcriptHasNoSecrets();
     void unknownAccount();
+    void failureReportedOnce();
     void killedAtRandomMoments();
 
 private:
@@ -214,6 +215,25 @@ void TestFetchKurierctl::unknownAccount()
     QVERIFY(r.err.contains(u"no account with prefix"));
     const Run usage = kurierctl({QStringLiteral("fetch")});
     QCOMPARE(usage.exitCode, 2);
+}
+
+void TestFetchKurierctl::failureReportedOnce()
+{
+    const QString user = createUser("tlsfail");
+    const Run added = kurierctl({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--prefix"), QStringLiteral("Wrong"),
+                                 QStringLiteral("--email"), user, QStringLiteral("--pop3-host"), env("KURIER_TEST_HOST"),
+                                 QStringLiteral("--pop3-port"), env("POP3_STARTTLS_PORT"), QStringLiteral("--pop3-security"),
+                                 QStringLiteral("tls"), QStringLiteral("--smtp-host"), env("KURIER_TEST_HOST"),
+                                 QStringLiteral("--ca-file"), env("KURIER_TEST_CA"), QStringLiteral("--password-stdin")},
+                                "irrelevant\n");
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    // SSL/TLS against the STARTTLS port: the handshake fails; one diagnostic, exit 1.
+    const Run r = kurierctl({QStringLiteral("fetch"), QStringLiteral("Wrong")});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err.count(u"kurierctl: Wrong: "), 1);
+    QVERIFY2(r.err.contains(u"No secure connection"), qPrintable(r.err));
+    QVERIFY(r.err.contains(u"What to do: "));
+    QCOMPARE(r.out.count(u"fetched 0 messages"), 1);
 }
 
 void TestFetchKurierctl::killedAtRandomMoments()
