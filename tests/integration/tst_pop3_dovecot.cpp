@@ -36,9 +36,11 @@ const test::TestServers &servers()
 class CapaFilterTransport : public net::Transport
 {
 public:
-    CapaFilterTransport(net::Transport *inner, std::function<QByteArray(const QByteArray &line)> edit)
+    CapaFilterTransport(net::Transport *inner, std::function<QByteArray(const QByteArray &line)> edit,
+                        std::function<QByteArray(const QByteArray &bytes)> editClient = {})
         : m_inner(inner)
         , m_edit(std::move(edit))
+        , m_editClient(std::move(editClient))
     {
         inner->setParent(this);
         connect(inner, &Transport::connected, this, &Transport::connected);
@@ -53,7 +55,7 @@ public:
         m_pending.clear();
         m_inner->startTls();
     }
-    void write(const QByteArray &bytes) override { m_inner->write(bytes); }
+    void write(const QByteArray &bytes) override { m_inner->write(m_editClient ? m_editClient(bytes) : bytes); }
     QByteArray readAll() override
     {
         m_pending += m_inner->readAll();
@@ -83,6 +85,7 @@ public:
 private:
     net::Transport *m_inner;
     std::function<QByteArray(const QByteArray &)> m_edit;
+    std::function<QByteArray(const QByteArray &)> m_editClient;
     QByteArray m_pending;
 };
 
@@ -130,6 +133,7 @@ private slots:
     void startTlsPortWithImplicitTlsFails();
     void fetchVariedMessagesByteForByte();
     void fetchPipelinedMailbox();
+    void fetchWithoutUidlUsesMessageIds();
     void leaveOnServer_data();
     void leaveOnServer();
     void killedSessionLeavesNoDuplicates();
@@ -456,6 +460,42 @@ void TestPop3Dovecot::fetchPipelinedMailbox()
     QCOMPARE(r.fetched, 500);
     QCOMPARE(maildir.messages().size(), 500);
     qInfo() << "500 messages," << r.bytes << "bytes in" << clock.elapsed() << "ms";
+}
+
+void TestPop3Dovecot::fetchWithoutUidlUsesMessageIds()
+{
+    // Dovecot always has UIDL; renaming the command on its way makes it answer "-ERR unknown
+    // command", as an RFC 1939-minimal server would.
+    const QString user = newUser("nouidl");
+    QCOMPARE(servers().generate(user, 12, 2000), QString());
+    QTemporaryDir dir;
+    store::Maildir maildir(dir.filePath(QStringLiteral("INBOX")));
+    QVERIFY(maildir.create());
+    auto once = [&](int expectFetched) {
+        store::UidlState state(dir.filePath(QStringLiteral("uidl")), servers().host(), user);
+        QVERIFY(state.load());
+        auto *t = new CapaFilterTransport(
+            transport(), [](const QByteArray &line) { return line == "UIDL" ? QByteArray() : line; },
+            [](const QByteArray &bytes) {
+                QByteArray b = bytes;
+                return b.replace("UIDL\r\n", "XUIDL\r\n");
+            });
+        std::unique_ptr<net::Transport> owner(t);
+        Pop3Session session(t, options("POP3_TLS_PORT", store::Security::Tls, user, true));
+        session.setTokenSource([this, user](bool, Pop3Session::TokenCallback done) { done(mint(user), {}); });
+        Pop3Fetch job(&session, &maildir, &state, nullptr, {});
+        std::optional<Pop3Fetch::Result> result;
+        connect(&job, &Pop3Fetch::finished, this, [&](const Pop3Fetch::Result &r) { result = r; });
+        connect(&session, &Pop3Session::ready, &job, &Pop3Fetch::start);
+        session.open();
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 30000);
+        QVERIFY2(result->ok(), qPrintable(result->diagnostic.toText()));
+        QVERIFY(result->usedMessageIdFallback);
+        QCOMPARE(result->fetched, expectFetched);
+    };
+    once(12);
+    once(0); // recognised again by their Message-ID hashes
+    QCOMPARE(maildir.messages().size(), 12);
 }
 
 void TestPop3Dovecot::leaveOnServer_data()
