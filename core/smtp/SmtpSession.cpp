@@ -115,6 +115,11 @@ QString SmtpSession::tlsDescription() const
     return m_transport ? m_transport->tlsDescription() : QString();
 }
 
+net::CertificateProblem SmtpSession::certificateProblem() const
+{
+    return m_transport ? m_transport->certificateProblem() : net::CertificateProblem{};
+}
+
 bool SmtpSession::isEncrypted() const
 {
     return m_transport && m_transport->isEncrypted();

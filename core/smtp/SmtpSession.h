@@ -93,6 +93,8 @@ public:
     [[nodiscard]] std::optional<sasl::Mechanism> mechanism() const { return m_mechanism; }
     [[nodiscard]] QString tlsDescription() const;
     [[nodiscard]] bool isEncrypted() const;
+    // After a TlsCertificate failure: what the user needs to decide (and the SHA-256 to pin).
+    [[nodiscard]] net::CertificateProblem certificateProblem() const;
 
 signals:
     void ready();

@@ -37,6 +37,9 @@ public:
 
     // For "ask for the password each time" accounts: what the user typed this session.
     void setSessionPassword(const QString &password) { m_sessionPassword = password; }
+    // Certificates the user accepted for this server after seeing them (SHA-256 of the DER, hex):
+    // only these exact certificates pass despite failed verification (net::TlsPolicy).
+    void setPinnedCertificates(const QList<QByteArray> &sha256) { m_pins = sha256; }
     // Overrides for tests and tuning.
     void setSessionSettings(const std::function<void(SmtpSession::Settings &)> &adjust) { m_adjust = adjust; }
 
@@ -67,6 +70,7 @@ private:
     secrets::SecretStore *m_secrets;
     QPointer<oauth::TokenProvider> m_tokens;
     QString m_sessionPassword;
+    QList<QByteArray> m_pins;
     std::function<void(SmtpSession::Settings &)> m_adjust;
     QList<OutgoingMessage> m_messages;
     QPointer<SmtpSession> m_session;

@@ -265,6 +265,18 @@ void TestSmtpPostfix::untrustedCertificate()
     QCOMPARE(o.finished->stage, diagnostics::Diagnostic::Stage::Tls);
     QVERIFY(!o.finished->retryable);
     QCOMPARE(o.results.value(0).status, SendResult::Status::PermanentFailure);
+    const net::CertificateProblem problem = submission.session()->certificateProblem();
+    QVERIFY(!problem.sha256.isEmpty());
+    QVERIFY(o.finished->cause.contains(QString::fromLatin1(problem.sha256)));
+
+    // The user checked the fingerprint and trusts exactly this certificate: now it goes.
+    const QString to = uniqueAddress(QStringLiteral("pinned"));
+    Submission pinned(account, &m_secrets);
+    pinned.setPinnedCertificates({problem.sha256});
+    const Outcome again = run(pinned, {message(account.email, {to}, QStringLiteral("pinned certificate"))});
+    QVERIFY2(again.finished->isEmpty(), qPrintable(again.finished->toText()));
+    QCOMPARE(again.results.value(0).status, SendResult::Status::Sent);
+    QCOMPARE(waitForMail(to).size(), 1);
 }
 
 void TestSmtpPostfix::xoauth2WithTokenProvider()
