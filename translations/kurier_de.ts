@@ -2404,6 +2404,18 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <source>The message could not be deleted.</source>
         <translation>Die Nachricht konnte nicht gelöscht werden.</translation>
     </message>
+    <message>
+        <source>&amp;Fetch Mail for %1</source>
+        <translation>Für %1 &amp;abrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In…</source>
+        <translation>A&amp;nmelden…</translation>
+    </message>
+    <message>
+        <source>Loading the message list…</source>
+        <translation>Die Nachrichtenliste wird geladen…</translation>
+    </message>
 </context>
 <context>
     <name>kurier::ui::MessageListModel</name>

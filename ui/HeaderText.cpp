@@ -4,6 +4,8 @@
 #include <QRegularExpression>
 #include <QStringDecoder>
 
+#include <algorithm>
+
 namespace kurier::ui::HeaderText {
 
 namespace {
@@ -32,13 +34,18 @@ QByteArray decodeQ(const QString &text)
     return out;
 }
 
-QString cleanControls(QString s)
+QString cleanControls(const QString &s)
 {
-    for (QChar &c : s) {
-        if (c.category() == QChar::Other_Control)
+    // Most values have no control characters: no copy then.
+    const auto isControl = [](QChar c) { return c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f); };
+    if (std::none_of(s.cbegin(), s.cend(), isControl))
+        return s;
+    QString out = s;
+    for (QChar &c : out) {
+        if (isControl(c))
             c = u' ';
     }
-    return s;
+    return out;
 }
 
 } // namespace

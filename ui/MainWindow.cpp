@@ -8,6 +8,7 @@
 #include "MessageView.h"
 #include "OptionsDialog.h"
 #include "SendJob.h"
+#include "SignInDialog.h"
 #include "oauth/DeviceCodeFlow.h"
 #include "store/AccountManager.h"
 #include "store/Maildir.h"
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
@@ -30,6 +32,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -87,6 +90,25 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     m_folders->setRootIsDecorated(true);
     m_folders->setMinimumWidth(240);
     connect(m_folders, &QTreeWidget::currentItemChanged, this, &MainWindow::onFolderSelected);
+    // Per account: Abrufen for this account alone, and OAuth sign-in (browser or device code).
+    m_folders->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_folders, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        QTreeWidgetItem *item = m_folders->itemAt(pos);
+        const auto account = item ? m_accounts->findById(item->data(0, AccountIdRole).toString()) : std::nullopt;
+        if (!account)
+            return;
+        auto *menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("accountContextMenu"));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        const QString id = account->id;
+        menu->addAction(tr("&Fetch Mail for %1").arg(account->prefix), this, [this, id] { fetchAccount(id); })
+            ->setEnabled(!account->pop3.host.isEmpty());
+        if (account->oauth.enabled)
+            menu->addAction(tr("&Sign In…"), this, [this, id] { signIn(id); });
+        menu->addSeparator();
+        menu->addAction(tr("&Accounts…"), this, &MainWindow::openAccountManager);
+        menu->popup(m_folders->viewport()->mapToGlobal(pos));
+    });
     connect(m_folders, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
         if (item && item->data(0, FolderKindRole).toInt() < 0)
             openAccountManager();
@@ -120,6 +142,13 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_view->clear();
         updateActions();
+    });
+    connect(m_model, &MessageListModel::loadingChanged, this, [this](bool loading) {
+        const QString text = tr("Loading the message list…");
+        if (loading)
+            m_statusText->setText(text);
+        else if (m_statusText->text() == text)
+            m_statusText->clear();
     });
     connect(m_view, &MessageView::linkActivated, this, [this](const QUrl &url) {
         if (url.scheme().compare(QLatin1String("mailto"), Qt::CaseInsensitive) == 0) {
@@ -343,7 +372,7 @@ void MainWindow::onFolderSelected()
         return;
     m_currentAccountId = account->id;
     m_currentKind = MailFolder::Kind(item->data(0, FolderKindRole).toInt());
-    m_model->setFolder(MailFolder::path(*account, m_currentKind));
+    m_model->setFolderInBackground(MailFolder::path(*account, m_currentKind));
     setWindowTitle(tr("%1 – %2 – Kurier").arg(MailFolder::displayName(m_currentKind), account->prefix));
 }
 
@@ -490,7 +519,7 @@ void MainWindow::startNextFetch()
         m_fetch = nullptr;
         job->deleteLater();
         if (fetched > 0 && accountId == m_currentAccountId && m_currentKind == MailFolder::Kind::Inbox)
-            m_model->reload();
+            m_model->refresh();
         refreshCounts();
         startNextFetch();
     });
@@ -545,11 +574,23 @@ void MainWindow::startNextSend()
         m_send = nullptr;
         job->deleteLater();
         if (accountId == m_currentAccountId && m_currentKind != MailFolder::Kind::Inbox)
-            m_model->reload();
+            m_model->refresh();
         refreshCounts();
         startNextSend();
     });
     job->start();
+}
+
+SignInDialog *MainWindow::signIn(const QString &accountId)
+{
+    const auto account = m_accounts->findById(accountId);
+    if (!account || !account->oauth.enabled)
+        return nullptr;
+    auto *dialog = new SignInDialog(*account, m_accounts->secretStore(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    QTimer::singleShot(0, dialog, &SignInDialog::start);
+    return dialog;
 }
 
 void MainWindow::cancelJobs()
@@ -565,7 +606,7 @@ void MainWindow::cancelJobs()
         m_progress->hide();
         m_cancel->hide();
     }
-    m_model->reload();
+    m_model->refresh();
     refreshCounts();
 }
 
@@ -592,7 +633,7 @@ ComposerWindow *MainWindow::openComposer(ComposerWindow::Mode mode)
     connect(composer, &ComposerWindow::draftSaved, this, [this](const QString &accountId) {
         refreshCounts();
         if (accountId == m_currentAccountId && m_currentKind == MailFolder::Kind::Drafts)
-            m_model->reload();
+            m_model->refresh();
     });
     m_lastComposer = composer;
     composer->show();

@@ -32,6 +32,7 @@ class FetchJob;
 class MessageListModel;
 class MessageView;
 class SendJob;
+class SignInDialog;
 
 // The mail window: accounts with their folders (unread counts) on the left, the message list
 // (header index, filter box) and the message view on the right; Abrufen, Verfassen, Antworten,
@@ -73,6 +74,8 @@ public slots:
     void fetchAll();
     void fetchAccount(const QString &accountId);
     void cancelJobs();
+    // "Anmelden…": OAuth sign-in for an account (SignInDialog: browser or device code with copy).
+    SignInDialog *signIn(const QString &accountId);
     ComposerWindow *compose();
     ComposerWindow *reply();
     ComposerWindow *replyAll();

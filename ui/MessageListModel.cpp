@@ -5,10 +5,18 @@
 #include "store/Maildir.h"
 
 #include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QPromise>
+#include <QThreadPool>
 #include <QFont>
 #include <QHash>
 #include <QLocale>
 #include <algorithm>
+#include <atomic>
+#include <limits>
+#include <memory>
+#include <vector>
 
 namespace kurier::ui {
 
@@ -23,49 +31,124 @@ void MessageListModel::setFolder(const QString &maildirPath)
     reload();
 }
 
+QList<MessageListModel::Row> MessageListModel::loadRows(const QString &folder)
+{
+    QList<Row> rows;
+    if (folder.isEmpty())
+        return rows;
+    const store::Maildir maildir(folder);
+    QHash<QString, QString> pathByBase; // base name → relative path
+    const QStringList messages = maildir.messages();
+    pathByBase.reserve(messages.size());
+    for (const QString &m : messages)
+        pathByBase.insert(store::HeaderIndex::baseName(m), m);
+
+    const store::HeaderIndex index(folder + QStringLiteral("/.kurier-index"));
+    const QList<store::HeaderIndex::Entry> entries = index.load();
+    rows.reserve(pathByBase.size());
+    // Senders repeat: decode each distinct From once.
+    QHash<QString, std::pair<QString, QString>> fromCache;
+    auto add = [&rows, &fromCache](store::HeaderIndex::Entry entry, const QString &relative) {
+        Row row;
+        auto cached = fromCache.constFind(entry.from);
+        if (cached == fromCache.constEnd()) {
+            const QString decoded = HeaderText::decode(entry.from);
+            cached = fromCache.insert(entry.from, {decoded, HeaderText::displayName(decoded)});
+        }
+        entry.from = cached->first;
+        row.fromName = cached->second;
+        entry.subject = HeaderText::decode(entry.subject);
+        row.time = entry.date.isValid() ? entry.date.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+        row.entry = std::move(entry);
+        row.relativePath = relative;
+        row.unread = MailFolder::isUnread(relative);
+        rows.append(std::move(row));
+    };
+    for (const store::HeaderIndex::Entry &e : entries) {
+        const auto it = pathByBase.constFind(e.baseName);
+        if (it == pathByBase.constEnd())
+            continue; // deleted since, or a duplicate line
+        add(e, it.value());
+        pathByBase.erase(it);
+    }
+    // Not in the index: read just the header block of these files.
+    for (auto it = pathByBase.cbegin(); it != pathByBase.cend(); ++it) {
+        QFile f(maildir.filePath(it.value()));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray head = f.read(64 * 1024);
+        add(store::HeaderIndex::parse(head, it.key(), f.size()), it.value());
+    }
+    return rows;
+}
+
+namespace {
+// About 100 bytes an index line: more than ~10,000 messages load in the background.
+std::atomic<qint64> s_backgroundThreshold = 1024 * 1024;
+} // namespace
+
+void MessageListModel::setBackgroundThreshold(qint64 indexBytes)
+{
+    s_backgroundThreshold = indexBytes;
+}
+
+bool MessageListModel::isLarge(const QString &folder)
+{
+    return !folder.isEmpty() && QFileInfo(folder + QStringLiteral("/.kurier-index")).size() > s_backgroundThreshold;
+}
+
 void MessageListModel::reload()
 {
-    beginResetModel();
-    m_rows.clear();
-    m_visible.clear();
-    m_exposed = 0;
-    if (!m_folder.isEmpty()) {
-        const store::Maildir maildir(m_folder);
-        QHash<QString, QString> pathByBase; // base name → relative path
-        const QStringList messages = maildir.messages();
-        pathByBase.reserve(messages.size());
-        for (const QString &m : messages)
-            pathByBase.insert(store::HeaderIndex::baseName(m), m);
+    ++m_generation; // a load still running in the background is stale now
+    m_loading = false;
+    setRows(loadRows(m_folder));
+}
 
-        const store::HeaderIndex index(m_folder + QStringLiteral("/.kurier-index"));
-        const QList<store::HeaderIndex::Entry> entries = index.load();
-        m_rows.reserve(pathByBase.size());
-        auto add = [this](store::HeaderIndex::Entry entry, const QString &relative) {
-            Row row;
-            entry.from = HeaderText::decode(entry.from);
-            entry.subject = HeaderText::decode(entry.subject);
-            row.fromName = HeaderText::displayName(entry.from);
-            row.entry = std::move(entry);
-            row.relativePath = relative;
-            row.unread = MailFolder::isUnread(relative);
-            m_rows.append(std::move(row));
-        };
-        for (const store::HeaderIndex::Entry &e : entries) {
-            const auto it = pathByBase.constFind(e.baseName);
-            if (it == pathByBase.constEnd())
-                continue; // deleted since, or a duplicate line
-            add(e, it.value());
-            pathByBase.erase(it);
-        }
-        // Not in the index: read just the header block of these files.
-        for (auto it = pathByBase.cbegin(); it != pathByBase.cend(); ++it) {
-            QFile f(maildir.filePath(it.value()));
-            if (!f.open(QIODevice::ReadOnly))
-                continue;
-            const QByteArray head = f.read(64 * 1024);
-            add(store::HeaderIndex::parse(head, it.key(), f.size()), it.value());
-        }
+void MessageListModel::reloadInBackground()
+{
+    const quint64 generation = ++m_generation;
+    if (!m_loading) {
+        m_loading = true;
+        emit loadingChanged(true);
     }
+    // The rows are built on a pool thread (no QObject there); the watcher delivers them here.
+    auto promise = std::make_shared<QPromise<QList<Row>>>();
+    promise->start();
+    auto *watcher = new QFutureWatcher<QList<Row>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation || watcher->future().resultCount() == 0)
+            return;
+        m_loading = false;
+        setRows(watcher->future().result());
+        emit loadingChanged(false);
+    });
+    watcher->setFuture(promise->future());
+    QThreadPool::globalInstance()->start([promise, folder = m_folder] {
+        promise->addResult(loadRows(folder));
+        promise->finish();
+    });
+}
+
+void MessageListModel::setFolderInBackground(const QString &maildirPath)
+{
+    m_folder = maildirPath;
+    if (!isLarge(maildirPath)) {
+        const bool wasLoading = m_loading;
+        reload();
+        if (wasLoading)
+            emit loadingChanged(false);
+        return;
+    }
+    setRows({}); // the previous folder's messages go away at once
+    reloadInBackground();
+}
+
+void MessageListModel::setRows(QList<Row> rows)
+{
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_exposed = 0;
     applyOrderAndFilter();
     endResetModel();
 }
@@ -80,26 +163,28 @@ void MessageListModel::applyOrderAndFilter()
             || r.entry.subject.contains(m_filter, Qt::CaseInsensitive))
             m_visible.append(i);
     }
-    const auto less = [this](int a, int b) {
-        const Row &x = m_rows[a];
-        const Row &y = m_rows[b];
-        switch (m_sortColumn) {
-        case FromColumn: {
-            const int c = x.fromName.compare(y.fromName, Qt::CaseInsensitive);
-            return c != 0 ? c < 0 : x.entry.date < y.entry.date;
-        }
-        case SubjectColumn: {
-            const int c = x.entry.subject.compare(y.entry.subject, Qt::CaseInsensitive);
-            return c != 0 ? c < 0 : x.entry.date < y.entry.date;
-        }
-        case SizeColumn: return x.entry.size < y.entry.size;
-        default: return x.entry.date < y.entry.date;
-        }
-    };
-    if (m_sortOrder == Qt::AscendingOrder)
-        std::stable_sort(m_visible.begin(), m_visible.end(), less);
-    else
-        std::stable_sort(m_visible.begin(), m_visible.end(), [&less](int a, int b) { return less(b, a); });
+    // Dates and sizes: sort contiguous keys, not the rows (cache-friendly).
+    const bool descending = m_sortOrder == Qt::DescendingOrder;
+    if (m_sortColumn == FromColumn || m_sortColumn == SubjectColumn) {
+        const bool byFrom = m_sortColumn == FromColumn;
+        std::stable_sort(m_visible.begin(), m_visible.end(), [this, byFrom, descending](int a, int b) {
+            const Row &x = m_rows[descending ? b : a];
+            const Row &y = m_rows[descending ? a : b];
+            const int c = byFrom ? x.fromName.compare(y.fromName, Qt::CaseInsensitive)
+                                 : x.entry.subject.compare(y.entry.subject, Qt::CaseInsensitive);
+            return c != 0 ? c < 0 : x.time < y.time;
+        });
+    } else {
+        std::vector<std::pair<qint64, int>> keys;
+        keys.reserve(m_visible.size());
+        for (const int i : std::as_const(m_visible))
+            keys.emplace_back(m_sortColumn == SizeColumn ? m_rows[i].entry.size : m_rows[i].time, i);
+        std::stable_sort(keys.begin(), keys.end(), [descending](const auto &x, const auto &y) {
+            return descending ? y.first < x.first : x.first < y.first;
+        });
+        for (qsizetype k = 0; k < qsizetype(keys.size()); ++k)
+            m_visible[k] = keys[k].second;
+    }
     m_exposed = int(std::min<qsizetype>(m_visible.size(), batchSize));
 }
 
@@ -168,7 +253,8 @@ void MessageListModel::fetchMore(const QModelIndex &parent)
 {
     if (parent.isValid())
         return;
-    const int more = int(std::min<qsizetype>(batchSize, m_visible.size() - m_exposed));
+    // Growing batches: scrolling to the end of 100,000 rows takes a few steps, not a hundred.
+    const int more = int(std::min<qsizetype>(std::max(batchSize, m_exposed), m_visible.size() - m_exposed));
     if (more <= 0)
         return;
     beginInsertRows({}, m_exposed, m_exposed + more - 1);

@@ -28,6 +28,7 @@ public:
         store::HeaderIndex::Entry entry; // from/subject decoded (RFC 2047)
         QString fromName;               // display part of From
         QString relativePath;           // "new/…" or "cur/…:2,S"
+        qint64 time = 0;                // date in ms since 1970 (sorting without QDateTime)
         bool unread = false;
     };
 
@@ -36,6 +37,17 @@ public:
     // Loads the folder (a Maildir path with its .kurier-index; missing folders are empty).
     void setFolder(const QString &maildirPath);
     void reload();
+    // For the window: large folders (index over ~1 MB) load on a pool thread and appear when
+    // ready (loadingChanged); small ones at once, as setFolder().
+    void setFolderInBackground(const QString &maildirPath);
+    // Reloads the same way: in the background when the folder is large.
+    void refresh() { isLarge(m_folder) ? reloadInBackground() : reload(); }
+    [[nodiscard]] bool isLoading() const { return m_loading; }
+    // Reads the index and lists the folder; thread-safe (no QObject).
+    [[nodiscard]] static QList<Row> loadRows(const QString &maildirPath);
+    [[nodiscard]] static bool isLarge(const QString &maildirPath);
+    // Index size from which folders load in the background (tests, benchmarks).
+    static void setBackgroundThreshold(qint64 indexBytes);
     [[nodiscard]] QString folder() const { return m_folder; }
 
     // Case-insensitive substring filter over sender and subject.
@@ -62,7 +74,12 @@ public:
     void fetchMore(const QModelIndex &parent) override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+signals:
+    void loadingChanged(bool loading);
+
 private:
+    void reloadInBackground();
+    void setRows(QList<Row> rows);
     void applyOrderAndFilter();
 
     QString m_folder;
@@ -72,6 +89,8 @@ private:
     QString m_filter;
     int m_sortColumn = DateColumn;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
+    quint64 m_generation = 0; // which load is current
+    bool m_loading = false;
 };
 
 } // namespace kurier::ui

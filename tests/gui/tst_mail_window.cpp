@@ -79,6 +79,7 @@ private slots:
 
     void decodesHeaderWordsAndSanitisesNames();
     void listShowsIndexBoldUnreadSortsAndFilters();
+    void largeFolderIsHandedOverInBatches();
     void selectingShowsMessageAndMarksRead();
     void htmlRemoteContentIsNotFetched();
     void attachmentSaveSanitisesAndAsksBeforeOverwrite();
@@ -215,6 +216,72 @@ void TestMailWindow::listShowsIndexBoldUnreadSortsAndFilters()
     window.filterEdit()->clear();
     QCOMPARE(model->rowCount(), 3);
     test::screenshot(&window, QStringLiteral("mail-window-en"));
+}
+
+void TestMailWindow::largeFolderIsHandedOverInBatches()
+{
+    // 2,500 messages known only from the index (plus their files): the view gets them in
+    // batches as it scrolls; sorting and filtering work on the whole folder.
+    const QString path = m_f->dir.path() + QStringLiteral("/big");
+    const store::Maildir maildir(path);
+    QVERIFY(maildir.create());
+    store::HeaderIndex index(path + QStringLiteral("/.kurier-index"));
+    const int count = 2500;
+    for (int i = 0; i < count; ++i) {
+        const QString name = QStringLiteral("%1.M%2P1.test").arg(1700000000 + i).arg(i);
+        QFile f(maildir.filePath(QStringLiteral("cur/") + name + QStringLiteral(":2,S")));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        store::HeaderIndex::Entry e;
+        e.baseName = name;
+        e.size = 1000 + i;
+        e.date = QDateTime::fromSecsSinceEpoch(1700000000LL + i * 60LL, Qt::UTC);
+        e.from = QStringLiteral("sender%1@example.org").arg(i % 10);
+        e.subject = QStringLiteral("Subject %1").arg(i, 4, 10, QLatin1Char('0'));
+        QVERIFY(index.append(e));
+    }
+    ui::MessageListModel model;
+    QTableView view;
+    view.setModel(&model);
+    view.resize(600, 400);
+    view.show();
+    model.setFolder(path);
+    QCOMPARE(model.totalCount(), count);
+    QCOMPARE(model.rowCount(), ui::MessageListModel::batchSize);
+    QVERIFY(model.canFetchMore({}));
+    // Newest first over the whole folder, not only the first batch.
+    QCOMPARE(model.index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Subject 2499"));
+    view.scrollToBottom();
+    QTRY_VERIFY(model.rowCount() > ui::MessageListModel::batchSize);
+    while (model.canFetchMore({}))
+        model.fetchMore({});
+    QCOMPARE(model.rowCount(), count);
+    model.sort(ui::MessageListModel::SizeColumn, Qt::AscendingOrder);
+    QCOMPARE(model.rowCount(), ui::MessageListModel::batchSize);
+    QCOMPARE(model.index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Subject 0000"));
+    model.setFilterText(QStringLiteral("sender3@"));
+    QCOMPARE(model.matchingCount(), count / 10);
+    QCOMPARE(model.rowCount(), count / 10);
+    QVERIFY(!model.canFetchMore({}));
+
+    // Large folders load on a pool thread: empty at once, then the rows arrive.
+    ui::MessageListModel::setBackgroundThreshold(1000);
+    ui::MessageListModel background;
+    QSignalSpy loading(&background, &ui::MessageListModel::loadingChanged);
+    background.setFolderInBackground(path);
+    QVERIFY(background.isLoading());
+    QCOMPARE(background.rowCount(), 0);
+    QTRY_VERIFY(!background.isLoading());
+    QCOMPARE(background.totalCount(), count);
+    QCOMPARE(background.rowCount(), ui::MessageListModel::batchSize);
+    QCOMPARE(loading.count(), 2);
+    // A newer load wins over one still running.
+    background.setFolderInBackground(path);
+    background.setFolderInBackground(m_f->dir.path() + QStringLiteral("/missing"));
+    QVERIFY(!background.isLoading());
+    QCOMPARE(background.totalCount(), 0);
+    QTest::qWait(300);
+    QCOMPARE(background.totalCount(), 0);
+    ui::MessageListModel::setBackgroundThreshold(1024 * 1024);
 }
 
 void TestMailWindow::selectingShowsMessageAndMarksRead()
