@@ -44,7 +44,6 @@ private:
 
 void TestSendCrash::init()
 {
-    QVERIFY(qEnvironmentVariableIsSet("KURIER_IN_PRIVATE_BUS"));
     m_config = std::make_unique<QTemporaryDir>();
     m_data = std::make_unique<QTemporaryDir>();
 }
@@ -87,8 +86,7 @@ void TestSendCrash::addAccount(quint16 port)
                                QStringLiteral("127.0.0.1"), QStringLiteral("--smtp-host"), QStringLiteral("127.0.0.1"),
                                QStringLiteral("--smtp-port"), QString::number(port), QStringLiteral("--smtp-security"),
                                QStringLiteral("none"), QStringLiteral("--smtp-auth"), QStringLiteral("none"),
-                               QStringLiteral("--accept-unencrypted"), QStringLiteral("--password-stdin")},
-                              "unused\n");
+                               QStringLiteral("--accept-unencrypted"), QStringLiteral("--no-keychain")});
     QVERIFY2(add.exitCode == 0, qPrintable(add.err));
 }
 
