@@ -112,20 +112,39 @@ void MessageListModel::reloadInBackground()
         emit loadingChanged(true);
     }
     // The rows are built on a pool thread (no QObject there); the watcher delivers them here.
-    auto promise = std::make_shared<QPromise<QList<Row>>>();
+    // Sorted and filtered there as well, with the settings of now (re-done here if they change).
+    struct Loaded {
+        QList<Row> rows;
+        QList<int> visible;
+        int column;
+        Qt::SortOrder order;
+        QString filter;
+    };
+    auto promise = std::make_shared<QPromise<Loaded>>();
     promise->start();
-    auto *watcher = new QFutureWatcher<QList<Row>>(this);
+    auto *watcher = new QFutureWatcher<Loaded>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation != m_generation || watcher->future().resultCount() == 0)
             return;
         m_loading = false;
-        setRows(watcher->future().result());
+        Loaded loaded = watcher->future().takeResult();
+        beginResetModel();
+        m_rows = std::move(loaded.rows);
+        if (loaded.column == m_sortColumn && loaded.order == m_sortOrder && loaded.filter == m_filter) {
+            m_visible = std::move(loaded.visible);
+            m_exposed = int(std::min<qsizetype>(m_visible.size(), batchSize));
+        } else {
+            applyOrderAndFilter();
+        }
+        endResetModel();
         emit loadingChanged(false);
     });
     watcher->setFuture(promise->future());
-    QThreadPool::globalInstance()->start([promise, folder = m_folder] {
-        promise->addResult(loadRows(folder));
+    QThreadPool::globalInstance()->start([promise, folder = m_folder, column = m_sortColumn, order = m_sortOrder, filter = m_filter] {
+        Loaded loaded{loadRows(folder), {}, column, order, filter};
+        loaded.visible = ordered(loaded.rows, column, order, filter);
+        promise->addResult(std::move(loaded));
         promise->finish();
     });
 }
@@ -153,38 +172,44 @@ void MessageListModel::setRows(QList<Row> rows)
     endResetModel();
 }
 
-void MessageListModel::applyOrderAndFilter()
+QList<int> MessageListModel::ordered(const QList<Row> &rows, int column, Qt::SortOrder order, const QString &filter)
 {
-    m_visible.clear();
-    m_visible.reserve(m_rows.size());
-    for (int i = 0; i < m_rows.size(); ++i) {
-        const Row &r = m_rows[i];
-        if (m_filter.isEmpty() || r.entry.from.contains(m_filter, Qt::CaseInsensitive)
-            || r.entry.subject.contains(m_filter, Qt::CaseInsensitive))
-            m_visible.append(i);
+    QList<int> visible;
+    visible.reserve(rows.size());
+    for (int i = 0; i < rows.size(); ++i) {
+        const Row &r = rows[i];
+        if (filter.isEmpty() || r.entry.from.contains(filter, Qt::CaseInsensitive)
+            || r.entry.subject.contains(filter, Qt::CaseInsensitive))
+            visible.append(i);
     }
     // Dates and sizes: sort contiguous keys, not the rows (cache-friendly).
-    const bool descending = m_sortOrder == Qt::DescendingOrder;
-    if (m_sortColumn == FromColumn || m_sortColumn == SubjectColumn) {
-        const bool byFrom = m_sortColumn == FromColumn;
-        std::stable_sort(m_visible.begin(), m_visible.end(), [this, byFrom, descending](int a, int b) {
-            const Row &x = m_rows[descending ? b : a];
-            const Row &y = m_rows[descending ? a : b];
+    const bool descending = order == Qt::DescendingOrder;
+    if (column == FromColumn || column == SubjectColumn) {
+        const bool byFrom = column == FromColumn;
+        std::stable_sort(visible.begin(), visible.end(), [&rows, byFrom, descending](int a, int b) {
+            const Row &x = rows[descending ? b : a];
+            const Row &y = rows[descending ? a : b];
             const int c = byFrom ? x.fromName.compare(y.fromName, Qt::CaseInsensitive)
                                  : x.entry.subject.compare(y.entry.subject, Qt::CaseInsensitive);
             return c != 0 ? c < 0 : x.time < y.time;
         });
     } else {
         std::vector<std::pair<qint64, int>> keys;
-        keys.reserve(m_visible.size());
-        for (const int i : std::as_const(m_visible))
-            keys.emplace_back(m_sortColumn == SizeColumn ? m_rows[i].entry.size : m_rows[i].time, i);
+        keys.reserve(visible.size());
+        for (const int i : std::as_const(visible))
+            keys.emplace_back(column == SizeColumn ? rows[i].entry.size : rows[i].time, i);
         std::stable_sort(keys.begin(), keys.end(), [descending](const auto &x, const auto &y) {
             return descending ? y.first < x.first : x.first < y.first;
         });
         for (qsizetype k = 0; k < qsizetype(keys.size()); ++k)
-            m_visible[k] = keys[k].second;
+            visible[k] = keys[k].second;
     }
+    return visible;
+}
+
+void MessageListModel::applyOrderAndFilter()
+{
+    m_visible = ordered(m_rows, m_sortColumn, m_sortOrder, m_filter);
     m_exposed = int(std::min<qsizetype>(m_visible.size(), batchSize));
 }
 

@@ -46,6 +46,8 @@ public:
     // Reads the index and lists the folder; thread-safe (no QObject).
     [[nodiscard]] static QList<Row> loadRows(const QString &maildirPath);
     [[nodiscard]] static bool isLarge(const QString &maildirPath);
+    // The rows matching `filter`, in this order (indexes into rows); thread-safe.
+    [[nodiscard]] static QList<int> ordered(const QList<Row> &rows, int column, Qt::SortOrder order, const QString &filter);
     // Index size from which folders load in the background (tests, benchmarks).
     static void setBackgroundThreshold(qint64 indexBytes);
     [[nodiscard]] QString folder() const { return m_folder; }
