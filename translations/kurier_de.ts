@@ -2416,6 +2416,30 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <source>Loading the message list…</source>
         <translation>Die Nachrichtenliste wird geladen…</translation>
     </message>
+    <message>
+        <source>Send &amp;Again</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>Not sent yet, tried again at %1:</source>
+        <translation>Noch nicht gesendet, neuer Versuch um %1:</translation>
+    </message>
+    <message>
+        <source>Not sent:</source>
+        <translation>Nicht gesendet:</translation>
+    </message>
+    <message>
+        <source>Unknown whether it was sent (use Send Again only if it did not arrive):</source>
+        <translation>Unklar, ob sie gesendet wurde („Erneut senden“ nur, wenn sie nicht angekommen ist):</translation>
+    </message>
+    <message>
+        <source>Sending:</source>
+        <translation>Senden:</translation>
+    </message>
+    <message>
+        <source>The message could not be queued again: %1</source>
+        <translation>Die Nachricht konnte nicht erneut eingereiht werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>kurier::ui::MessageListModel</name>

@@ -248,6 +248,8 @@ void MainWindow::createActions()
     m_forwardAction = message->addAction(tr("F&orward"), this, &MainWindow::forward);
     m_forwardAction->setObjectName(QStringLiteral("forwardAction"));
     m_forwardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_retryAction = message->addAction(tr("Send &Again"), this, &MainWindow::retrySelected);
+    m_retryAction->setObjectName(QStringLiteral("retryAction"));
     message->addSeparator();
     m_deleteAction = message->addAction(tr("&Delete"), this, &MainWindow::deleteSelected);
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
@@ -393,6 +395,8 @@ void MainWindow::onMessageSelected()
         return;
     }
     m_view->showMessage(f.readAll());
+    if (m_currentKind == MailFolder::Kind::Outbox)
+        showOutboxState(row);
     // Read: Maildir flag S (moves the file from new/ to cur/).
     const MessageListModel::Row &r = m_model->rowAt(row);
     if (r.unread) {
@@ -406,6 +410,51 @@ void MainWindow::onMessageSelected()
     updateActions();
 }
 
+std::optional<store::Outbox::Entry> MainWindow::outboxEntry(int row) const
+{
+    const auto account = m_accounts->findById(m_currentAccountId);
+    if (!account || m_currentKind != MailFolder::Kind::Outbox || row < 0 || row >= m_model->rowCount())
+        return std::nullopt;
+    store::Outbox outbox(MailFolder::accountRoot(*account));
+    if (!outbox.open())
+        return std::nullopt;
+    return outbox.entry(store::HeaderIndex::baseName(m_model->rowAt(row).relativePath));
+}
+
+void MainWindow::showOutboxState(int row)
+{
+    const auto entry = outboxEntry(row);
+    if (!entry || entry->state == store::Outbox::State::Queued || entry->lastError.isEmpty())
+        return;
+    QString context;
+    switch (entry->state) {
+    case store::Outbox::State::Deferred:
+        context = tr("Not sent yet, tried again at %1:").arg(QLocale().toString(entry->nextAttempt.toLocalTime(), QLocale::ShortFormat));
+        break;
+    case store::Outbox::State::Failed: context = tr("Not sent:"); break;
+    case store::Outbox::State::Unknown: context = tr("Unknown whether it was sent (use Send Again only if it did not arrive):"); break;
+    default: context = tr("Sending:"); break;
+    }
+    m_banner->showDiagnostic(context, entry->lastError);
+}
+
+void MainWindow::retrySelected()
+{
+    const QModelIndex current = m_list->currentIndex();
+    const auto entry = current.isValid() ? outboxEntry(current.row()) : std::nullopt;
+    const auto account = m_accounts->findById(m_currentAccountId);
+    if (!entry || !account)
+        return;
+    // The user's word: a Failed, Unknown or Deferred message is sent again now.
+    store::Outbox outbox(MailFolder::accountRoot(*account));
+    if (!outbox.open() || !outbox.retry(entry->id)) {
+        m_statusText->setText(tr("The message could not be queued again: %1").arg(outbox.errorString()));
+        return;
+    }
+    m_banner->hide();
+    sendOutbox(account->id);
+}
+
 void MainWindow::updateActions()
 {
     const bool haveMessage = m_list->currentIndex().isValid() && !m_view->message().from.isEmpty();
@@ -414,6 +463,7 @@ void MainWindow::updateActions()
     m_replyAllAction->setEnabled(haveMessage);
     m_forwardAction->setEnabled(haveMessage);
     m_deleteAction->setEnabled(haveSelection);
+    m_retryAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Outbox);
     m_composeAction->setEnabled(!m_accounts->accounts().isEmpty());
     m_fetchAction->setEnabled(!m_accounts->accounts().isEmpty());
 }

@@ -4,6 +4,7 @@
 #include "ComposerWindow.h"
 #include "MailFolder.h"
 #include "OptionsDialog.h"
+#include "store/Outbox.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -84,6 +85,8 @@ public slots:
     void deleteSelected();
     // Sends what is due in the account's Outbox (after Senden in the composer).
     void sendOutbox(const QString &accountId);
+    // Outbox: sends the selected message again (the user's word for Failed or Unknown ones).
+    void retrySelected();
 
 private:
     void refreshAccounts();
@@ -94,6 +97,8 @@ private:
     void startNextSend();
     void showJobFailure(const QString &context, const diagnostics::Diagnostic &diagnostic, const QString &transcript);
     void updateActions();
+    [[nodiscard]] std::optional<store::Outbox::Entry> outboxEntry(int row) const;
+    void showOutboxState(int row);
     ComposerWindow *openComposer(ComposerWindow::Mode mode);
     void createActions();
 
@@ -117,6 +122,7 @@ private:
     QAction *m_replyAllAction = nullptr;
     QAction *m_forwardAction = nullptr;
     QAction *m_deleteAction = nullptr;
+    QAction *m_retryAction = nullptr;
     QString m_currentAccountId;
     MailFolder::Kind m_currentKind = MailFolder::Kind::Inbox;
     QStringList m_fetchQueue; // account ids

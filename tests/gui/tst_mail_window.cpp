@@ -508,6 +508,22 @@ void TestMailWindow::composerValidatesAndQueuesInOutbox()
     window.selectFolder(sales.id, ui::MailFolder::Kind::Outbox);
     QCOMPARE(window.messageModel()->rowCount(), 1);
     QCOMPARE(window.messageModel()->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Angebot für Müller"));
+
+    // Selecting it in the Outbox says why it is still there; Send Again tries at once.
+    window.banner()->hide();
+    QAction *retry = window.findChild<QAction *>(QStringLiteral("retryAction"));
+    QVERIFY(!retry->isEnabled());
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+    QVERIFY(window.banner()->isVisible());
+    QVERIFY2(window.banner()->text().contains(QStringLiteral("Not sent yet")), qPrintable(window.banner()->text()));
+    QVERIFY(retry->isEnabled());
+    const int attempts = outbox.entries().first().attempts;
+    retry->trigger();
+    QVERIFY(window.isBusy());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
+    QCOMPARE(outbox.entries().size(), 1);
+    QVERIFY(outbox.entries().first().attempts > attempts);
+    QCOMPARE(outbox.entries().first().state, store::Outbox::State::Deferred);
 }
 
 void TestMailWindow::replyAndForwardPrefill()
