@@ -9,7 +9,10 @@
 #include "store/Outbox.h"
 
 #include <QCloseEvent>
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
+#include <QStringListModel>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
@@ -299,6 +302,44 @@ bool ComposerWindow::saveDraft()
     m_closeConfirmed = true;
     close();
     return true;
+}
+
+void ComposerWindow::setKnownAddresses(const QStringList &addresses)
+{
+    auto *model = new QStringListModel(addresses, this);
+    for (QLineEdit *e : {m_to, m_cc, m_bcc}) {
+        auto *c = new QCompleter(model, e);
+        c->setObjectName(QStringLiteral("addressCompleter"));
+        c->setCaseSensitivity(Qt::CaseInsensitive);
+        c->setFilterMode(Qt::MatchContains);
+        c->setCompletionMode(QCompleter::PopupCompletion);
+        c->setWidget(e);
+        // Only the address under the cursor (after the last comma) is completed.
+        connect(e, &QLineEdit::textEdited, c, [c, e] {
+            const QString current = e->text().left(e->cursorPosition()).section(u',', -1).trimmed();
+            if (current.size() < 2) {
+                c->popup()->hide();
+                return;
+            }
+            c->setCompletionPrefix(current);
+            c->complete();
+        });
+        connect(c, qOverload<const QString &>(&QCompleter::activated), e, [e](const QString &chosen) {
+            const QString before = e->text().left(e->cursorPosition());
+            const QString after = e->text().mid(e->cursorPosition());
+            const qsizetype comma = before.lastIndexOf(u',');
+            const QString head = comma >= 0 ? before.left(comma + 1) + u' ' : QString();
+            const qsizetype nextComma = after.indexOf(u',');
+            const QString tail = nextComma >= 0 ? after.mid(nextComma) : QString();
+            e->setText(head + chosen + (tail.isEmpty() ? QStringLiteral(", ") : tail));
+            e->setCursorPosition(int(head.size() + chosen.size() + 2));
+        });
+    }
+}
+
+QCompleter *ComposerWindow::completer(QLineEdit *field) const
+{
+    return field->findChild<QCompleter *>(QStringLiteral("addressCompleter"));
 }
 
 void ComposerWindow::setRecipients(const QString &to)

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QCompleter;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -36,6 +37,10 @@ public:
     // (quoted inline, attachments carried over). accountId: the account the message came to.
     void setOriginal(Mode mode, const mime::ParsedMessage &original, const QString &accountId);
     void setRecipients(const QString &to);
+    // Addresses seen ("Name <address>"), offered while typing in To, Cc and Bcc; choosing one
+    // replaces only the address being typed.
+    void setKnownAddresses(const QStringList &addresses);
+    [[nodiscard]] QCompleter *completer(QLineEdit *field) const;
 
     void addAttachmentFile(const QString &path);
     void addAttachment(const mime::DraftAttachment &attachment);

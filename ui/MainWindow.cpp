@@ -15,6 +15,7 @@
 #include "store/Outbox.h"
 
 #include <QApplication>
+#include <QSet>
 #include <QComboBox>
 #include <QPlainTextEdit>
 #include <QDesktopServices>
@@ -679,6 +680,17 @@ ComposerWindow *MainWindow::openComposer(ComposerWindow::Mode mode)
         composer->setOriginal(mode, m_view->message(), m_currentAccountId);
     else if (const int i = composer->fromBox()->findData(m_currentAccountId); i >= 0 && mode == ComposerWindow::Mode::New)
         composer->fromBox()->setCurrentIndex(i);
+    // Completion from the addresses of the folder shown (already in memory).
+    QStringList seen;
+    QSet<QString> unique;
+    for (int i = 0; i < m_model->matchingCount() && seen.size() < 5000; ++i) {
+        const QString &from = m_model->rowAt(i).entry.from.trimmed();
+        if (from.contains(u'@') && !unique.contains(from.toLower())) {
+            unique.insert(from.toLower());
+            seen << from;
+        }
+    }
+    composer->setKnownAddresses(seen);
     connect(composer, &ComposerWindow::queued, this, [this](const QString &accountId) { sendOutbox(accountId); });
     connect(composer, &ComposerWindow::draftSaved, this, [this](const QString &accountId) {
         refreshCounts();

@@ -19,7 +19,9 @@
 #include "store/Outbox.h"
 
 #include <QBuffer>
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
 #include <QHeaderView>
 #include <QImage>
 #include <QLabel>
@@ -547,6 +549,23 @@ void TestMailWindow::replyAndForwardPrefill()
 
     ui::ComposerWindow *all = window.replyAll();
     QCOMPARE(all->ccEdit()->text(), QStringLiteral("Carol <carol@example.org>, dave@example.org")); // not ourselves
+
+    // Addresses seen are offered while typing; only the address being typed is replaced.
+    ui::ComposerWindow *fresh = window.compose();
+    QTRY_VERIFY(fresh->isVisible());
+    fresh->toEdit()->setFocus();
+    QTest::keyClicks(fresh->toEdit(), QStringLiteral("bob@example.net, ann"));
+    QCompleter *completer = fresh->completer(fresh->toEdit());
+    QVERIFY(completer);
+    QTRY_VERIFY(completer->popup()->isVisible());
+    QCOMPARE(completer->currentCompletion(), QStringLiteral("Anna <anna@example.org>"));
+    emit completer->activated(completer->currentCompletion());
+    QCOMPARE(fresh->toEdit()->text(), QStringLiteral("bob@example.net, Anna <anna@example.org>, "));
+    QList<mime::MailAddress> parsed;
+    QCOMPARE(ui::ComposerWindow::checkAddresses(fresh->toEdit()->text(), &parsed), QString());
+    QCOMPARE(parsed.size(), 2);
+    completer->popup()->hide();
+    fresh->close();
 
     ui::ComposerWindow *fwd = window.forward();
     QCOMPARE(fwd->subjectEdit()->text(), QStringLiteral("Fwd: Termin"));
