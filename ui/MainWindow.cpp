@@ -176,7 +176,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     split->addWidget(m_folders);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    split->setSizes({270, 830});
+    split->setSizes({310, 790});
     auto *mailLayout = new QVBoxLayout(m_mailPage);
     mailLayout->setContentsMargins(0, 0, 0, 0);
     mailLayout->addWidget(m_banner);

@@ -652,6 +652,13 @@ void TestMailWindow::screenshotsGerman()
     c->addAttachment({QStringLiteral("Bericht Q4.pdf"), QByteArray(120000, 'x'), {}, {}});
     QTRY_VERIFY(c->isVisible());
     test::screenshot(c, QStringLiteral("composer-de"));
+
+    // A failing Abrufen in German: the banner with Ursache and Abhilfe.
+    window.fetchAccount(account.id);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
+    QTRY_VERIFY(window.banner()->isVisible());
+    QVERIFY2(window.banner()->text().contains(QStringLiteral("Abrufen für INFO fehlgeschlagen")), qPrintable(window.banner()->text()));
+    test::screenshot(&window, QStringLiteral("mail-window-fetch-failed-de"));
 }
 
 QTEST_MAIN(TestMailWindow)
