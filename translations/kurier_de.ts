@@ -243,22 +243,6 @@
         <translation>kein Benutzerkonto mit dem Präfix „%1“</translation>
     </message>
     <message>
-        <source>the account has no POP3 server</source>
-        <translation>das Konto hat keinen POP3-Server</translation>
-    </message>
-    <message>
-        <source>another fetch for this account is running</source>
-        <translation>für dieses Konto läuft bereits ein anderer Abruf</translation>
-    </message>
-    <message>
-        <source>cannot write the transcript %1: %2</source>
-        <translation>das Protokoll %1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>no POP3 password stored for this account; use --password-stdin</source>
-        <translation>für dieses Konto ist kein POP3-Kennwort gespeichert; verwenden Sie --password-stdin</translation>
-    </message>
-    <message>
         <source>%1 messages were stored before the failure; the next fetch continues.</source>
         <translation>%1 Nachrichten wurden vor dem Fehler gespeichert; der nächste Abruf setzt fort.</translation>
     </message>
@@ -715,6 +699,25 @@
     <message>
         <source>Open the message and send it again.</source>
         <translation>Öffnen Sie die Nachricht und senden Sie sie erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>Pop3AccountFetch</name>
+    <message>
+        <source>The account has no POP3 server.</source>
+        <translation>Das Konto hat keinen POP3-Server.</translation>
+    </message>
+    <message>
+        <source>Another fetch for this account is running.</source>
+        <translation>Für dieses Konto läuft bereits ein anderer Abruf.</translation>
+    </message>
+    <message>
+        <source>The transcript %1 cannot be written.</source>
+        <translation>Das Protokoll %1 kann nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>No POP3 password is stored for this account.</source>
+        <translation>Für dieses Konto ist kein POP3-Kennwort gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -31,8 +31,7 @@ private:
     struct Job;
     void next();
     void startAccount(const store::Account &account);
-    void connectAndFetch(Job *job, const QString &password);
-    void accountDone(Job *job, bool ok);
+    void accountDone(bool ok);
 
     store::AccountManager *m_accounts;
     QTextStream &m_out;
