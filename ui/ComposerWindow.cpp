@@ -268,6 +268,8 @@ bool ComposerWindow::send()
         showProblem(nullptr, tr("The message could not be put into the Outbox: %1").arg(outbox.errorString()));
         return false;
     }
+    if (!m_draftFile.isEmpty())
+        QFile::remove(m_draftFile); // it is in the Outbox now
     emit queued(account->id, *id);
     m_closeConfirmed = true;
     close();
@@ -298,6 +300,8 @@ bool ComposerWindow::saveDraft()
         showProblem(nullptr, tr("The draft could not be saved: %1").arg(error));
         return false;
     }
+    if (!m_draftFile.isEmpty())
+        QFile::remove(m_draftFile); // replaced by the one just saved
     emit draftSaved(account->id);
     m_closeConfirmed = true;
     close();
@@ -340,6 +344,23 @@ void ComposerWindow::setKnownAddresses(const QStringList &addresses)
 QCompleter *ComposerWindow::completer(QLineEdit *field) const
 {
     return field->findChild<QCompleter *>(QStringLiteral("addressCompleter"));
+}
+
+void ComposerWindow::loadDraft(const mime::ParsedMessage &draft, const QString &accountId, const QString &draftFile)
+{
+    const int index = m_from->findData(accountId);
+    if (index >= 0)
+        m_from->setCurrentIndex(index);
+    m_to->setText(joinAddresses(draft.to));
+    m_cc->setText(joinAddresses(draft.cc));
+    m_subject->setText(draft.subject);
+    m_body->setPlainText(draft.text);
+    for (const mime::ParsedPart &p : draft.attachments)
+        addAttachment({p.fileName, p.data, p.mimeType, {}});
+    m_inReplyTo = draft.inReplyTo;
+    m_references = draft.references;
+    m_draftFile = draftFile;
+    setWindowTitle(tr("Draft: %1").arg(draft.subject));
 }
 
 void ComposerWindow::setRecipients(const QString &to)

@@ -37,6 +37,10 @@ public:
     // (quoted inline, attachments carried over). accountId: the account the message came to.
     void setOriginal(Mode mode, const mime::ParsedMessage &original, const QString &accountId);
     void setRecipients(const QString &to);
+    // Continues a saved draft (a file in Drafts): the fields from it; once the message is sent
+    // or saved again, that file is removed. (Bcc is not kept in drafts: it is never in a
+    // built message.)
+    void loadDraft(const mime::ParsedMessage &draft, const QString &accountId, const QString &draftFile);
     // Addresses seen ("Name <address>"), offered while typing in To, Cc and Bcc; choosing one
     // replaces only the address being typed.
     void setKnownAddresses(const QStringList &addresses);
@@ -95,6 +99,7 @@ private:
     QList<mime::DraftAttachment> m_attachments;
     QString m_inReplyTo;
     QStringList m_references;
+    QString m_draftFile;
     bool m_closeConfirmed = false;
     QPointer<QMessageBox> m_discard;
 };

@@ -9,6 +9,7 @@
 #include "OptionsDialog.h"
 #include "SendJob.h"
 #include "SignInDialog.h"
+#include "mime/MessageParser.h"
 #include "oauth/DeviceCodeFlow.h"
 #include "store/AccountManager.h"
 #include "store/Maildir.h"
@@ -140,6 +141,11 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     m_list->setColumnWidth(MessageListModel::DateColumn, 140);
     m_list->setColumnWidth(MessageListModel::SizeColumn, 80);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onMessageSelected);
+    // A draft opens in the composer to be finished.
+    connect(m_list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        if (m_currentKind == MailFolder::Kind::Drafts && index.isValid())
+            openDraft(index.row());
+    });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         m_view->clear();
         updateActions();
@@ -700,6 +706,24 @@ ComposerWindow *MainWindow::openComposer(ComposerWindow::Mode mode)
     m_lastComposer = composer;
     composer->show();
     return composer;
+}
+
+ComposerWindow *MainWindow::openDraft(int row)
+{
+    if (row < 0 || row >= m_model->rowCount())
+        return nullptr;
+    const QString path = m_model->filePath(row);
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return nullptr;
+    const mime::ParsedMessage draft = mime::MessageParser::parse(f.readAll());
+    ComposerWindow *c = openComposer(ComposerWindow::Mode::New);
+    c->loadDraft(draft, m_currentAccountId, path);
+    connect(c, &QObject::destroyed, this, [this] {
+        if (m_currentKind == MailFolder::Kind::Drafts)
+            m_model->refresh();
+    });
+    return c;
 }
 
 ComposerWindow *MainWindow::compose()

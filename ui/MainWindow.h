@@ -81,6 +81,8 @@ public slots:
     ComposerWindow *reply();
     ComposerWindow *replyAll();
     ComposerWindow *forward();
+    // Drafts: continues the draft in `row` in the composer.
+    ComposerWindow *openDraft(int row);
     // Löschen: asks (non-modal), then removes the selected message.
     void deleteSelected();
     // Sends what is due in the account's Outbox (after Senden in the composer).

@@ -87,6 +87,7 @@ private slots:
     void attachmentSaveSanitisesAndAsksBeforeOverwrite();
     void composerValidatesAndQueuesInOutbox();
     void replyAndForwardPrefill();
+    void draftSavedAndContinued();
     void deleteAsksThenRemoves();
     void fetchFailureShowsBannerWithCauseAndFix();
     void screenshotsGerman();
@@ -578,6 +579,39 @@ void TestMailWindow::replyAndForwardPrefill()
     QPointer<ui::ComposerWindow> guard(fwd);
     fwd->discardQuestion()->findChild<QPushButton *>(QStringLiteral("discardButton"))->click();
     QTRY_VERIFY(!guard || !guard->isVisible());
+}
+
+void TestMailWindow::draftSavedAndContinued()
+{
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    ui::ComposerWindow *c = window.compose();
+    c->toEdit()->setText(QStringLiteral("Anna <anna@example.org>"));
+    c->subjectEdit()->setText(QStringLiteral("Entwurf für später"));
+    c->bodyEdit()->setPlainText(QStringLiteral("Noch nicht fertig.\n"));
+    c->addAttachment({QStringLiteral("notiz.txt"), QByteArray("eins\n"), {}, {}});
+    QVERIFY(c->saveDraft());
+    QTRY_VERIFY(!window.lastComposer());
+
+    window.selectFolder(account.id, ui::MailFolder::Kind::Drafts);
+    QCOMPARE(window.messageModel()->rowCount(), 1);
+    const QString draftFile = window.messageModel()->filePath(0);
+    QVERIFY(window.messageModel()->rowAt(0).relativePath.endsWith(QStringLiteral(":2,DS")));
+    ui::ComposerWindow *again = window.openDraft(0);
+    QVERIFY(again);
+    QCOMPARE(again->toEdit()->text(), QStringLiteral("Anna <anna@example.org>"));
+    QCOMPARE(again->subjectEdit()->text(), QStringLiteral("Entwurf für später"));
+    QVERIFY(again->bodyEdit()->toPlainText().startsWith(QStringLiteral("Noch nicht fertig.")));
+    QCOMPARE(again->attachmentList()->count(), 1);
+    // Sent: into the Outbox, and the draft is gone.
+    QVERIFY(again->send());
+    QVERIFY(!QFile::exists(draftFile));
+    QTRY_COMPARE(window.messageModel()->rowCount(), 0);
+    store::Outbox outbox(ui::MailFolder::accountRoot(account));
+    QVERIFY(outbox.open());
+    QCOMPARE(outbox.entries().size(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
 }
 
 void TestMailWindow::deleteAsksThenRemoves()
