@@ -2235,25 +2235,6 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     </message>
 </context>
 <context>
-    <name>kurier::ui::FetchJob</name>
-    <message>
-        <source>The account has no POP3 server.</source>
-        <translation>Das Konto hat keinen POP3-Server.</translation>
-    </message>
-    <message>
-        <source>Another fetch for this account is running.</source>
-        <translation>Für dieses Konto läuft bereits ein Abruf.</translation>
-    </message>
-    <message>
-        <source>No POP3 password is available for this account.</source>
-        <translation>Für dieses Konto ist kein POP3-Kennwort verfügbar.</translation>
-    </message>
-    <message>
-        <source>Enter the password in Options → Accounts.</source>
-        <translation>Geben Sie das Kennwort unter Optionen → Benutzerkonten ein.</translation>
-    </message>
-</context>
-<context>
     <name>kurier::ui::MainWindow</name>
     <message>
         <source>Kurier</source>
