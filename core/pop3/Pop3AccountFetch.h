@@ -45,6 +45,9 @@ public:
         QString transcriptPath;           // empty: none
         qint64 maxMessageSize = 0;        // 0: Pop3Fetch's default
         std::optional<QString> password;  // typed this session (askForSecrets, --password-stdin)
+        // Certificates the user trusted for this account after seeing the CertificateProblem
+        // (SHA-256 of the DER, hex): accepted despite failed verification, nothing else is.
+        QList<QByteArray> pinnedSha256;
     };
 
     Pop3AccountFetch(store::Account account, secrets::SecretStore *secrets, Settings settings, QObject *parent = nullptr);
