@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QTextStream>
 
 #include <cstdio>
@@ -75,6 +76,8 @@ struct Options {
     QCommandLineOption smtpUser{QStringLiteral("smtp-user"), QStringLiteral("SMTP user name (with --smtp-auth password)."), QStringLiteral("U")};
     QCommandLineOption heloName{QStringLiteral("helo-name"), QStringLiteral("Name sent with EHLO."), QStringLiteral("NAME")};
     QCommandLineOption caFile{QStringLiteral("ca-file"), QStringLiteral("Extra trusted CA certificates (PEM)."), QStringLiteral("PEM")};
+    QCommandLineOption trustCertificate{QStringLiteral("trust-certificate"), QStringLiteral("Trust exactly the server certificate with this SHA-256 fingerprint (as kurierctl check/fetch print it)."), QStringLiteral("SHA256")};
+    QCommandLineOption untrustCertificates{QStringLiteral("untrust-certificates"), QStringLiteral("Forget all certificates trusted for this account.")};
     QCommandLineOption passwordStdin{QStringLiteral("password-stdin"), QStringLiteral("Read the POP3 password from standard input.")};
     QCommandLineOption acceptUnencrypted{QStringLiteral("accept-unencrypted"), QStringLiteral("Allow security \"none\" (credentials in clear text).")};
     QCommandLineOption askForSecrets{QStringLiteral("no-keychain"), QStringLiteral("Store no secrets; ask for them each time.")};
@@ -84,7 +87,8 @@ struct Options {
         p.addOptions({prefix, email, name, isDefault, preset, tenant, pop3Host, pop3Port, pop3Security, pop3User,
                       leaveOnServer, deleteAfterDays, oauth, noOAuth, oauthEndpoint, oauthClientId, oauthScope,
                       oauthMethod, oauthAuthorizationEndpoint, oauthSecretValidUntil, smtpHost, smtpPort,
-                      smtpSecurity, smtpAuth, smtpUser, heloName, caFile, passwordStdin, acceptUnencrypted,
+                      smtpSecurity, smtpAuth, smtpUser, heloName, caFile, trustCertificate, untrustCertificates,
+                      passwordStdin, acceptUnencrypted,
                       askForSecrets});
     }
 };
@@ -133,6 +137,7 @@ QString AccountCommand::usage()
         "               [--oauth-authorization-endpoint URL] [--oauth-secret-valid-until YYYY-MM-DD]]\n"
         "      [--smtp-host H] [--smtp-port N] [--smtp-security tls|starttls|none]\n"
         "      [--smtp-auth same|password|none] [--smtp-user U] [--helo-name NAME] [--ca-file PEM]\n"
+        "      [--trust-certificate SHA256]… [--untrust-certificates]\n"
         "      [--accept-unencrypted] [--no-keychain] [--password-stdin]\n"
         "  kurierctl account edit P [same options; --no-oauth turns OAuth off]\n"
         "  kurierctl account remove P\n"
@@ -299,6 +304,18 @@ void AccountCommand::addOrEdit(bool add, const QStringList &args, std::function<
     if (parser.isSet(o.caFile))
         account.extraCaFile = parser.value(o.caFile).isEmpty() ? QString()
                                                                 : QFileInfo(parser.value(o.caFile)).absoluteFilePath();
+    if (parser.isSet(o.untrustCertificates))
+        account.trustedCertificates.clear();
+    for (const QString &value : parser.values(o.trustCertificate)) {
+        // Accept the forms people copy: "ab12…", "AB:12:…", with or without spaces.
+        QByteArray hex = value.toLatin1().toLower();
+        hex.replace(':', "").replace(' ', "");
+        static const QRegularExpression sha256(QStringLiteral("^[0-9a-f]{64}$"));
+        if (!sha256.match(QString::fromLatin1(hex)).hasMatch())
+            usageErrors << QStringLiteral("--trust-certificate needs a SHA-256 fingerprint (64 hex digits)");
+        else if (!account.trustedCertificates.contains(hex))
+            account.trustedCertificates.append(hex);
+    }
     if (parser.isSet(o.acceptUnencrypted)) {
         account.pop3.acceptUnencrypted = account.pop3.security == store::Security::None;
         account.smtp.acceptUnencrypted = account.smtp.security == store::Security::None;

@@ -41,6 +41,9 @@ public:
     explicit TokenClient(QObject *parent = nullptr);
 
     void setExtraCaCertificates(const QList<QSslCertificate> &certificates) { m_extraCas = certificates; }
+    // Certificates the user trusts for this account (SHA-256 hex): accepted despite failed
+    // verification, exactly these and only with the errors they cause.
+    void setTrustedCertificates(const QList<QByteArray> &sha256) { m_trusted = sha256; }
     void setTimeout(int milliseconds) { m_timeoutMs = milliseconds; }
     void setMaxResponseSize(qint64 bytes) { m_maxResponseSize = bytes; }
 
@@ -52,6 +55,7 @@ public:
 private:
     QNetworkAccessManager *m_network;
     QList<QSslCertificate> m_extraCas;
+    QList<QByteArray> m_trusted;
     int m_timeoutMs = 30000;
     qint64 m_maxResponseSize = 256 * 1024;
 };

@@ -24,6 +24,7 @@ TokenProvider::TokenProvider(store::Account account, secrets::SecretStore *secre
 {
     if (!m_account.extraCaFile.isEmpty())
         m_client->setExtraCaCertificates(QSslCertificate::fromPath(m_account.extraCaFile, QSsl::Pem));
+    m_client->setTrustedCertificates(m_account.trustedCertificates);
 }
 
 TokenProvider::~TokenProvider() = default;

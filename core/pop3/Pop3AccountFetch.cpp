@@ -89,7 +89,7 @@ void Pop3AccountFetch::start()
         failBeforeConnecting(Stage::Configuration, error);
         return;
     }
-    policy.pinnedSha256 = m_settings.pinnedSha256;
+    policy.pinnedSha256 += m_settings.pinnedSha256; // the account's own pins come with the policy
     if (!m_settings.transcriptPath.isEmpty()) {
         m_transcript = std::make_unique<net::Transcript>(m_settings.transcriptPath);
         if (!m_transcript->isOpen()) {

@@ -23,6 +23,7 @@ Pop3Session::Options sessionOptions(const store::Account &account)
 bool tlsPolicy(const store::Account &account, net::TlsPolicy *policy, QString *error)
 {
     *policy = {};
+    policy->pinnedSha256 = account.trustedCertificates;
     if (account.extraCaFile.isEmpty())
         return true;
     policy->extraCaCertificates = net::SslTransport::loadCaFile(account.extraCaFile, error);

@@ -77,7 +77,7 @@ void Submission::start(const QString &password)
             return;
         }
     }
-    policy.pinnedSha256 = m_pins;
+    policy.pinnedSha256 = m_account.trustedCertificates + m_pins;
     SmtpSession::Settings settings;
     settings.host = m_account.smtp.host;
     settings.port = quint16(m_account.smtp.effectivePort());

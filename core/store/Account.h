@@ -74,6 +74,10 @@ struct Account {
     oauth::OAuthSettings oauth;
     SmtpSettings smtp;
     QString extraCaFile; // PEM with additional trusted CAs (company CA, tests)
+    // Server certificates the user chose to trust for this account after seeing them (SHA-256 of
+    // the DER, lower-case hex). Only exactly these are accepted despite failed verification —
+    // never "ignore errors".
+    QList<QByteArray> trustedCertificates;
     // When no keychain is available the user may choose to be asked for passwords each time.
     bool askForSecrets = false;
     // Which secrets are stored in the keychain (a marker, not the secret: lets the dialog say

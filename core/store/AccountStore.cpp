@@ -36,6 +36,13 @@ FileVersion versionOf(const QString &path)
     return {info.size(), info.lastModified()};
 }
 
+bool isSha256Hex(const QByteArray &hex)
+{
+    return hex.size() == 64 && std::all_of(hex.begin(), hex.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    });
+}
+
 Account readAccount(QSettings &s, const QString &id)
 {
     Account a;
@@ -45,6 +52,11 @@ Account readAccount(QSettings &s, const QString &id)
     a.senderName = s.value(keys::senderName).toString();
     a.isDefault = s.value(keys::isDefault, false).toBool();
     a.extraCaFile = s.value(keys::extraCaFile).toString();
+    for (const QString &fingerprint : s.value(keys::trustedCertificates).toStringList()) {
+        const QByteArray hex = fingerprint.trimmed().toLower().toLatin1();
+        if (isSha256Hex(hex)) // anything else is not a pin we wrote; ignore it
+            a.trustedCertificates.append(hex);
+    }
     a.askForSecrets = s.value(keys::askForSecrets, false).toBool();
     for (const QString &name : s.value(keys::storedSecrets).toStringList()) {
         SecretName n;
@@ -95,6 +107,10 @@ void writeAccount(QSettings &s, const Account &a)
     s.setValue(keys::senderName, a.senderName);
     s.setValue(keys::isDefault, a.isDefault);
     s.setValue(keys::extraCaFile, a.extraCaFile);
+    QStringList trusted;
+    for (const QByteArray &fingerprint : a.trustedCertificates)
+        trusted.append(QString::fromLatin1(fingerprint));
+    s.setValue(keys::trustedCertificates, trusted);
     s.setValue(keys::askForSecrets, a.askForSecrets);
     QStringList stored;
     for (SecretName n : a.storedSecrets)

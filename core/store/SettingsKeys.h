@@ -15,6 +15,7 @@ inline const QString email = QStringLiteral("email");
 inline const QString senderName = QStringLiteral("senderName");
 inline const QString isDefault = QStringLiteral("default");
 inline const QString extraCaFile = QStringLiteral("extraCaFile");
+inline const QString trustedCertificates = QStringLiteral("trustedCertificates"); // SHA-256 fingerprints
 inline const QString askForSecrets = QStringLiteral("askForSecrets");
 inline const QString storedSecrets = QStringLiteral("storedSecrets"); // names only, never values
 

@@ -31,6 +31,7 @@ private slots:
     void fetchThenNothingNew();
     void checkPrintsEachStep();
     void transcriptHasNoSecrets();
+    void trustedCertificateForAccount();
     void unknownAccount();
     void failureReportedOnce();
     void killedAtRandomMoments();
@@ -206,6 +207,41 @@ void TestFetchKurierctl::transcriptHasNoSecrets()
     QVERIFY(!log.contains("Bearer"));
     QVERIFY(!log.contains(m_passwords.value(user).toUtf8()));
     QVERIFY(!log.contains("Lorem ipsum")); // message bodies are summarised, not written
+}
+
+void TestFetchKurierctl::trustedCertificateForAccount()
+{
+    // Without the test CA the server's certificate is refused, and its fingerprint printed; the
+    // user trusts exactly that certificate for this account, and the fetch goes through.
+    const QString user = createUser("pin");
+    addAccount(QStringLiteral("Pin"), user);
+    QCOMPARE(kurierctl({QStringLiteral("account"), QStringLiteral("edit"), QStringLiteral("Pin"), QStringLiteral("--ca-file"),
+                        QString()}).exitCode, 0);
+    QCOMPARE(test::TestServers::instance().generate(user, 3, 2000), QString());
+    const Run refused = kurierctl({QStringLiteral("fetch"), QStringLiteral("Pin")});
+    QCOMPARE(refused.exitCode, 1);
+    const auto match = QRegularExpression(QStringLiteral("SHA-256 ([0-9a-f]{64})")).match(refused.err);
+    QVERIFY2(match.hasMatch(), qPrintable(refused.err));
+    QVERIFY(QDir(inbox(QStringLiteral("Pin")) + QStringLiteral("/new")).isEmpty());
+
+    const Run bad = kurierctl({QStringLiteral("account"), QStringLiteral("edit"), QStringLiteral("Pin"),
+                               QStringLiteral("--trust-certificate"), QStringLiteral("not-a-fingerprint")});
+    QCOMPARE(bad.exitCode, 2);
+    // Upper case with colons, as other tools print it, is understood.
+    QString colons;
+    for (int i = 0; i < 64; i += 2)
+        colons += (i ? QStringLiteral(":") : QString()) + match.captured(1).mid(i, 2).toUpper();
+    const Run trust = kurierctl({QStringLiteral("account"), QStringLiteral("edit"), QStringLiteral("Pin"),
+                                 QStringLiteral("--trust-certificate"), colons});
+    QVERIFY2(trust.exitCode == 0, qPrintable(trust.err));
+    const Run fetched = kurierctl({QStringLiteral("fetch"), QStringLiteral("Pin")});
+    QVERIFY2(fetched.exitCode == 0, qPrintable(fetched.err));
+    QVERIFY2(fetched.out.contains(QStringLiteral("fetched 3 messages")), qPrintable(fetched.out));
+
+    // Forgotten again: refused again.
+    QCOMPARE(kurierctl({QStringLiteral("account"), QStringLiteral("edit"), QStringLiteral("Pin"),
+                        QStringLiteral("--untrust-certificates")}).exitCode, 0);
+    QCOMPARE(kurierctl({QStringLiteral("fetch"), QStringLiteral("Pin")}).exitCode, 1);
 }
 
 void TestFetchKurierctl::unknownAccount()

@@ -101,6 +101,7 @@ void TestAccountStore::roundTrip()
     a.oauth.method = oauth::SignInMethod::DeviceCode;
     a.smtp.auth = store::SmtpAuth::Password;
     a.smtp.user = QStringLiteral("relay-user");
+    a.trustedCertificates = {QByteArray(64, 'a'), QByteArray("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")};
     const auto r = saveSync(manager, a, allSecrets());
     QVERIFY2(r.ok, qPrintable(r.error));
 
