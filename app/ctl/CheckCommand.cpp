@@ -1,5 +1,6 @@
 #include "ctl/CheckCommand.h"
 
+#include "net/AccountTlsPolicy.h"
 #include "net/SslTransport.h"
 #include "net/Transcript.h"
 #include "oauth/TokenProvider.h"
@@ -70,7 +71,7 @@ void CheckCommand::run(const QStringList &args, std::function<void(int)> finishe
     m_job->account = *account;
     net::TlsPolicy policy;
     QString error;
-    if (!pop3::Pop3AccountSetup::tlsPolicy(*account, &policy, &error)) {
+    if (!net::tlsPolicyForAccount(*account, &policy, &error)) {
         m_err << "kurierctl: " << error << '\n';
         m_err.flush();
         m_finished(1);

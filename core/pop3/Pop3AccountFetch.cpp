@@ -1,5 +1,6 @@
 #include "pop3/Pop3AccountFetch.h"
 
+#include "net/AccountTlsPolicy.h"
 #include "net/SslTransport.h"
 #include "net/Transcript.h"
 #include "oauth/TokenProvider.h"
@@ -85,7 +86,7 @@ void Pop3AccountFetch::start()
         m_index->rebuild(*m_maildir); // interrupted before its line was written, or changed by another program
 
     net::TlsPolicy policy;
-    if (!Pop3AccountSetup::tlsPolicy(m_account, &policy, &error)) {
+    if (!net::tlsPolicyForAccount(m_account, &policy, &error)) {
         failBeforeConnecting(Stage::Configuration, error);
         return;
     }

@@ -1,6 +1,5 @@
 #include "pop3/Pop3AccountSetup.h"
 
-#include "net/SslTransport.h"
 #include "oauth/SignInMethod.h"
 
 #include <QStandardPaths>
@@ -18,16 +17,6 @@ Pop3Session::Options sessionOptions(const store::Account &account)
     o.useOAuth = account.oauth.enabled;
     o.appOnly = account.oauth.enabled && account.oauth.method == oauth::SignInMethod::ClientCredentials;
     return o;
-}
-
-bool tlsPolicy(const store::Account &account, net::TlsPolicy *policy, QString *error)
-{
-    *policy = {};
-    policy->pinnedSha256 = account.trustedCertificates;
-    if (account.extraCaFile.isEmpty())
-        return true;
-    policy->extraCaCertificates = net::SslTransport::loadCaFile(account.extraCaFile, error);
-    return !policy->extraCaCertificates.isEmpty();
 }
 
 QString accountFolder(const store::Account &account)

@@ -13,9 +13,6 @@ namespace kurier::pop3 {
 namespace Pop3AccountSetup {
 
 [[nodiscard]] Pop3Session::Options sessionOptions(const store::Account &account);
-// System CAs are always trusted; this adds the account's extra CA file. False and *error if the
-// file is unusable.
-bool tlsPolicy(const store::Account &account, net::TlsPolicy *policy, QString *error);
 // $XDG_DATA_HOME/kurier/<prefix>: the account's mail folder (INBOX, Outbox, Sent, POP3 state).
 [[nodiscard]] QString accountFolder(const store::Account &account);
 // The Maildir that POP3 fetches into: <account folder>/INBOX.

@@ -1,5 +1,6 @@
 #include "smtp/Submission.h"
 
+#include "net/AccountTlsPolicy.h"
 #include "net/SslTransport.h"
 #include "net/Transcript.h"
 #include "oauth/TokenProvider.h"
@@ -63,21 +64,18 @@ void Submission::send(const QList<OutgoingMessage> &messages)
 void Submission::start(const QString &password)
 {
     net::TlsPolicy policy;
-    if (!m_account.extraCaFile.isEmpty()) {
-        QString error;
-        policy.extraCaCertificates = net::SslTransport::loadCaFile(m_account.extraCaFile, &error);
-        if (policy.extraCaCertificates.isEmpty()) {
-            Diagnostic d;
-            d.stage = Diagnostic::Stage::Configuration;
-            d.summary = tr("The account's CA file cannot be used");
-            d.cause = error;
-            d.fix = tr("Choose a PEM file with the certificate authority in the account settings.");
-            d.code = QStringLiteral("ca-file");
-            failAll(d);
-            return;
-        }
+    QString error;
+    if (!net::tlsPolicyForAccount(m_account, &policy, &error)) {
+        Diagnostic d;
+        d.stage = Diagnostic::Stage::Configuration;
+        d.summary = tr("The account's CA file cannot be used");
+        d.cause = error;
+        d.fix = tr("Choose a PEM file with the certificate authority in the account settings.");
+        d.code = QStringLiteral("ca-file");
+        failAll(d);
+        return;
     }
-    policy.pinnedSha256 = m_account.trustedCertificates + m_pins;
+    policy.pinnedSha256 += m_pins;
     SmtpSession::Settings settings;
     settings.host = m_account.smtp.host;
     settings.port = quint16(m_account.smtp.effectivePort());
