@@ -62,7 +62,7 @@ void TestMailWindowServers::initTestCase()
 
 QString TestMailWindowServers::newOAuthUser(const QString &password)
 {
-    const QString user = QStringLiteral("gui-%1@%2").arg(QUuid::createUuid().toString(QUuid::Id128).left(12), env("KURIER_TEST_MAIL_DOMAIN"));
+    const QString user = test::TestServers::instance().uniqueAddress(QStringLiteral("gui"));
     QNetworkRequest request(QUrl(env("OAUTH_BASE") + QStringLiteral("/test/users")));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setSslConfiguration(servers().sslConfiguration());

@@ -28,10 +28,6 @@ QString env(const char *key)
     return servers().value(key);
 }
 
-QString uniqueAddress(const QString &tag)
-{
-    return QStringLiteral("%1-%2@%3").arg(tag, QUuid::createUuid().toString(QUuid::Id128).left(12), env("KURIER_TEST_MAIL_DOMAIN"));
-}
 
 } // namespace
 
@@ -130,9 +126,9 @@ QList<QByteArray> TestSendKurierctl::maildir(const QString &address, int count) 
 void TestSendKurierctl::composeWithAttachmentAndBcc()
 {
     addAccount(servers().port("SMTP_SUBMISSION_PORT"));
-    const QString to = uniqueAddress(QStringLiteral("to"));
-    const QString cc = uniqueAddress(QStringLiteral("cc"));
-    const QString bcc = uniqueAddress(QStringLiteral("bcc"));
+    const QString to = servers().uniqueAddress(QStringLiteral("to"));
+    const QString cc = servers().uniqueAddress(QStringLiteral("cc"));
+    const QString bcc = servers().uniqueAddress(QStringLiteral("bcc"));
     const QString attachment = m_data->filePath(QStringLiteral("Übersicht März.txt"));
     {
         QFile f(attachment);
@@ -167,8 +163,8 @@ void TestSendKurierctl::composeWithAttachmentAndBcc()
 void TestSendKurierctl::rawMessagesLikeSendmail()
 {
     addAccount(servers().port("SMTP_SUBMISSION_PORT"));
-    const QString a = uniqueAddress(QStringLiteral("raw-a"));
-    const QString hidden = uniqueAddress(QStringLiteral("raw-hidden"));
+    const QString a = servers().uniqueAddress(QStringLiteral("raw-a"));
+    const QString hidden = servers().uniqueAddress(QStringLiteral("raw-hidden"));
     QStringList files;
     for (int i = 0; i < 3; ++i) {
         const QString path = m_data->filePath(QStringLiteral("m%1.eml").arg(i));
@@ -223,7 +219,7 @@ void TestSendKurierctl::unreachableServerIsDeferred()
     const quint16 closedPort = placeholder.serverPort();
     placeholder.close();
     addAccount(closedPort);
-    const QString to = uniqueAddress(QStringLiteral("later"));
+    const QString to = servers().uniqueAddress(QStringLiteral("later"));
     const Run r = kurierctl({QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--to"), to, QStringLiteral("--subject"),
                              QStringLiteral("später")},
                             "x\n");

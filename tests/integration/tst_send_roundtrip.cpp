@@ -39,10 +39,6 @@ QString env(const char *key)
     return servers().value(key);
 }
 
-QString uniqueAddress(const QString &tag)
-{
-    return QStringLiteral("%1-%2@%3").arg(tag, QUuid::createUuid().toString(QUuid::Id128).left(12), env("KURIER_TEST_MAIL_DOMAIN"));
-}
 
 } // namespace
 
@@ -73,7 +69,7 @@ void TestSendRoundTrip::initTestCase()
 
 QString TestSendRoundTrip::newOAuthUser(const QString &password)
 {
-    const QString user = uniqueAddress(QStringLiteral("rt"));
+    const QString user = servers().uniqueAddress(QStringLiteral("rt"));
     QNetworkRequest request(QUrl(env("OAUTH_BASE") + QStringLiteral("/test/users")));
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     request.setSslConfiguration(servers().sslConfiguration());
@@ -180,7 +176,7 @@ void TestSendRoundTrip::composedMessageComesBackIntact()
     const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
     const QString user = newOAuthUser(password);
     const store::Account account = oauthAccount(user, password);
-    const QString bccAddress = uniqueAddress(QStringLiteral("bcc"));
+    const QString bccAddress = servers().uniqueAddress(QStringLiteral("bcc"));
 
     mime::Draft draft;
     draft.from = {account.senderName, account.email};
@@ -283,7 +279,7 @@ void TestSendRoundTrip::temporaryFailureIsDeferred()
     account.smtp.auth = store::SmtpAuth::None;
     store::Outbox outbox(m_data.filePath(QStringLiteral("down")));
     QVERIFY(outbox.open());
-    const auto id = outbox.enqueue(account.email, {uniqueAddress(QStringLiteral("never"))}, "Subject: x\r\n\r\nx\r\n");
+    const auto id = outbox.enqueue(account.email, {servers().uniqueAddress(QStringLiteral("never"))}, "Subject: x\r\n\r\nx\r\n");
     smtp::OutboxSender sender(account, &outbox, &m_secrets);
     std::optional<smtp::SendResult> result;
     bool finished = false;

@@ -42,10 +42,6 @@ QString env(const char *key)
     return servers().value(key);
 }
 
-QString uniqueAddress(const QString &tag)
-{
-    return QStringLiteral("%1-%2@%3").arg(tag, QUuid::createUuid().toString(QUuid::Id128).left(12), env("KURIER_TEST_MAIL_DOMAIN"));
-}
 
 struct Outcome {
     QList<SendResult> results;
@@ -149,7 +145,7 @@ QJsonObject TestSmtpPostfix::post(const QString &path, const QJsonObject &body)
 
 QString TestSmtpPostfix::newOAuthUser(const QString &password)
 {
-    const QString user = uniqueAddress(QStringLiteral("oauth"));
+    const QString user = servers().uniqueAddress(QStringLiteral("oauth"));
     const QJsonObject r = post(QStringLiteral("/test/users"), {{QStringLiteral("user"), user}, {QStringLiteral("password"), password}});
     if (!r.value(QStringLiteral("ok")).toBool())
         qFatal("cannot create a test user");
@@ -203,7 +199,7 @@ QList<QByteArray> TestSmtpPostfix::waitForMail(const QString &address, int count
 void TestSmtpPostfix::plainStartTls()
 {
     const store::Account account = passwordAccount("SMTP_SUBMISSION_PORT", store::Security::StartTls);
-    const QString to = uniqueAddress(QStringLiteral("plain"));
+    const QString to = servers().uniqueAddress(QStringLiteral("plain"));
     Submission submission(account, &m_secrets);
     const Outcome o = run(submission, {message(account.email, {to}, QStringLiteral("plain over STARTTLS"))});
     QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
@@ -222,7 +218,7 @@ void TestSmtpPostfix::plainStartTls()
 void TestSmtpPostfix::plainImplicitTls()
 {
     const store::Account account = passwordAccount("SMTP_SUBMISSIONS_PORT", store::Security::Tls);
-    const QString to = uniqueAddress(QStringLiteral("tls"));
+    const QString to = servers().uniqueAddress(QStringLiteral("tls"));
     Submission submission(account, &m_secrets);
     const Outcome o = run(submission, {message(account.email, {to}, QStringLiteral("implicit TLS"))});
     QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
@@ -233,7 +229,7 @@ void TestSmtpPostfix::plainImplicitTls()
 void TestSmtpPostfix::loginMechanism()
 {
     const store::Account account = passwordAccount("SMTP_SUBMISSION_PORT", store::Security::StartTls);
-    const QString to = uniqueAddress(QStringLiteral("login"));
+    const QString to = servers().uniqueAddress(QStringLiteral("login"));
     Submission submission(account, &m_secrets);
     submission.setSessionSettings([](SmtpSession::Settings &s) { s.preferredMechanism = sasl::Mechanism::Login; });
     const Outcome o = run(submission, {message(account.email, {to}, QStringLiteral("LOGIN"))});
@@ -247,7 +243,7 @@ void TestSmtpPostfix::wrongPassword()
     store::Account account = passwordAccount("SMTP_SUBMISSION_PORT", store::Security::StartTls);
     Submission submission(account, &m_secrets);
     submission.setSessionPassword(QStringLiteral("not the password"));
-    const Outcome o = run(submission, {message(account.email, {uniqueAddress(QStringLiteral("never"))}, QStringLiteral("x"))});
+    const Outcome o = run(submission, {message(account.email, {servers().uniqueAddress(QStringLiteral("never"))}, QStringLiteral("x"))});
     QVERIFY(o.finished.has_value());
     QCOMPARE(o.finished->stage, diagnostics::Diagnostic::Stage::Authentication);
     QCOMPARE(o.finished->code, QStringLiteral("5.7.8"));
@@ -261,7 +257,7 @@ void TestSmtpPostfix::untrustedCertificate()
     store::Account account = passwordAccount("SMTP_SUBMISSIONS_PORT", store::Security::Tls);
     account.extraCaFile.clear(); // the test CA is not in the system store
     Submission submission(account, &m_secrets);
-    const Outcome o = run(submission, {message(account.email, {uniqueAddress(QStringLiteral("never"))}, QStringLiteral("x"))});
+    const Outcome o = run(submission, {message(account.email, {servers().uniqueAddress(QStringLiteral("never"))}, QStringLiteral("x"))});
     QCOMPARE(o.finished->stage, diagnostics::Diagnostic::Stage::Tls);
     QVERIFY(!o.finished->retryable);
     QCOMPARE(o.results.value(0).status, SendResult::Status::PermanentFailure);
@@ -270,7 +266,7 @@ void TestSmtpPostfix::untrustedCertificate()
     QVERIFY(o.finished->cause.contains(QString::fromLatin1(problem.sha256)));
 
     // The user checked the fingerprint and trusts exactly this certificate: now it goes.
-    const QString to = uniqueAddress(QStringLiteral("pinned"));
+    const QString to = servers().uniqueAddress(QStringLiteral("pinned"));
     Submission pinned(account, &m_secrets);
     pinned.setPinnedCertificates({problem.sha256});
     const Outcome again = run(pinned, {message(account.email, {to}, QStringLiteral("pinned certificate"))});
@@ -284,7 +280,7 @@ void TestSmtpPostfix::xoauth2WithTokenProvider()
     const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
     const QString user = newOAuthUser(password);
     const store::Account account = oauthAccount(user, password);
-    const QString to = uniqueAddress(QStringLiteral("xoauth2"));
+    const QString to = servers().uniqueAddress(QStringLiteral("xoauth2"));
     Submission submission(account, &m_secrets);
     const Outcome o = run(submission, {message(user, {to}, QStringLiteral("XOAUTH2"))});
     QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
@@ -299,7 +295,7 @@ void TestSmtpPostfix::xoauth2OneLineInitialResponse()
     const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
     const QString user = newOAuthUser(password);
     const store::Account account = oauthAccount(user, password);
-    const QString to = uniqueAddress(QStringLiteral("oneline"));
+    const QString to = servers().uniqueAddress(QStringLiteral("oneline"));
     Submission submission(account, &m_secrets);
     submission.setSessionSettings([](SmtpSession::Settings &s) { s.maxInitialResponseLine = 12288; });
     const Outcome o = run(submission, {message(user, {to}, QStringLiteral("one line"))});
@@ -312,7 +308,7 @@ void TestSmtpPostfix::oauthBearer()
     const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
     const QString user = newOAuthUser(password);
     const store::Account account = oauthAccount(user, password);
-    const QString to = uniqueAddress(QStringLiteral("bearer"));
+    const QString to = servers().uniqueAddress(QStringLiteral("bearer"));
     Submission submission(account, &m_secrets);
     submission.setSessionSettings([](SmtpSession::Settings &s) { s.preferredMechanism = sasl::Mechanism::OAuthBearer; });
     const Outcome o = run(submission, {message(user, {to}, QStringLiteral("OAUTHBEARER"))});
@@ -335,7 +331,7 @@ void TestSmtpPostfix::refusedTokenReplacedOnce()
     QVERIFY(first->ok());
     QVERIFY(post(QStringLiteral("/test/revoke"), {{QStringLiteral("token"), first->token.accessToken}}).value(QStringLiteral("ok")).toBool());
 
-    const QString to = uniqueAddress(QStringLiteral("retry"));
+    const QString to = servers().uniqueAddress(QStringLiteral("retry"));
     Submission submission(account, &m_secrets, &provider);
     const Outcome o = run(submission, {message(user, {to}, QStringLiteral("after a refused token"))});
     QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
@@ -381,8 +377,8 @@ void TestSmtpPostfix::revokedTokenFailsWithDiagnostic()
 void TestSmtpPostfix::partialRecipients()
 {
     const store::Account account = passwordAccount("SMTP_SUBMISSION_PORT", store::Security::StartTls);
-    const QString good = uniqueAddress(QStringLiteral("good"));
-    const QString good2 = uniqueAddress(QStringLiteral("good2"));
+    const QString good = servers().uniqueAddress(QStringLiteral("good"));
+    const QString good2 = servers().uniqueAddress(QStringLiteral("good2"));
     Submission submission(account, &m_secrets);
     const Outcome o = run(submission, {message(account.email, {good, QStringLiteral("someone@elsewhere.example"), good2},
                                                QStringLiteral("partial"))});
@@ -400,7 +396,7 @@ void TestSmtpPostfix::partialRecipients()
 void TestSmtpPostfix::pipelinedBatch()
 {
     const store::Account account = passwordAccount("SMTP_SUBMISSION_PORT", store::Security::StartTls);
-    const QString to = uniqueAddress(QStringLiteral("batch"));
+    const QString to = servers().uniqueAddress(QStringLiteral("batch"));
     QList<OutgoingMessage> messages;
     for (int i = 0; i < 25; ++i)
         messages.append(message(account.email, {to}, QStringLiteral("batch %1").arg(i)));

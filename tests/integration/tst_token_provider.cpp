@@ -88,8 +88,7 @@ void TestTokenProvider::initTestCase()
 
 QString TestTokenProvider::newUser(const QString &password, bool mfa)
 {
-    const QString user = QStringLiteral("u-%1@%2").arg(QUuid::createUuid().toString(QUuid::Id128).left(12),
-                                                       env("KURIER_TEST_MAIL_DOMAIN"));
+    const QString user = servers().uniqueAddress(QStringLiteral("u"));
     const QJsonObject r = post(QStringLiteral("/test/users"), {{QStringLiteral("user"), user},
                                                               {QStringLiteral("password"), password},
                                                               {QStringLiteral("mfaRequired"), mfa}});

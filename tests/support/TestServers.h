@@ -22,6 +22,7 @@
 #include <QStringList>
 #include <QTemporaryDir>
 #include <QUrl>
+#include <QUuid>
 
 namespace kurier::test {
 
@@ -74,6 +75,12 @@ public:
     [[nodiscard]] QString envFile() const { return m_envFile; }
 
     [[nodiscard]] bool contains(const QString &key) const { return m_values.contains(key); }
+    // A mail address in the test domain no other test uses (tests run in parallel on one fixture).
+    [[nodiscard]] QString uniqueAddress(const QString &tag) const
+    {
+        return QStringLiteral("%1-%2@%3").arg(tag, QUuid::createUuid().toString(QUuid::Id128).left(12),
+                                              value(QStringLiteral("KURIER_TEST_MAIL_DOMAIN")));
+    }
     // The value of KEY (OAUTH_BASE, POP3_TLS_PORT …); empty if absent.
     [[nodiscard]] QString value(const QString &key) const { return m_values.value(key); }
     [[nodiscard]] QString value(const char *key) const { return value(QString::fromLatin1(key)); }
