@@ -1,0 +1,3 @@
+#include "check/CheckLog.h"
+
+Q_LOGGING_CATEGORY(lcCheck, "kurier.check", QtInfoMsg)

@@ -1,0 +1,6 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// The connection test's steps (kurier.check).
+Q_DECLARE_LOGGING_CATEGORY(lcCheck)
