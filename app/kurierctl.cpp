@@ -6,6 +6,7 @@
 #include "ctl/TokenCommand.h"
 #include "i18n/Translations.h"
 #include "secrets/KeychainSecretStore.h"
+#include "secrets/ProcessHardening.h"
 #include "store/AccountManager.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,8 @@ QString mainUsage()
 
 int main(int argc, char *argv[])
 {
+    // Before anything holds a secret: no core dumps, no ptrace by the same user.
+    kurier::secrets::ProcessHardening::apply();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kurier"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KURIER_VERSION));

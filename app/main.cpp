@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "i18n/Translations.h"
 #include "secrets/KeychainSecretStore.h"
+#include "secrets/ProcessHardening.h"
 #include "store/AccountManager.h"
 
 #include <QApplication>
@@ -9,6 +10,8 @@
 
 int main(int argc, char *argv[])
 {
+    // Before anything holds a secret: no core dumps, no ptrace by the same user.
+    kurier::secrets::ProcessHardening::apply();
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kurier"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KURIER_VERSION));

@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+
+namespace kurier::secrets {
+
+// Keeps the process's memory — passwords, client secrets, access and refresh tokens while they
+// are in use — out of core dumps and away from other processes of the same user:
+//   * RLIMIT_CORE 0 (soft and hard): a crash writes no core file (nor pipes one to
+//     systemd-coredump/apport, which honour the limit for the crashing process);
+//   * PR_SET_DUMPABLE 0: no core dump even if the limit is raised again, no ptrace attach by
+//     other processes of the same user, /proc/PID/{mem,environ,…} readable by root only.
+// Called first thing in main() of kurier and kurierctl. Setting KURIER_ALLOW_CORE_DUMPS=1
+// skips it, for developers who need a core file or a debugger attached to a running Kurier.
+class ProcessHardening
+{
+public:
+    struct Result {
+        bool coreLimitZero = false; // RLIMIT_CORE soft and hard are 0
+        bool notDumpable = false;   // prctl(PR_GET_DUMPABLE) == 0
+        bool skipped = false;       // KURIER_ALLOW_CORE_DUMPS=1
+        QString error;              // what failed (errno text), empty on success
+        [[nodiscard]] bool ok() const { return skipped || (coreLimitZero && notDumpable); }
+    };
+
+    // Applies both measures (unless KURIER_ALLOW_CORE_DUMPS=1); safe to call more than once.
+    static Result apply();
+    // What is in force now, without changing anything (for tests and diagnostics).
+    [[nodiscard]] static Result current();
+};
+
+} // namespace kurier::secrets
