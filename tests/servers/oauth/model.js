@@ -10,6 +10,7 @@
 // - failures raise AadError with the AADSTS code Microsoft uses.
 
 const crypto = require('crypto');
+const fs = require('fs');
 const { AbstractGrantType } = require('@node-oauth/oauth2-server');
 const RefreshTokenGrantType = require('@node-oauth/oauth2-server/lib/grant-types/refresh-token-grant-type');
 const { AadError } = require('./aad-errors');
@@ -21,6 +22,17 @@ const GRAPH = 'https://graph.microsoft.com';
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
 const randomText = (bytes) => crypto.randomBytes(bytes).toString('base64url');
+
+// Test-only, for the secret leak audit (scripts/secret-audit): with KURIER_TEST_SECRETS_LOG=FILE
+// every secret this server knows or hands out — user passwords, client and introspection
+// secrets, access and refresh tokens, authorization and device codes — is appended to FILE as
+// "KIND<TAB>VALUE", so that the audit searches Kurier's logs and files for the real values of
+// the run. Never set outside the audit; FILE must lie outside what the audit searches.
+const secretsLog = process.env.KURIER_TEST_SECRETS_LOG || '';
+function recordSecret (kind, value) {
+  if (!secretsLog || value === undefined || value === null || value === '') return;
+  fs.appendFileSync(secretsLog, `${kind}\t${value}\n`, { mode: 0o600 });
+}
 
 class Store {
   constructor (config) {
@@ -64,11 +76,13 @@ class Store {
       mfaRequired: !!u.mfaRequired // the password grant then fails with AADSTS50076
     };
     this.users.set(user.username.toLowerCase(), user);
+    recordSecret('password', user.password);
     return user;
   }
 
   addClient (c) {
     this.clients.set(c.id, c);
+    recordSecret('client_secret', c.secret);
     return c;
   }
 
@@ -174,6 +188,7 @@ class Store {
     const expiresAt = new Date(Date.now() + seconds * 1000);
     const accessToken = this.makeJwt({ user, client, scope, expiresAt, pad });
     this.accessTokens.set(accessToken, { user, client, scope, expiresAt, revoked: false, grant });
+    recordSecret('access_token', accessToken);
     const result = {
       accessToken,
       accessTokenExpiresAt: expiresAt,
@@ -186,6 +201,7 @@ class Store {
     if (withRefresh) {
       const refreshToken = `1.A${randomText(560)}`;
       const refreshTokenExpiresAt = new Date(Date.now() + this.refreshLifetime(user) * 1000);
+      recordSecret('refresh_token', refreshToken);
       this.refreshTokens.set(refreshToken, {
         user, client, scope, expiresAt: refreshTokenExpiresAt, issuedAt: new Date(), used: false
       });
@@ -315,6 +331,7 @@ class Store {
       async saveAuthorizationCode (code, client, user) {
         const rec = { ...code, client, user, redeemed: false };
         store.codes.set(code.authorizationCode, rec);
+        recordSecret('authorization_code', code.authorizationCode);
         return rec;
       },
       async validateRedirectUri (uri, client) {
@@ -377,6 +394,7 @@ class Store {
       polls: 0
     };
     this.deviceCodes.set(rec.deviceCode, rec);
+    recordSecret('device_code', rec.deviceCode);
     this.userCodes.set(rec.userCode, rec);
     return rec;
   }
@@ -415,4 +433,4 @@ class RotatingRefreshTokenGrantType extends RefreshTokenGrantType {
   }
 }
 
-module.exports = { Store, DeviceCodeGrantType, RotatingRefreshTokenGrantType, DEVICE_CODE_GRANT, OIDC_SCOPES };
+module.exports = { recordSecret, Store, DeviceCodeGrantType, RotatingRefreshTokenGrantType, DEVICE_CODE_GRANT, OIDC_SCOPES };

@@ -20,7 +20,7 @@ const crypto = require('crypto');
 const OAuth2Server = require('@node-oauth/oauth2-server');
 const { Request, Response } = OAuth2Server;
 const { AadError, aadFromLibraryError, aadErrorBody } = require('./aad-errors');
-const { Store, DeviceCodeGrantType, RotatingRefreshTokenGrantType, DEVICE_CODE_GRANT } = require('./model');
+const { recordSecret, Store, DeviceCodeGrantType, RotatingRefreshTokenGrantType, DEVICE_CODE_GRANT } = require('./model');
 
 const config = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 config.accessTokenLifetime = config.accessTokenLifetime || 3600;
@@ -30,6 +30,7 @@ config.deviceCodeLifetime = config.deviceCodeLifetime || 900;
 
 const store = new Store(config);
 store.ready();
+recordSecret('introspection_secret', config.introspection.secret);
 for (const u of config.users) store.addUser(u);
 for (const c of config.clients) store.addClient({ oid: crypto.randomUUID(), ...c });
 
