@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Self-test of scripts/secret-audit: the audit must find planted secrets (plain, inside a base64
+SASL PLAIN and XOAUTH2 payload, URL-encoded, a JWT signature alone, a refresh-token fragment),
+report FILE:LINE without printing the secret, pass on a clean directory, and refuse to pass
+when no secrets were recorded (an audit that searched for nothing proves nothing).
+   secret_audit_selftest.py PATH/TO/secret-audit"""
+import base64
+import os
+import subprocess
+import sys
+import tempfile
+import urllib.parse
+
+audit = sys.argv[1]
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print(f"FAIL: {what}")
+
+
+def write(path, text, mode="w"):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, mode) as f:
+        f.write(text)
+
+
+def run(d):
+    r = subprocess.run([sys.executable, audit, "scan", d], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    out = r.stdout.decode()
+    print(out)
+    return r.returncode, out
+
+
+password = "bob-Passw0rd-7f3a"
+secret = "Kv8Q~test.secret_0a1b2c3d4e5f"
+jwt = ("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + "eyJ1cG4iOiJhbGljZUBrdXJpZXIudGVzdCIsIm5vbmNlIjoiWjJ4In0"
+       + ".c2lnbmF0dXJlLXBhcnQtb2YtdGhlLXRva2VuLXRoYXQtaXMtbG9uZy1lbm91Z2g")
+refresh = "1.AQ2bJ3" + "x7Yk-9_Lm" * 30
+
+with tempfile.TemporaryDirectory() as d:
+    write(f"{d}/secrets/env-test", f"PASSWORD_USER=bob@kurier.test\nPASSWORD_USER_PASSWORD={password}\n"
+                                   f"OAUTH_CONFIDENTIAL_CLIENT_SECRET={secret}\nOAUTH_BASE=https://127.0.0.2:1\n")
+    write(f"{d}/secrets/oauth-test.tsv", f"access_token\t{jwt}\nrefresh_token\t{refresh}\n")
+    write(f"{d}/logs/tst_x.1.log", "line one\nline two https://127.0.0.2:1\n")
+    write(f"{d}/tmp/tst_x-abc/config/kurier/kurier.ini", "[Account-1]\nprefix=B\n")
+
+    code, out = run(d)
+    check(code == 0, "a clean directory passes")
+    check("0 hits" in out, "a clean directory reports 0 hits")
+    check("4 secrets" in out, "all four secrets were collected")
+
+    plain = base64.b64encode(b"\0bob@kurier.test\0" + password.encode()).decode()
+    xoauth2 = base64.b64encode(f"user=alice@kurier.test\x01auth=Bearer {jwt}\x01\x01".encode()).decode()
+    write(f"{d}/logs/tst_x.1.log", f"third line password={password}\n", "a")
+    write(f"{d}/removed/tst_x-abc/transcript.log.~5-0", f"C: AUTH PLAIN {plain}\n")
+    write(f"{d}/servers/i/log/dovecot.log", f"a\nb\nauth: {xoauth2}\n")
+    write(f"{d}/ps/cmdlines.txt", f"1\tcurl -d client_secret={urllib.parse.quote(secret, safe='').replace('~', '%7E')}\n")
+    write(f"{d}/tmp/tst_x-abc/config/kurier/kurier.ini", f"sig={jwt.rsplit('.', 1)[1]}\n", "a")
+    write(f"{d}/tmp/tst_x-abc/data/mail/new/1", f"X-Debug: {refresh[100:140]}\n")
+
+    code, out = run(d)
+    check(code == 1, "planted secrets fail the audit")
+    for where in ("logs/tst_x.1.log:3: password (plain)",
+                  "removed/tst_x-abc/transcript.log.~5-0:1: password (base64)",
+                  "servers/i/log/dovecot.log:3: access_token (base64)",
+                  "ps/cmdlines.txt:1: client_secret (url-encoded)",
+                  "tmp/tst_x-abc/config/kurier/kurier.ini:3: access_token (JWT signature)",
+                  "tmp/tst_x-abc/data/mail/new/1:1: refresh_token (fragment)"):
+        check(where in out, f"reported: {where}")
+    for s in (password, secret, jwt, refresh[100:140]):
+        check(s not in out, "the report never prints a secret")
+
+with tempfile.TemporaryDirectory() as d:
+    write(f"{d}/logs/tst_x.1.log", "nothing\n")
+    code, out = run(d)
+    check(code == 1 and "would prove nothing" in out, "no recorded secrets fail the audit")
+
+with tempfile.TemporaryDirectory() as d:
+    write(f"{d}/secrets/oauth-t.tsv", f"password\t{password}\nclient_secret\t{secret}\n"
+                                     f"access_token\t{jwt}\nrefresh_token\t{refresh}\n")
+    write(f"{d}/logs/tst_y.2.log", "QWARN: Maximum amount of warnings exceeded. Use -maxwarnings to override.\n")
+    code, out = run(d)
+    check(code == 1 and "incomplete" in out, "a truncated QTest log fails the audit")
+
+print("secret_audit_selftest:", "FAILED" if failures else "all checks passed")
+sys.exit(1 if failures else 0)
