@@ -3,6 +3,7 @@
 #include "oauth/OAuthLog.h"
 #include "oauth/Redaction.h"
 #include "oauth/TokenResponse.h"
+#include "secrets/SecureErase.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -38,11 +39,20 @@ QByteArray TokenClient::encodeForm(const Form &form)
 {
     // Appendix B: application/x-www-form-urlencoded, UTF-8; space as "+" is allowed but "%20" is
     // understood by every server, and "+" literal in a secret must become "%2B".
+    // The form holds passwords, client secrets and refresh tokens: room for the worst case up
+    // front (a UTF-16 unit is at most 3 UTF-8 bytes, 9 percent-encoded), so that growing never
+    // leaves a freed copy behind; the encoded values are overwritten once appended.
+    qsizetype worstCase = 0;
+    for (const auto &[name, value] : form)
+        worstCase += 9 * (name.size() + value.size()) + 2;
     QByteArray body;
+    body.reserve(worstCase);
     for (const auto &[name, value] : form) {
         if (!body.isEmpty())
             body += '&';
-        body += QUrl::toPercentEncoding(name) + '=' + QUrl::toPercentEncoding(value);
+        QByteArray encoded = QUrl::toPercentEncoding(value);
+        body += QUrl::toPercentEncoding(name) + '=' + encoded;
+        secrets::secureErase(encoded);
     }
     return body;
 }
@@ -61,6 +71,8 @@ void TokenClient::post(const QUrl &endpoint, const Form &form, std::function<voi
         tls.addCaCertificates(m_extraCas);
     request.setSslConfiguration(tls);
 
+    // QNetworkAccessManager keeps its own reference to the body until the upload is done; that
+    // copy is out of our reach (see secrets/SecureErase.h).
     const QByteArray body = encodeForm(form);
     qCDebug(lcOAuth).noquote() << "POST" << endpoint.toString(QUrl::RemoveUserInfo) << Redaction::redactForm(body);
     QNetworkReply *reply = m_network->post(request, body);

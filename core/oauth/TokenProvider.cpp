@@ -6,6 +6,7 @@
 #include "oauth/OAuthDiagnostics.h"
 #include "oauth/OAuthLog.h"
 #include "oauth/TokenClient.h"
+#include "secrets/SecureErase.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -50,15 +51,15 @@ void TokenProvider::readSecret(SecretName name, std::function<void(const QString
 {
     if (m_sessionSecrets.contains(name)) {
         const QString value = m_sessionSecrets.value(name);
-        QMetaObject::invokeMethod(this, [done, value] { done(value, true); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [done = std::move(done), value] { done(value, true); }, Qt::QueuedConnection);
         return;
     }
     if (m_account.askForSecrets) {
-        QMetaObject::invokeMethod(this, [done] { done({}, false); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [done = std::move(done)] { done({}, false); }, Qt::QueuedConnection);
         return;
     }
     QPointer<TokenProvider> self(this);
-    m_secrets->read(key(name), [self, done](const secrets::SecretStore::Result &r) {
+    m_secrets->read(key(name), [self, done = std::move(done)](const secrets::SecretStore::Result &r) {
         if (self)
             done(r.value, r.ok());
     });
@@ -220,7 +221,7 @@ void TokenProvider::onGranted(const std::variant<Token, OAuthError> &result, boo
             // The refresh token is dead (expired, revoked, already used): forget it and sign in
             // again with the account's method.
             qCDebug(lcOAuth) << "refresh token refused; signing in again";
-            m_currentRefreshToken.clear();
+            secrets::secureErase(m_currentRefreshToken);
             if (!m_account.askForSecrets)
                 m_secrets->remove(key(SecretName::OAuthRefreshToken), [](const auto &) {});
             readSecretsThenGrant();
@@ -239,7 +240,7 @@ void TokenProvider::onGranted(const std::variant<Token, OAuthError> &result, boo
 void TokenProvider::store(const Token &token)
 {
     m_memory = token;
-    m_memory.refreshToken.clear(); // not needed in memory; it lives in the keychain
+    secrets::secureErase(m_memory.refreshToken); // not needed in memory; it lives in the keychain
     const Result result{m_memory, {}};
     if (m_account.askForSecrets) {
         deliver(result);
@@ -293,7 +294,7 @@ void TokenProvider::deliver(const Result &result)
 {
     m_busy = false;
     m_forceNew = false;
-    m_currentRefreshToken.clear();
+    secrets::secureErase(m_currentRefreshToken);
     const QList<Callback> waiting = std::exchange(m_waiting, {});
     for (const Callback &cb : waiting)
         cb(result);

@@ -1,18 +1,26 @@
 #include "sasl/SaslMessages.h"
 
+#include "secrets/SecureErase.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace kurier::sasl {
 
+// The UTF-8 copies of passwords and tokens made here are overwritten before they are freed
+// (secrets::secureErase); the result is the caller's to erase once sent.
 QByteArray plainMessage(const QString &user, const QString &password)
 {
-    return QByteArray(1, '\0') + user.toUtf8() + QByteArray(1, '\0') + password.toUtf8();
+    QByteArray secret = password.toUtf8();
+    const secrets::EraseOnExit erase(secret);
+    return QByteArray(1, '\0') + user.toUtf8() + QByteArray(1, '\0') + secret;
 }
 
 QByteArray xoauth2Message(const QString &user, const QString &accessToken)
 {
-    return QByteArrayLiteral("user=") + user.toUtf8() + QByteArrayLiteral("\x01" "auth=Bearer ") + accessToken.toUtf8()
+    QByteArray secret = accessToken.toUtf8();
+    const secrets::EraseOnExit erase(secret);
+    return QByteArrayLiteral("user=") + user.toUtf8() + QByteArrayLiteral("\x01" "auth=Bearer ") + secret
         + QByteArrayLiteral("\x01\x01");
 }
 
@@ -21,9 +29,11 @@ QByteArray oauthBearerMessage(const QString &user, const QString &accessToken, c
     // RFC 5801 §5.1: "," and "=" in the authzid are escaped as =2C and =3D.
     QByteArray saslName = user.toUtf8();
     saslName.replace('=', "=3D").replace(',', "=2C");
+    QByteArray secret = accessToken.toUtf8();
+    const secrets::EraseOnExit erase(secret);
     return QByteArrayLiteral("n,a=") + saslName + QByteArrayLiteral(",\x01host=") + host.toUtf8()
         + QByteArrayLiteral("\x01port=") + QByteArray::number(port) + QByteArrayLiteral("\x01" "auth=Bearer ")
-        + accessToken.toUtf8() + QByteArrayLiteral("\x01\x01");
+        + secret + QByteArrayLiteral("\x01\x01");
 }
 
 bool OAuthFailure::tokenRejected() const
