@@ -1004,6 +1004,14 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <source>Raise the maximum message size, or fetch the message with another program.</source>
         <translation>Erhöhen Sie die maximale Nachrichtengröße, oder rufen Sie die Nachricht mit einem anderen Programm ab.</translation>
     </message>
+    <message>
+        <source>%1 is sending far too slowly; the connection was closed.</source>
+        <translation>%1 sendet viel zu langsam; die Verbindung wurde getrennt.</translation>
+    </message>
+    <message>
+        <source>Only %1 bytes of the reply arrived in %2 s.</source>
+        <translation>Von der Antwort kamen in %2 s nur %1 Bytes an.</translation>
+    </message>
 </context>
 <context>
     <name>Pop3Fetch</name>
@@ -1389,6 +1397,10 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>%1 closed the connection during the TLS handshake.</source>
         <translation>%1 hat die Verbindung während des TLS-Handshakes geschlossen.</translation>
+    </message>
+    <message>
+        <source>The certificate&apos;s %1 key has only %2 bits; at least %3 are required.</source>
+        <translation>Der %1-Schlüssel des Zertifikats hat nur %2 Bit; mindestens %3 sind nötig.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QSslCipher>
 #include <QSslConfiguration>
+#include <QSslKey>
 #include <QSslSocket>
 
 namespace kurier::net {
@@ -203,11 +204,32 @@ void SslTransport::onEncrypted()
         emit dataReceived();
 }
 
+QString SslTransport::weakKeyProblem(const QSslCertificate &certificate)
+{
+    // OpenSSL security level 2 (Debian's default, and ours): at least 112 bits of security,
+    // i.e. RSA, DSA and DH keys of 2048 bits, EC keys of 224 bits.
+    const QSslKey key = certificate.publicKey();
+    if (key.isNull())
+        return {};
+    const bool finiteField = key.algorithm() == QSsl::Rsa || key.algorithm() == QSsl::Dsa || key.algorithm() == QSsl::Dh;
+    const int minimum = finiteField ? 2048 : key.algorithm() == QSsl::Ec ? 224 : 0;
+    if (key.length() <= 0 || key.length() >= minimum)
+        return {};
+    const QString algorithm = key.algorithm() == QSsl::Rsa ? QStringLiteral("RSA")
+        : key.algorithm() == QSsl::Dsa                    ? QStringLiteral("DSA")
+        : key.algorithm() == QSsl::Dh                     ? QStringLiteral("DH")
+                                                          : QStringLiteral("EC");
+    return tr("The certificate's %1 key has only %2 bits; at least %3 are required.").arg(algorithm).arg(key.length()).arg(minimum);
+}
+
 void SslTransport::onSslErrors(const QList<QSslError> &errors)
 {
     const QSslCertificate peer = m_socket->peerCertificate();
     const QByteArray sha = peer.isNull() ? QByteArray() : fingerprint(peer);
-    if (!sha.isEmpty() && m_policy.pinnedSha256.contains(sha)) {
+    // Qt reports OpenSSL's "key too small" as an unspecified error; say what it is. A pin does
+    // not make a breakable key safe, so it does not cover this one.
+    const QString weakKey = peer.isNull() ? QString() : weakKeyProblem(peer);
+    if (!sha.isEmpty() && weakKey.isEmpty() && m_policy.pinnedSha256.contains(sha)) {
         // The user accepted exactly this certificate for this account: ignore exactly these
         // errors and nothing else.
         qCInfo(lcNet) << "certificate of" << m_host << "is pinned (" << sha << "); accepting it despite" << errors.size()
@@ -221,8 +243,12 @@ void SslTransport::onSslErrors(const QList<QSslError> &errors)
     m_problem.validFrom = peer.effectiveDate();
     m_problem.validUntil = peer.expiryDate();
     m_problem.sha256 = sha;
-    for (const QSslError &e : errors)
-        m_problem.errors << e.errorString();
+    if (!weakKey.isEmpty())
+        m_problem.errors << weakKey;
+    for (const QSslError &e : errors) {
+        if (weakKey.isEmpty() || e.error() != QSslError::UnspecifiedError)
+            m_problem.errors << e.errorString();
+    }
     if (m_problem.errors.isEmpty())
         m_problem.errors << tr("The certificate could not be verified.");
     qCInfo(lcNet) << "certificate of" << m_host << "refused:" << m_problem.errors << "sha256" << sha;

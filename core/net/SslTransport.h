@@ -48,6 +48,8 @@ public:
 
     // The SHA-256 of a certificate's DER, hex lower case: what TlsPolicy::pinnedSha256 holds.
     [[nodiscard]] static QByteArray fingerprint(const QSslCertificate &certificate);
+    // Why the certificate's key is too weak to trust (below OpenSSL security level 2), or empty.
+    [[nodiscard]] static QString weakKeyProblem(const QSslCertificate &certificate);
     // Loads a PEM file of CA certificates (Account::extraCaFile); empty list and *error if unusable.
     [[nodiscard]] static QList<QSslCertificate> loadCaFile(const QString &path, QString *error = nullptr);
 

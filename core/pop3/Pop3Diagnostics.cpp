@@ -124,6 +124,20 @@ Diagnostic replyTimeout(const QString &host, int seconds)
     return d;
 }
 
+Diagnostic tooSlow(const QString &host, qint64 bytes, qint64 elapsedMs)
+{
+    Diagnostic d;
+    d.stage = Diagnostic::Stage::Network;
+    d.summary = QCoreApplication::translate("Pop3Diagnostics", "%1 is sending far too slowly; the connection was closed.").arg(host);
+    d.cause = QCoreApplication::translate("Pop3Diagnostics", "Only %1 bytes of the reply arrived in %2 s.")
+                  .arg(bytes)
+                  .arg(double(elapsedMs) / 1000.0, 0, 'f', 1);
+    d.fix = QCoreApplication::translate("Pop3Diagnostics", "Fetch again later: messages already stored are not fetched twice.");
+    d.code = QStringLiteral("timeout");
+    d.retryable = true;
+    return d;
+}
+
 Diagnostic protocolViolation(const QString &host, const QString &what)
 {
     Diagnostic d;

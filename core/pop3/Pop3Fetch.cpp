@@ -115,7 +115,47 @@ void Pop3Fetch::onListed()
         identifyByMessageId();
         return;
     }
+    if (const QString lie = inconsistency(); !lie.isEmpty()) {
+        // Within one session the maildrop is locked, so LIST and UIDL describe the same
+        // messages, and no two share a unique-id (RFC 1939 §7, §8). A server that says
+        // otherwise cannot be trusted to tell which message is which: fetching could store one
+        // twice or, worse, mark one as stored and later DELE it unseen. Stop before any RETR.
+        m_session->fail(Pop3Diagnostics::protocolViolation(m_session->options().host, lie));
+        return;
+    }
     plan();
+}
+
+QString Pop3Fetch::inconsistency() const
+{
+    QHash<QByteArray, int> numberOf;
+    numberOf.reserve(m_uids.size());
+    QList<int> numbers = m_uids.keys();
+    std::sort(numbers.begin(), numbers.end());
+    for (int n : std::as_const(numbers)) {
+        const QByteArray &uid = m_uids[n];
+        if (const auto it = numberOf.constFind(uid); it != numberOf.cend())
+            return QStringLiteral("UIDL gives messages %1 and %2 the same unique-id \"%3\"")
+                .arg(*it)
+                .arg(n)
+                .arg(QString::fromLatin1(uid.left(70)));
+        numberOf.insert(uid, n);
+        if (!m_sizes.contains(n))
+            return QStringLiteral("UIDL lists message %1, LIST does not (UIDL %2 messages, LIST %3)")
+                .arg(n)
+                .arg(m_uids.size())
+                .arg(m_sizes.size());
+    }
+    if (m_sizes.size() != m_uids.size()) {
+        for (auto it = m_sizes.cbegin(); it != m_sizes.cend(); ++it) {
+            if (!m_uids.contains(it.key()))
+                return QStringLiteral("LIST lists message %1, UIDL does not (UIDL %2 messages, LIST %3)")
+                    .arg(it.key())
+                    .arg(m_uids.size())
+                    .arg(m_sizes.size());
+        }
+    }
+    return {};
 }
 
 void Pop3Fetch::identifyByMessageId()
@@ -386,7 +426,7 @@ void Pop3Fetch::deleteAndQuit()
             remove = now - m_state->firstSeen(uid) >= qint64(m_options.deleteAfterDays) * 86400;
             break;
         }
-        if (!remove)
+        if (!remove && !m_state->isDeletionRequested(uid)) // deleted locally by the user
             continue;
         m_session->send("DELE " + QByteArray::number(n), Pop3Parser::Expect::SingleLine, [this, n](const Pop3Reply &reply) {
             if (reply.isOk())

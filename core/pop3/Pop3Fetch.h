@@ -76,6 +76,8 @@ private:
     };
 
     void onListed();
+    // Why LIST and UIDL cannot both be true (a number in one only, a unique-id twice); empty if they agree.
+    [[nodiscard]] QString inconsistency() const;
     void identifyByMessageId();
     void plan();
     void retrieve(const Message &message);

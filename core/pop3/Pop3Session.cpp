@@ -9,6 +9,8 @@
 
 #include <QCoreApplication>
 
+#include <limits>
+
 namespace kurier::pop3 {
 
 namespace {
@@ -129,7 +131,8 @@ void Pop3Session::enqueue(Command command)
 {
     if (!command.line.isEmpty()) {
         const QByteArray verb = command.line.left(4).toUpper();
-        command.transcribeData = verb != "RETR" && verb != "TOP ";
+        command.carriesMessage = verb == "RETR" || verb == "TOP ";
+        command.transcribeData = !command.carriesMessage;
     }
     m_queue.enqueue(std::move(command));
     if (m_state == State::Transaction || m_state == State::Quitting) {
@@ -174,7 +177,23 @@ void Pop3Session::pump()
     if (!out.isEmpty())
         m_transport->write(out);
     if (!m_inFlight.isEmpty() && !m_replyTimer.isActive())
-        m_replyTimer.start(m_options.replyTimeoutMs);
+        restartReplyDeadline();
+}
+
+void Pop3Session::restartReplyDeadline()
+{
+    m_replyClock.start();
+    m_replyBytes = 0;
+    m_replyTimer.start(m_options.replyTimeoutMs);
+}
+
+void Pop3Session::armReplyDeadline()
+{
+    // Partial progress earns time in proportion to the bytes, never a fresh full timeout:
+    // otherwise one byte a second would hold the session open for ever.
+    const qint64 credit = m_options.minBytesPerSecond > 0 ? m_replyBytes * 1000 / m_options.minBytesPerSecond : 0;
+    const qint64 remaining = m_options.replyTimeoutMs + credit - m_replyClock.elapsed();
+    m_replyTimer.start(int(qBound(qint64(0), remaining, qint64(std::numeric_limits<int>::max()))));
 }
 
 void Pop3Session::writeLine(const QByteArray &line, bool secret)
@@ -182,7 +201,7 @@ void Pop3Session::writeLine(const QByteArray &line, bool secret)
     if (m_transcript)
         m_transcript->client(secret ? QByteArrayLiteral("<redacted>") : line);
     m_transport->write(line + "\r\n");
-    m_replyTimer.start(m_options.replyTimeoutMs);
+    restartReplyDeadline();
 }
 
 void Pop3Session::onConnected()
@@ -433,7 +452,7 @@ void Pop3Session::setReceivePaused(bool paused)
         m_replyTimer.stop(); // waiting for our own disk is no server timeout
     } else {
         if (!m_inFlight.isEmpty())
-            m_replyTimer.start(m_options.replyTimeoutMs);
+            restartReplyDeadline(); // the time spent waiting for our disk does not count
         QMetaObject::invokeMethod(this, &Pop3Session::onDataReceived, Qt::QueuedConnection);
     }
 }
@@ -448,6 +467,8 @@ void Pop3Session::onDataReceived()
     m_parser.feed(bytes);
     const QList<Pop3Parser::Event> events = m_parser.takeEvents();
     m_parserReset = false;
+    m_replyBytes += bytes.size();
+    bool headDone = false;
     for (const Pop3Parser::Event &event : events) {
         if (m_state == State::Failed || m_state == State::Closed || m_parserReset)
             break;
@@ -458,11 +479,13 @@ void Pop3Session::onDataReceived()
             const bool bodyFollows = m_inFlight.head().expect == Pop3Parser::Expect::MultiLine && event.reply.isOk();
             if (event.reply.isContinuation() || bodyFollows) {
                 m_dataBytes = 0;
+                m_bodyBytes = 0;
                 const ReplyHandler handler = m_inFlight.head().onReply;
                 if (handler)
                     handler(event.reply);
             } else {
                 const Command done = m_inFlight.dequeue();
+                headDone = true;
                 if (done.onReply)
                     done.onReply(event.reply);
             }
@@ -470,6 +493,16 @@ void Pop3Session::onDataReceived()
         }
         case Pop3Parser::Event::Type::Data: {
             const Command &current = m_inFlight.head();
+            m_bodyBytes += event.data.size();
+            if (!current.carriesMessage && m_bodyBytes > m_options.maxListingBytes) {
+                // RETR/TOP are bounded by the fetch (maximum message size, streamed to disk);
+                // CAPA, LIST and UIDL are kept in memory.
+                fail(Pop3Diagnostics::protocolViolation(
+                    m_options.host, QStringLiteral("the reply to %1 exceeds %2 bytes")
+                                        .arg(QString::fromLatin1(current.line.left(4)))
+                                        .arg(m_options.maxListingBytes)));
+                return;
+            }
             if (m_transcript) {
                 if (current.transcribeData) {
                     for (const QByteArray &line : event.data.split('\n')) {
@@ -488,6 +521,7 @@ void Pop3Session::onDataReceived()
         }
         case Pop3Parser::Event::Type::End: {
             const Command done = m_inFlight.dequeue();
+            headDone = true;
             if (m_transcript) {
                 if (!done.transcribeData)
                     m_transcript->server(QByteArray(QByteArray::number(m_dataBytes) + " bytes of message data"));
@@ -506,8 +540,10 @@ void Pop3Session::onDataReceived()
         return;
     if (m_inFlight.isEmpty())
         m_replyTimer.stop();
+    else if (headDone)
+        restartReplyDeadline(); // the next command's reply starts now (its bytes may be here already)
     else
-        m_replyTimer.start(m_options.replyTimeoutMs);
+        armReplyDeadline();
     pump();
 }
 
@@ -543,6 +579,11 @@ void Pop3Session::onDisconnected()
 
 void Pop3Session::onReplyTimeout()
 {
+    if (m_replyBytes > 0) {
+        // Something came, just far too slowly for the reply to be finished in time.
+        fail(Pop3Diagnostics::tooSlow(m_options.host, m_replyBytes, m_replyClock.elapsed()));
+        return;
+    }
     fail(Pop3Diagnostics::replyTimeout(m_options.host, m_options.replyTimeoutMs / 1000));
 }
 

@@ -7,6 +7,7 @@
 #include "sasl/Mechanism.h"
 #include "store/Security.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
@@ -59,7 +60,15 @@ public:
         bool useOAuth = false;
         bool appOnly = false;           // client-credentials token (diagnostics only)
         qsizetype maxLineLength = Pop3Parser::DefaultMaxLineLength;
+        // The body of a multi-line reply other than RETR/TOP (CAPA, LIST, UIDL): a server that
+        // never ends one must not fill memory. 100 000 messages make about 3 MB of UIDL.
+        qsizetype maxListingBytes = 64LL * 1024 * 1024;
+        // A reply (status line and body) must be complete within replyTimeoutMs, extended by one
+        // second for every minBytesPerSecond bytes of it received. So a large RETR over a slow
+        // link goes on, while a server that trickles a byte a second (which would keep any idle
+        // timer alive forever) is cut off after about replyTimeoutMs.
         int replyTimeoutMs = 60000;
+        qint64 minBytesPerSecond = 1024;
         // Up to pipelineHigh commands in flight; more are sent once no more than pipelineLow
         // are (mpop: 100 and 20). Topping up at 80 keeps the pipe full when a round trip
         // takes longer than the server needs for the last 20 small messages.
@@ -132,6 +141,7 @@ private:
         DataHandler onData;
         EndHandler onEnd;
         bool transcribeData = true;
+        bool carriesMessage = false; // RETR/TOP: bounded by the fetch's maximum message size
     };
 
     void setState(State state);
@@ -144,6 +154,9 @@ private:
     void onTransportFailed();
     void onDisconnected();
     void onReplyTimeout();
+    // The reply deadline (see Options::replyTimeoutMs) starts over for a new head-of-line command.
+    void restartReplyDeadline();
+    void armReplyDeadline();
 
     void requestCapabilities(State state);
     void onCapabilities(const Pop3Reply &reply, const QByteArray &body);
@@ -164,6 +177,9 @@ private:
     QQueue<Command> m_queue;
     QQueue<Command> m_inFlight;
     QTimer m_replyTimer;
+    QElapsedTimer m_replyClock; // since the head-of-line command became due
+    qint64 m_replyBytes = 0;    // bytes received for it since then
+    qsizetype m_bodyBytes = 0;  // body of the current multi-line reply
     State m_state = State::Disconnected;
     QString m_password;
     TokenSource m_tokenSource;

@@ -8,6 +8,7 @@ void SmtpReplyParser::reset()
 {
     m_buffer.clear();
     m_pending = {};
+    m_pendingBytes = 0;
     m_replies.clear();
     m_error.clear();
 }
@@ -71,9 +72,15 @@ void SmtpReplyParser::parseLine(const QByteArray &line)
     const QString enhanced = splitEnhancedCode(code, &text);
     if (m_pending.enhancedCode.isEmpty())
         m_pending.enhancedCode = enhanced;
+    m_pendingBytes += text.size();
     m_pending.lines.append(text);
-    if (last)
+    if (last) {
         m_replies.append(std::exchange(m_pending, {}));
+        m_pendingBytes = 0;
+        return;
+    }
+    if (m_pending.lines.size() > MaxReplyLines || m_pendingBytes > MaxReplyBytes)
+        m_error = QStringLiteral("multi-line reply longer than %1 lines or %2 bytes").arg(MaxReplyLines).arg(MaxReplyBytes);
 }
 
 } // namespace kurier::smtp

@@ -19,6 +19,10 @@ public:
     // RFC 5321 §4.5.3.1.5 allows 512 octets per reply line; servers send more (long EHLO
     // lines, SASL challenges of several KB), so the limit is generous.
     static constexpr qsizetype MaxLineLength = 64 * 1024;
+    // A multi-line reply ("250-…" lines) that never ends must not grow without bound either:
+    // real EHLO replies have a few dozen lines.
+    static constexpr qsizetype MaxReplyLines = 1000;
+    static constexpr qsizetype MaxReplyBytes = 256 * 1024;
 
     void feed(const QByteArray &bytes);
     [[nodiscard]] bool hasReply() const { return !m_replies.isEmpty(); }
@@ -41,6 +45,7 @@ private:
 
     QByteArray m_buffer;
     SmtpReply m_pending;
+    qsizetype m_pendingBytes = 0;
     QList<SmtpReply> m_replies;
     QString m_error;
 };
