@@ -1,5 +1,6 @@
 #include "AccountDialog.h"
 
+#include "ConnectionTestDialog.h"
 #include "FormStyle.h"
 #include "TenantDialog.h"
 #include "oauth/Endpoints.h"
@@ -25,6 +26,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace kurier::ui {
@@ -167,11 +169,16 @@ void AccountDialog::buildUi()
     connect(gmail, &QAction::triggered, this, &AccountDialog::applyGmail);
     connect(m_saveButton, &QPushButton::clicked, this, &AccountDialog::save);
     connect(m_cancelButton, &QPushButton::clicked, this, &QDialog::reject);
+    m_testButton = new QPushButton(tr("Test &connection…"), this);
+    m_testButton->setObjectName(QStringLiteral("testConnectionButton"));
+    m_testButton->setToolTip(tr("Test the values in this form step by step, before saving"));
+    connect(m_testButton, &QPushButton::clicked, this, &AccountDialog::testConnection);
 
     auto *topBar = new QHBoxLayout;
     topBar->addWidget(m_saveButton);
     topBar->addWidget(m_cancelButton);
     topBar->addStretch();
+    topBar->addWidget(m_testButton);
     topBar->addWidget(m_presetButton);
 
     // Failures of the save itself (keychain, settings file) with what the user can do.
@@ -379,6 +386,21 @@ QGroupBox *AccountDialog::buildPop3Section()
     QLabel *leaveLabel = nullptr;
     addPlainRow(form, tr("Messages on the server"), m_leaveOnServerRow, &leaveLabel);
     leaveLabel->setBuddy(m_leaveOnServer);
+
+    m_deleteWhenDeletedLocally = new QCheckBox(tr("Delete on the server when deleted in Kurier"));
+    m_deleteWhenDeletedLocally->setObjectName(QStringLiteral("pop3DeleteWhenDeletedLocally"));
+    m_deleteWhenDeletedLocally->setToolTip(tr("A message you delete (move to the Trash) is deleted on the server at the next fetch."));
+    addPlainRow(form, QString(), m_deleteWhenDeletedLocally);
+
+    m_fetchInterval = new QSpinBox;
+    m_fetchInterval->setObjectName(QStringLiteral("pop3FetchInterval"));
+    m_fetchInterval->setRange(0, 24 * 60);
+    m_fetchInterval->setSpecialValueText(tr("only when asked"));
+    m_fetchInterval->setSuffix(tr(" min"));
+    m_fetchInterval->setToolTip(tr("While Kurier is open it fetches this account's mail every so many minutes; 0: only on Fetch Mail."));
+    QLabel *intervalLabel = nullptr;
+    addPlainRow(form, tr("Fetch automatically every"), m_fetchInterval, &intervalLabel);
+    intervalLabel->setBuddy(m_fetchInterval);
     return box;
 }
 
@@ -554,7 +576,7 @@ void AccountDialog::setTabOrderFromForm()
         m_pop3Host, m_pop3Port, m_pop3User, m_pop3Password, m_oauthEnabled,
         m_oauthTokenEndpoint, m_oauthClientId, m_oauthClientSecret, m_oauthSecretValidUntil, m_oauthScope,
         m_oauthMethod, m_oauthAuthorizationEndpoint, m_pop3Security, m_pop3AcceptUnencrypted, m_leaveOnServer,
-        m_deleteAfterDays,
+        m_deleteAfterDays, m_deleteWhenDeletedLocally, m_fetchInterval,
         m_smtpHost, m_smtpPort, m_smtpSecurity, m_smtpAcceptUnencrypted, m_smtpAuth, m_smtpUser, m_smtpPassword,
         m_extraCaFile, m_browseCaFile, m_askForSecrets,
     };
@@ -569,6 +591,7 @@ void AccountDialog::setTabOrderFromForm()
         previous = w;
     };
     append(m_cancelButton);
+    append(m_testButton);
     append(m_presetButton);
     append(m_askEachTimeButton);
     for (QWidget *w : chain) {
@@ -680,6 +703,8 @@ void AccountDialog::populate(const store::Account &a)
     m_oauthSecretValidUntil->setDate(a.oauth.clientSecretValidUntil.isValid() ? a.oauth.clientSecretValidUntil : kNoDate);
     selectData(m_pop3Security, int(a.pop3.security));
     m_pop3AcceptUnencrypted->setChecked(a.pop3.acceptUnencrypted);
+    m_deleteWhenDeletedLocally->setChecked(a.pop3.deleteWhenDeletedLocally);
+    m_fetchInterval->setValue(a.pop3.fetchIntervalMinutes);
     selectData(m_leaveOnServer, int(a.pop3.leaveOnServer));
     m_deleteAfterDays->setValue(a.pop3.deleteAfterDays);
 
@@ -720,6 +745,8 @@ store::Account AccountDialog::account() const
     a.pop3.acceptUnencrypted = a.pop3.security == Security::None && m_pop3AcceptUnencrypted->isChecked();
     a.pop3.leaveOnServer = store::LeaveOnServer(m_leaveOnServer->currentData().toInt());
     a.pop3.deleteAfterDays = m_deleteAfterDays->value();
+    a.pop3.deleteWhenDeletedLocally = m_deleteWhenDeletedLocally->isChecked();
+    a.pop3.fetchIntervalMinutes = m_fetchInterval->value();
 
     a.oauth.enabled = m_oauthEnabled->isChecked();
     a.oauth.tokenEndpoint = m_oauthTokenEndpoint->text().trimmed();
@@ -758,6 +785,34 @@ store::SecretUpdate AccountDialog::secretUpdate() const
     if (a.smtp.auth == store::SmtpAuth::Password && !m_smtpPassword->text().isEmpty())
         update.set(store::SecretName::SmtpPassword, m_smtpPassword->text());
     return update;
+}
+
+ConnectionTestDialog *AccountDialog::testConnection()
+{
+    // The typed secrets, also for "ask each time" accounts (they are used, never stored).
+    store::SecretUpdate typed;
+    const store::Account a = account();
+    if (!m_pop3Password->text().isEmpty())
+        typed.set(store::SecretName::Pop3Password, m_pop3Password->text());
+    if (a.oauth.enabled && !m_oauthClientSecret->text().isEmpty())
+        typed.set(store::SecretName::OAuthClientSecret, m_oauthClientSecret->text().trimmed());
+    if (a.smtp.auth == store::SmtpAuth::Password && !m_smtpPassword->text().isEmpty())
+        typed.set(store::SecretName::SmtpPassword, m_smtpPassword->text());
+    auto *dialog = new ConnectionTestDialog(a, typed, m_accounts->secretStore(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<ConnectionTestDialog> guard(dialog);
+    connect(dialog, &ConnectionTestDialog::certificateTrusted, this, [this, guard](const QByteArray &sha256) {
+        // Pinned with the form: stored when the account is saved, used by the next test now.
+        if (!m_base.trustedCertificates.contains(sha256))
+            m_base.trustedCertificates.append(sha256);
+        if (guard) {
+            guard->setAccount(account());
+            guard->start();
+        }
+    });
+    dialog->open();
+    QTimer::singleShot(0, dialog, &ConnectionTestDialog::start);
+    return dialog;
 }
 
 QList<store::ValidationIssue> AccountDialog::currentIssues() const
@@ -812,6 +867,9 @@ void AccountDialog::updateVisibility()
     const bool afterDays = m_leaveOnServer->currentData().toInt() == int(store::LeaveOnServer::DeleteAfterDays);
     m_deleteAfterDays->setVisible(afterDays);
     m_deleteAfterDaysSuffix->setVisible(afterDays);
+    // Deleted after download anyway: nothing is left on the server to delete.
+    m_deleteWhenDeletedLocally->setVisible(m_leaveOnServer->currentData().toInt()
+                                           != int(store::LeaveOnServer::DeleteAfterDownload));
 
     m_smtpForm->setRowVisible(m_smtpAcceptUnencrypted, comboSecurity(m_smtpSecurity) == Security::None);
     const bool ownLogin = m_smtpAuth->currentData().toInt() == int(store::SmtpAuth::Password);

@@ -28,6 +28,7 @@ class AccountManager;
 
 namespace kurier::ui {
 
+class ConnectionTestDialog;
 class TenantDialog;
 
 // The "Neues Benutzerkonto" / "Benutzerkonto bearbeiten" form. All rules come from
@@ -68,6 +69,9 @@ public slots:
     void applyGmail();
     // Opens the small tenant question (non-blocking) and applies Microsoft 365 when answered.
     void askForMicrosoftTenant();
+    // "Verbindung testen…": tests the values in the form (unsaved) with the secrets typed so far.
+    // A certificate trusted there is pinned to this account when it is saved.
+    ConnectionTestDialog *testConnection();
 
 signals:
     void saved(const kurier::store::Account &account);
@@ -125,6 +129,7 @@ private:
     QPushButton *m_saveButton = nullptr;
     QPushButton *m_cancelButton = nullptr;
     QPushButton *m_presetButton = nullptr;
+    QPushButton *m_testButton = nullptr;
     QFrame *m_banner = nullptr;
     QLabel *m_bannerText = nullptr;
     QPushButton *m_askEachTimeButton = nullptr;
@@ -156,6 +161,8 @@ private:
     QSpinBox *m_deleteAfterDays = nullptr;
     QLabel *m_deleteAfterDaysSuffix = nullptr;
     QWidget *m_leaveOnServerRow = nullptr;
+    QCheckBox *m_deleteWhenDeletedLocally = nullptr;
+    QSpinBox *m_fetchInterval = nullptr;
 
     QFormLayout *m_smtpForm = nullptr;
     QLineEdit *m_smtpHost = nullptr;

@@ -2,6 +2,7 @@
 
 #include "AccountDialog.h"
 #include "FormStyle.h"
+#include "ConnectionTestDialog.h"
 #include "SignInDialog.h"
 #include "store/AccountManager.h"
 
@@ -31,6 +32,7 @@ AccountListWidget::AccountListWidget(store::AccountManager *accounts, QWidget *p
     , m_remove(new QPushButton(tr("&Delete…"), this))
     , m_makeDefault(new QPushButton(tr("Set as de&fault"), this))
     , m_signIn(new QPushButton(tr("S&ign in…"), this))
+    , m_test(new QPushButton(tr("Test &connection…"), this))
     , m_status(new QLabel(this))
 {
     setObjectName(QStringLiteral("accountList"));
@@ -55,6 +57,8 @@ AccountListWidget::AccountListWidget(store::AccountManager *accounts, QWidget *p
     m_makeDefault->setObjectName(QStringLiteral("defaultButton"));
     m_signIn->setObjectName(QStringLiteral("signInButton"));
     m_signIn->setToolTip(tr("Get an OAuth 2.0 token now, so that fetching and sending need no sign-in"));
+    m_test->setObjectName(QStringLiteral("testButton"));
+    m_test->setToolTip(tr("Check name resolution, connection, encryption, sign-in and token step by step"));
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_status->setWordWrap(true);
     setMessageStyle(m_status, MessageKind::Error);
@@ -67,6 +71,7 @@ AccountListWidget::AccountListWidget(store::AccountManager *accounts, QWidget *p
     buttons->addSpacing(12);
     buttons->addWidget(m_makeDefault);
     buttons->addWidget(m_signIn);
+    buttons->addWidget(m_test);
     buttons->addStretch();
 
     auto *top = new QHBoxLayout;
@@ -81,6 +86,7 @@ AccountListWidget::AccountListWidget(store::AccountManager *accounts, QWidget *p
     connect(m_remove, &QPushButton::clicked, this, &AccountListWidget::removeSelected);
     connect(m_makeDefault, &QPushButton::clicked, this, &AccountListWidget::makeSelectedDefault);
     connect(m_signIn, &QPushButton::clicked, this, &AccountListWidget::signInSelected);
+    connect(m_test, &QPushButton::clicked, this, &AccountListWidget::testSelected);
     connect(m_view, &QTreeWidget::itemDoubleClicked, this, &AccountListWidget::editSelected);
     connect(m_view, &QTreeWidget::itemSelectionChanged, this, &AccountListWidget::updateButtons);
     connect(m_accounts, &store::AccountManager::accountsChanged, this, &AccountListWidget::refresh);
@@ -141,6 +147,38 @@ void AccountListWidget::updateButtons()
     m_remove->setEnabled(!m_busy && account.has_value());
     m_makeDefault->setEnabled(!m_busy && account.has_value() && !account->isDefault);
     m_signIn->setEnabled(!m_busy && account.has_value() && account->oauth.enabled);
+    m_test->setEnabled(!m_busy && account.has_value());
+}
+
+ConnectionTestDialog *AccountListWidget::testSelected()
+{
+    const QString id = selectedId();
+    const auto account = id.isEmpty() ? std::nullopt : m_accounts->findById(id);
+    if (!account)
+        return nullptr;
+    auto *dialog = new ConnectionTestDialog(*account, {}, m_accounts->secretStore(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<ConnectionTestDialog> guard(dialog);
+    connect(dialog, &ConnectionTestDialog::certificateTrusted, this, [this, guard, id](const QByteArray &sha256) {
+        auto current = m_accounts->findById(id);
+        if (!current)
+            return;
+        if (!current->trustedCertificates.contains(sha256))
+            current->trustedCertificates.append(sha256);
+        m_accounts->save(*current, {}, [this, guard](const store::AccountManager::SaveResult &result) {
+            if (!result.ok) {
+                showError(result.error);
+                return;
+            }
+            if (guard) {
+                guard->setAccount(result.account);
+                guard->start();
+            }
+        });
+    });
+    dialog->open();
+    QTimer::singleShot(0, dialog, &ConnectionTestDialog::start);
+    return dialog;
 }
 
 SignInDialog *AccountListWidget::signInSelected()

@@ -14,6 +14,7 @@ class AccountManager;
 namespace kurier::ui {
 
 class AccountDialog;
+class ConnectionTestDialog;
 class SignInDialog;
 
 // The card "Benutzerkonten": prefix, address and the default marker of every account, with
@@ -36,6 +37,9 @@ public slots:
     void makeSelectedDefault();
     // For OAuth accounts: sign in now (browser, device code or password), non-blocking.
     SignInDialog *signInSelected();
+    // "Verbindung testen…" for the saved account; a certificate the user trusts there is pinned
+    // to the account (saved) and the test runs again.
+    ConnectionTestDialog *testSelected();
 
 private:
     void refresh();
@@ -49,6 +53,7 @@ private:
     QPushButton *m_remove;
     QPushButton *m_makeDefault;
     QPushButton *m_signIn;
+    QPushButton *m_test;
     QLabel *m_status;
     bool m_busy = false;
 };
