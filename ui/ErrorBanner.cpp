@@ -12,6 +12,7 @@ namespace kurier::ui {
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
     , m_text(new QLabel)
+    , m_actionButton(new QPushButton)
     , m_detailsButton(new QPushButton(tr("&Details")))
     , m_details(new QPlainTextEdit)
 {
@@ -21,6 +22,13 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     m_text->setTextFormat(Qt::RichText); // built from escaped parts only
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_actionButton->setObjectName(QStringLiteral("bannerAction"));
+    m_actionButton->hide();
+    connect(m_actionButton, &QPushButton::clicked, this, [this] {
+        // A copy: the handler may replace the action (showing a new message) while it runs.
+        if (const std::function<void()> action = m_action)
+            action();
+    });
     m_detailsButton->setObjectName(QStringLiteral("bannerDetails"));
     m_detailsButton->setCheckable(true);
     m_details->setObjectName(QStringLiteral("bannerDetailsText"));
@@ -37,6 +45,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
 
     auto *row = new QHBoxLayout;
     row->addWidget(m_text, 1);
+    row->addWidget(m_actionButton, 0, Qt::AlignTop);
     row->addWidget(m_detailsButton, 0, Qt::AlignTop);
     row->addWidget(close, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
@@ -53,9 +62,17 @@ void ErrorBanner::setKind(Kind kind)
                       : QStringLiteral("#errorBanner { background: #e8f1fb; border: 1px solid #9fbfe0; } #errorBanner QLabel { color: #0f3050; }"));
 }
 
+void ErrorBanner::setAction(const QString &text, std::function<void()> handler)
+{
+    m_action = std::move(handler);
+    m_actionButton->setText(text);
+    m_actionButton->setVisible(bool(m_action));
+}
+
 void ErrorBanner::showDiagnostic(const QString &context, const diagnostics::Diagnostic &diagnostic)
 {
     setKind(Kind::Error);
+    setAction({}, {});
     QString html = QStringLiteral("<b>%1</b> %2").arg(context.toHtmlEscaped(), diagnostic.summary.toHtmlEscaped());
     if (!diagnostic.cause.isEmpty())
         html += QStringLiteral("<br>%1 %2").arg(tr("Cause:").toHtmlEscaped(), diagnostic.cause.toHtmlEscaped());
@@ -71,6 +88,7 @@ void ErrorBanner::showDiagnostic(const QString &context, const diagnostics::Diag
 void ErrorBanner::showInfo(const QString &text, const QString &details)
 {
     setKind(Kind::Info);
+    setAction({}, {});
     m_text->setText(text.toHtmlEscaped());
     m_details->setPlainText(details);
     m_detailsButton->setChecked(!details.isEmpty());

@@ -3,6 +3,7 @@
 #include "diagnostics/Diagnostic.h"
 
 #include <QFrame>
+#include <functional>
 
 class QLabel;
 class QPlainTextEdit;
@@ -22,6 +23,11 @@ public:
 
     void showDiagnostic(const QString &context, const diagnostics::Diagnostic &diagnostic);
     void showInfo(const QString &text, const QString &details = {});
+    // One extra button for what the user can do about the problem shown ("Show certificate…");
+    // every showDiagnostic()/showInfo() removes it again.
+    void setAction(const QString &text, std::function<void()> handler);
+
+    [[nodiscard]] QPushButton *actionButton() const { return m_actionButton; }
 
     [[nodiscard]] QString text() const;
     [[nodiscard]] QPlainTextEdit *detailsView() const { return m_details; }
@@ -30,6 +36,8 @@ private:
     void setKind(Kind kind);
 
     QLabel *m_text;
+    QPushButton *m_actionButton;
+    std::function<void()> m_action;
     QPushButton *m_detailsButton;
     QPlainTextEdit *m_details;
 };

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AccountDialog.h"
+#include "CertificateDialog.h"
 #include "ErrorBanner.h"
 #include "FetchJob.h"
 #include "FormStyle.h"
@@ -582,6 +583,7 @@ void MainWindow::startNextFetch()
     });
     job->start();
 }
+            offerCertificateTrust(accountId, d, [this, accountId] { fetchAccount(accountId); });
 
 void MainWindow::sendOutbox(const QString &accountId)
 {
@@ -625,8 +627,6 @@ void MainWindow::startNextSend()
         if (d.isEmpty())
             m_statusText->setText(sent == 1 ? tr("%1: 1 message sent").arg(prefix)
                                             : tr("%1: %2 messages sent").arg(prefix, QLocale().toString(sent)));
-        else
-            showJobFailure(tr("Sending from %1 failed:").arg(prefix), d, {});
         const QString accountId = job->account().id;
         m_send = nullptr;
         job->deleteLater();
@@ -638,6 +638,20 @@ void MainWindow::startNextSend()
     job->start();
 }
 
+        if (!d.isEmpty()) {
+            showJobFailure(tr("Sending from %1 failed:").arg(prefix), d, {});
+            // The messages refused over the certificate go again once it is trusted.
+            offerCertificateTrust(accountId, d, [this, accountId, ids = job->certificateFailures()] {
+                if (const auto sender = m_accounts->findById(accountId)) {
+                    store::Outbox outbox(MailFolder::accountRoot(*sender));
+                    if (outbox.open()) {
+                        for (const QString &id : ids)
+                            outbox.retry(id);
+                    }
+                }
+                sendOutbox(accountId);
+            });
+        }
 SignInDialog *MainWindow::signIn(const QString &accountId)
 {
     const auto account = m_accounts->findById(accountId);
@@ -686,6 +700,42 @@ ComposerWindow *MainWindow::openComposer(ComposerWindow::Mode mode)
         composer->setOriginal(mode, m_view->message(), m_currentAccountId);
     else if (const int i = composer->fromBox()->findData(m_currentAccountId); i >= 0 && mode == ComposerWindow::Mode::New)
         composer->fromBox()->setCurrentIndex(i);
+void MainWindow::offerCertificateTrust(const QString &accountId, const diagnostics::Diagnostic &diagnostic,
+                                       std::function<void()> retry)
+{
+    if (diagnostic.certificate.isEmpty())
+        return;
+    const net::CertificateProblem problem = diagnostic.certificate;
+    m_banner->setAction(tr("Show certificate…"), [this, accountId, problem, retry] {
+        const auto account = m_accounts->findById(accountId);
+        if (!account)
+            return;
+        delete m_certificateDialog;
+        auto *dialog = new CertificateDialog(problem, problem.host.isEmpty() ? account->pop3.host : problem.host,
+                                             account->prefix + QStringLiteral(" · ") + account->email, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        m_certificateDialog = dialog;
+        connect(dialog, &QDialog::accepted, this, [this, accountId, sha256 = problem.sha256, retry] {
+            auto pinned = m_accounts->findById(accountId);
+            if (!pinned || sha256.isEmpty())
+                return;
+            if (!pinned->trustedCertificates.contains(sha256))
+                pinned->trustedCertificates.append(sha256); // exactly this certificate, this account
+            m_banner->hide();
+            m_accounts->save(*pinned, {}, [self = QPointer<MainWindow>(this), retry](const store::AccountManager::SaveResult &r) {
+                if (!self)
+                    return;
+                if (!r.ok) {
+                    self->m_banner->showInfo(tr("The certificate could not be saved with the account: %1").arg(r.error));
+                    return;
+                }
+                retry();
+            });
+        });
+        dialog->open(); // window-modal, no nested event loop
+    });
+}
+
     // Completion from the addresses of the folder shown (already in memory).
     QStringList seen;
     QSet<QString> unique;

@@ -28,6 +28,7 @@ struct Diagnostic;
 
 namespace kurier::ui {
 
+class CertificateDialog;
 class ErrorBanner;
 class FetchJob;
 class MessageListModel;
@@ -62,6 +63,8 @@ public:
     [[nodiscard]] ComposerWindow *lastComposer() const { return m_lastComposer; }
     [[nodiscard]] QMessageBox *deleteQuestion() const { return m_deleteQuestion; }
     [[nodiscard]] bool isBusy() const;
+    // The certificate dialog opened from the banner's "Show certificate…", while it is open.
+    [[nodiscard]] CertificateDialog *certificateDialog() const { return m_certificateDialog; }
 
     // Shows a folder of an account (selects it in the tree).
     void selectFolder(const QString &accountId, MailFolder::Kind kind);
@@ -100,6 +103,10 @@ private:
     void showJobFailure(const QString &context, const diagnostics::Diagnostic &diagnostic, const QString &transcript);
     void updateActions();
     [[nodiscard]] std::optional<store::Outbox::Entry> outboxEntry(int row) const;
+    // A certificate failure: the banner offers the certificate; trusting it pins it to the
+    // account (saved) and runs `retry`.
+    void offerCertificateTrust(const QString &accountId, const diagnostics::Diagnostic &diagnostic,
+                               std::function<void()> retry);
     void showOutboxState(int row);
     ComposerWindow *openComposer(ComposerWindow::Mode mode);
     void createActions();
@@ -138,3 +145,4 @@ private:
 };
 
 } // namespace kurier::ui
+    QPointer<CertificateDialog> m_certificateDialog;

@@ -36,6 +36,8 @@ void SendJob::start()
             ++m_sent;
         else if (m_firstError.isEmpty())
             m_firstError = r.diagnostic;
+        if (!r.isSent() && !r.diagnostic.certificate.isEmpty())
+            m_certificateFailures << r.id;
         emit messageFinished(r);
     });
     connect(m_sender.get(), &smtp::OutboxSender::finished, this, [this](const diagnostics::Diagnostic &error) {

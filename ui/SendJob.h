@@ -33,6 +33,9 @@ public:
 
     void start();
     [[nodiscard]] const store::Account &account() const { return m_account; }
+    // Messages that failed because the server's certificate did not verify: what to send again
+    // (Outbox::retry) once the user has trusted it.
+    [[nodiscard]] QStringList certificateFailures() const { return m_certificateFailures; }
 
 signals:
     void messageFinished(const kurier::smtp::SendResult &result);
@@ -47,6 +50,7 @@ private:
     std::unique_ptr<store::Outbox> m_outbox;
     std::unique_ptr<smtp::OutboxSender> m_sender;
     int m_sent = 0;
+    QStringList m_certificateFailures;
     diagnostics::Diagnostic m_firstError;
 };
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/TlsPolicy.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +19,9 @@ struct Diagnostic {
     QString fix;         // what to do about it
     QString code;        // machine-readable: "AADSTS50126", "invalid_grant", "5.7.139", …
     bool retryable = false; // a temporary failure: trying again later may work
+    // Set when the failure was a certificate that did not verify: what the UI shows so the user
+    // can decide whether to trust (pin) exactly that certificate for the account.
+    net::CertificateProblem certificate;
 
     [[nodiscard]] bool isEmpty() const { return summary.isEmpty(); }
     // Multi-line text for logs, kurierctl and the "Details" view. Contains no secrets.

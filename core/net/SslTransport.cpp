@@ -238,6 +238,7 @@ void SslTransport::onSslErrors(const QList<QSslError> &errors)
         return;
     }
     m_problem = {};
+    m_problem.host = m_host;
     m_problem.subject = peer.subjectDisplayName();
     m_problem.issuer = peer.issuerDisplayName();
     m_problem.validFrom = peer.effectiveDate();

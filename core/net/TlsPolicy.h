@@ -21,6 +21,7 @@ struct TlsPolicy {
 
 // A failed certificate check, with what the user needs to decide.
 struct CertificateProblem {
+    QString host; // the server name it was presented for
     QString subject;
     QString issuer;
     QDateTime validFrom;

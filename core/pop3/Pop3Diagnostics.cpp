@@ -81,6 +81,7 @@ Diagnostic transportFailed(const net::Transport &transport, const QString &host,
                            p.validUntil.toString(Qt::ISODate), QString::fromLatin1(p.sha256));
         d.fix = QCoreApplication::translate("Pop3Diagnostics", "If your provider uses its own certificate authority, add its CA file to the account. Trust this "
                    "exact certificate for the account only if you can confirm its fingerprint with the provider.");
+        d.certificate = p;
         break;
     }
     case net::Transport::Error::TlsHandshake:

@@ -797,6 +797,7 @@ void SmtpSession::onTransportFailed()
             d.cause += u' ' + tr("(certificate for %1, issued by %2, SHA-256 %3)").arg(p.subject, p.issuer, QString::fromLatin1(p.sha256));
         d.fix = tr("Check the server name. If your organisation uses its own certificate authority, add its CA file to the account.");
         d.retryable = false;
+        d.certificate = p;
         break;
     }
     case net::Transport::Error::TlsHandshake:

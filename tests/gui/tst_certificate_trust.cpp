@@ -1,0 +1,286 @@
+// Certificate decisions in the mail window against the real test servers: an account without
+// the run's test CA fails with a certificate banner; "Show certificate…" opens the dialog with the
+// server's real SHA-256; Cancel stores nothing; trusting pins exactly that certificate to the
+// account and the retried fetch (POP3 + token request) and send (SMTP) succeed.
+
+#include "CertificateDialog.h"
+#include "ComposerWindow.h"
+#include "ErrorBanner.h"
+#include "GuiTestSupport.h"
+#include "MailFolder.h"
+#include "MainWindow.h"
+#include "MessageListModel.h"
+#include "support/TestServers.h"
+
+#include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QUuid>
+
+using namespace kurier;
+using kurier::test::Fixture;
+
+namespace {
+
+const test::TestServers &servers()
+{
+    return test::TestServers::instance();
+}
+
+QString env(const char *key)
+{
+    return servers().value(key);
+}
+
+// What the servers present: tls/server.pem of this run, as a pin stores it.
+QByteArray serverSha256()
+{
+    const auto certs = QSslCertificate::fromPath(env("KURIER_TEST_DIR") + QStringLiteral("/tls/server.pem"), QSsl::Pem);
+    return certs.isEmpty() ? QByteArray() : certs.first().digest(QCryptographicHash::Sha256).toHex();
+}
+
+QStringList pinsInSettings(const Fixture &f)
+{
+    store::AccountStore reread(f.iniPath());
+    QList<store::Account> accounts;
+    QString error;
+    if (!reread.load(&accounts, &error))
+        qWarning("cannot read the settings: %s", qPrintable(error));
+    QStringList pins;
+    for (const store::Account &a : std::as_const(accounts))
+        for (const QByteArray &p : a.trustedCertificates)
+            pins << QString::fromLatin1(p);
+    return pins;
+}
+
+} // namespace
+
+class TestCertificateTrust : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void dialogShowsTheProblem();
+    void fetchTrustRetry();
+    void sendTrustRetry();
+
+private:
+    QString newOAuthUser(const QString &password);
+    store::Account accountWithoutCa(Fixture &f, const QString &user, const QString &password);
+    ui::CertificateDialog *openCertificateDialog(ui::MainWindow &window);
+    QNetworkAccessManager m_network;
+};
+
+void TestCertificateTrust::initTestCase()
+{
+    KURIER_REQUIRE_TEST_SERVERS(servers());
+    test::LanguageScope::useEnglish();
+    QVERIFY(!serverSha256().isEmpty());
+}
+
+QString TestCertificateTrust::newOAuthUser(const QString &password)
+{
+    const QString user = servers().uniqueAddress(QStringLiteral("cert"));
+    QNetworkRequest request(QUrl(env("OAUTH_BASE") + QStringLiteral("/test/users")));
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    request.setSslConfiguration(servers().sslConfiguration());
+    QNetworkReply *reply = m_network.post(
+        request, QJsonDocument(QJsonObject{{QStringLiteral("user"), user}, {QStringLiteral("password"), password}}).toJson());
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+        qFatal("test endpoint did not answer");
+    reply->deleteLater();
+    if (!QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("ok")).toBool())
+        qFatal("cannot create a test user");
+    return user;
+}
+
+// An OAuth account on the test servers that does NOT know the test CA: every TLS connection
+// (POP3, SMTP, token endpoint) meets a certificate it cannot verify.
+store::Account TestCertificateTrust::accountWithoutCa(Fixture &f, const QString &user, const QString &password)
+{
+    store::Account a;
+    a.prefix = QStringLiteral("ZERT");
+    a.email = user;
+    a.isDefault = true;
+    a.pop3.host = servers().host();
+    a.pop3.port = servers().port("POP3_TLS_PORT");
+    a.pop3.security = store::Security::Tls;
+    a.smtp.host = servers().host();
+    a.smtp.port = servers().port("SMTP_SUBMISSION_PORT");
+    a.smtp.security = store::Security::StartTls;
+    a.oauth.enabled = true;
+    a.oauth.tokenEndpoint = env("OAUTH_TOKEN_URL");
+    a.oauth.clientId = env("OAUTH_PUBLIC_CLIENT_ID");
+    a.oauth.scope = env("OAUTH_SCOPE_SMTP");
+    a.oauth.method = oauth::SignInMethod::Password;
+    const auto saved = f.save(a, test::passwordUpdate(password));
+    if (!saved.ok)
+        qWarning("cannot save the account: %s", qPrintable(saved.error));
+    return saved.account;
+}
+
+ui::CertificateDialog *TestCertificateTrust::openCertificateDialog(ui::MainWindow &window)
+{
+    QPushButton *action = window.banner()->actionButton();
+    if (window.banner()->isHidden() || action->isHidden())
+        return nullptr;
+    action->click();
+    return window.certificateDialog();
+}
+
+void TestCertificateTrust::dialogShowsTheProblem()
+{
+    net::CertificateProblem p;
+    p.host = QStringLiteral("pop.example.com");
+    p.subject = QStringLiteral("pop.example.com");
+    p.issuer = QStringLiteral("Example Private CA");
+    p.validFrom = QDateTime(QDate(2020, 1, 1), QTime(0, 0), Qt::UTC);
+    p.validUntil = QDateTime(QDate(2021, 1, 1), QTime(0, 0), Qt::UTC);
+    p.sha256 = QByteArray("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+    p.errors << QStringLiteral("The certificate has expired") << QStringLiteral("The issuer certificate of a locally looked up certificate could not be found");
+    ui::CertificateDialog dialog(p, p.host, QStringLiteral("EX · anna@example.com"));
+    QCOMPARE(ui::CertificateDialog::groupedFingerprint("00ff10", 16), QStringLiteral("00:FF:10"));
+    QCOMPARE(dialog.fingerprintText(),
+             QStringLiteral("01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF\n01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF"));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("certificateFingerprint"))->textInteractionFlags() & Qt::TextSelectableByMouse);
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("certificateValidUntil"))->text().contains(QStringLiteral("(expired)")));
+    QCOMPARE(dialog.findChild<QLabel *>(QStringLiteral("certificateValidUntil"))->property("messageKind").toString(), QStringLiteral("error"));
+    QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("certificateValidFrom"))->text().contains(QStringLiteral("not yet valid")));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("certificateErrors"))->text().contains(QStringLiteral("• The certificate has expired")));
+    QVERIFY(dialog.cancelButton()->isDefault());
+    QVERIFY(!dialog.trustButton()->isDefault());
+    // Nothing like "ignore": exactly two buttons.
+    QCOMPARE(dialog.findChildren<QPushButton *>().size(), 2);
+
+    // Escape and Enter both cancel; only the trust button accepts.
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    dialog.show();
+    QTest::keyClick(&dialog, Qt::Key_Return);
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    dialog.show();
+    dialog.trustButton()->click();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    p.validFrom = QDateTime::currentDateTimeUtc().addDays(30);
+    p.validUntil = QDateTime::currentDateTimeUtc().addDays(400);
+    ui::CertificateDialog future(p, p.host, QStringLiteral("EX · anna@example.com"));
+    QVERIFY(future.findChild<QLabel *>(QStringLiteral("certificateValidFrom"))->text().contains(QStringLiteral("(not yet valid)")));
+    QVERIFY(!future.findChild<QLabel *>(QStringLiteral("certificateValidUntil"))->text().contains(QStringLiteral("expired")));
+}
+
+void TestCertificateTrust::fetchTrustRetry()
+{
+    Fixture f;
+    qputenv("XDG_DATA_HOME", QFile::encodeName(f.dir.path() + QStringLiteral("/data")));
+    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString user = newOAuthUser(password);
+    const store::Account account = accountWithoutCa(f, user, password);
+    QVERIFY(!account.id.isEmpty());
+    QCOMPARE(servers().deliver(user, {"From: bob@kurier.test\r\nTo: " + user.toUtf8()
+                                      + "\r\nSubject: Hinter dem Zertifikat\r\nMessage-ID: <cert-1@kurier.test>\r\n\r\nHallo.\r\n"}),
+             QString());
+
+    ui::MainWindow window(f.manager.get());
+    window.resize(1000, 640);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    window.fetchAll();
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+    QVERIFY(!window.banner()->isHidden());
+    QVERIFY2(window.banner()->text().contains(QStringLiteral("certificate")), qPrintable(window.banner()->text()));
+    QCOMPARE(window.banner()->actionButton()->text(), QStringLiteral("Show certificate…"));
+    QCOMPARE(window.messageModel()->rowCount(), 0);
+    test::screenshot(&window, QStringLiteral("certificate-banner-en"));
+
+    // Cancel: nothing is stored, nothing is retried.
+    ui::CertificateDialog *dialog = openCertificateDialog(window);
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->problem().sha256, serverSha256());
+    QCOMPARE(dialog->fingerprintText().remove(u':').remove(u'\n').toLower().toLatin1(), serverSha256());
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("certificateHeading"))->text().contains(servers().host()));
+    QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("certificateAccount"))->text().contains(user));
+    QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("certificateErrors"))->text().isEmpty());
+    test::screenshot(dialog, QStringLiteral("certificate-dialog-en"));
+    {
+        test::LanguageScope german(QStringLiteral("de"));
+        ui::CertificateDialog de(dialog->problem(), servers().host(), QStringLiteral("ZERT · ") + user);
+        de.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&de));
+        QCOMPARE(de.trustButton()->text(), QStringLiteral("Diesem Zertifikat für dieses Konto vertrauen"));
+        QCOMPARE(de.cancelButton()->text(), QStringLiteral("Abbrechen"));
+        test::screenshot(&de, QStringLiteral("certificate-dialog-de"));
+    }
+    QTest::keyClick(dialog, Qt::Key_Escape);
+    QTRY_VERIFY(!window.certificateDialog());
+    QVERIFY(!window.isBusy());
+    QVERIFY(f.manager->findById(account.id)->trustedCertificates.isEmpty());
+    QCOMPARE(pinsInSettings(f), QStringList());
+
+    // Trust: exactly that certificate is pinned to the account and the fetch runs again.
+    dialog = openCertificateDialog(window);
+    QVERIFY(dialog);
+    dialog->trustButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(f.manager->findById(account.id)->trustedCertificates == QList<QByteArray>{serverSha256()}, 10000);
+    QCOMPARE(pinsInSettings(f), QStringList{QString::fromLatin1(serverSha256())});
+    QTRY_VERIFY_WITH_TIMEOUT(window.messageModel()->totalCount() == 1, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+    QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
+    QCOMPARE(window.messageModel()->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Hinter dem Zertifikat"));
+}
+
+void TestCertificateTrust::sendTrustRetry()
+{
+    Fixture f;
+    qputenv("XDG_DATA_HOME", QFile::encodeName(f.dir.path() + QStringLiteral("/data")));
+    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString user = newOAuthUser(password);
+    const store::Account account = accountWithoutCa(f, user, password);
+    QVERIFY(!account.id.isEmpty());
+
+    ui::MainWindow window(f.manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::ComposerWindow *composer = window.compose();
+    QVERIFY(composer);
+    composer->toEdit()->setText(user);
+    composer->subjectEdit()->setText(QStringLiteral("Über das gepinnte Zertifikat"));
+    composer->bodyEdit()->setPlainText(QStringLiteral("Gesendet nach dem Vertrauen."));
+    QVERIFY(composer->send());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+    QVERIFY(!window.banner()->isHidden());
+    QVERIFY2(window.banner()->text().contains(QStringLiteral("Sending")), qPrintable(window.banner()->text()));
+    ui::CertificateDialog *dialog = openCertificateDialog(window);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->problem().sha256, serverSha256());
+    dialog->trustButton()->click();
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText()->text().contains(QStringLiteral("1 message sent")), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+    QCOMPARE(f.manager->findById(account.id)->trustedCertificates, QList<QByteArray>{serverSha256()});
+    window.selectFolder(account.id, ui::MailFolder::Kind::Sent);
+    QCOMPARE(window.messageModel()->rowCount(), 1);
+
+    // It arrived: Abrufen (with the same pin) brings it back.
+    window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
+    for (int attempt = 0; attempt < 20 && window.messageModel()->totalCount() < 1; ++attempt) {
+        window.fetchAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+        if (window.messageModel()->totalCount() < 1)
+            QTest::qWait(500);
+    }
+    QCOMPARE(window.messageModel()->totalCount(), 1);
+    QCOMPARE(window.messageModel()->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Über das gepinnte Zertifikat"));
+}
+
+QTEST_MAIN(TestCertificateTrust)
+#include "tst_certificate_trust.moc"
