@@ -31,6 +31,9 @@ int main(int argc, char *argv[])
 {
     // Before anything holds a secret: no core dumps, no ptrace by the same user.
     kurier::secrets::ProcessHardening::apply();
+    // Secrets given through the environment: out of /proc/PID/environ, still readable by getenv.
+    kurier::secrets::ProcessHardening::hideFromProcEnviron(
+        {"KURIER_PASSWORD", "KURIER_SMTP_PASSWORD", "KURIER_CLIENT_SECRET"});
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kurier"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KURIER_VERSION));

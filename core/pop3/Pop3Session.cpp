@@ -6,6 +6,7 @@
 #include "pop3/Pop3Diagnostics.h"
 #include "pop3/Pop3Log.h"
 #include "sasl/SaslMessages.h"
+#include "secrets/SecureErase.h"
 
 #include <QCoreApplication>
 
@@ -44,6 +45,9 @@ Pop3Session::Pop3Session(net::Transport *transport, Options options, QObject *pa
 
 Pop3Session::~Pop3Session()
 {
+    secrets::secureErase(m_password);
+    for (QByteArray &response : m_saslResponses)
+        secrets::secureErase(response);
     if (m_transport)
         m_transport->disconnect(this);
 }
@@ -300,7 +304,9 @@ void Pop3Session::authenticate()
     m_mechanism = sasl::chooseMechanism(m_caps.saslMechanisms, false);
     if (m_mechanism) {
         if (*m_mechanism == sasl::Mechanism::Plain) {
-            authenticateSasl(*m_mechanism, sasl::plainMessage(m_options.user, m_password).toBase64());
+            QByteArray message = sasl::plainMessage(m_options.user, m_password);
+            const secrets::EraseOnExit erase(message);
+            authenticateSasl(*m_mechanism, message.toBase64());
         } else {
             // LOGIN: the user name, then the password, each after its "+ " prompt.
             authenticateSasl(*m_mechanism, m_options.user.toUtf8().toBase64());
@@ -348,9 +354,10 @@ void Pop3Session::requestToken(bool forceNew)
 
 void Pop3Session::authenticateWithToken(const QString &accessToken)
 {
-    const QByteArray message = *m_mechanism == sasl::Mechanism::XOAuth2
+    QByteArray message = *m_mechanism == sasl::Mechanism::XOAuth2
         ? sasl::xoauth2Message(m_options.user, accessToken)
         : sasl::oauthBearerMessage(m_options.user, accessToken, m_options.host, m_options.port);
+    const secrets::EraseOnExit erase(message);
     authenticateSasl(*m_mechanism, message.toBase64());
 }
 
@@ -437,8 +444,10 @@ void Pop3Session::authRefused(const Pop3Reply &reply)
 
 void Pop3Session::authenticated()
 {
+    for (QByteArray &response : m_saslResponses)
+        secrets::secureErase(response);
     m_saslResponses.clear();
-    m_password.clear();
+    secrets::secureErase(m_password);
     setState(State::Transaction);
     emit step(QCoreApplication::translate("Pop3Session", "Signed in (%1).").arg(QString::fromLatin1(m_authMethod)));
     emit ready();

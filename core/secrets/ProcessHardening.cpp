@@ -2,7 +2,10 @@
 
 #include "secrets/SecretsLog.h"
 
+#include <QFile>
+
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #if defined(Q_OS_LINUX)
@@ -53,6 +56,45 @@ ProcessHardening::Result ProcessHardening::apply()
     if (!r.ok())
         qCWarning(lcSecrets) << "could not keep secrets out of core dumps:" << r.error;
     return r;
+}
+
+QByteArrayList ProcessHardening::hideFromProcEnviron(const QByteArrayList &names)
+{
+    QByteArrayList moved;
+#if defined(Q_OS_LINUX)
+    // proc(5): fields 50 and 51 of /proc/self/stat are env_start and env_end.
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return moved;
+    const QByteArray line = stat.readAll();
+    const QByteArrayList fields = line.mid(line.lastIndexOf(')') + 2).trimmed().split(' ');
+    if (fields.size() < 49)
+        return moved;
+    // Field 3 is the first after "(comm)", so field N is fields[N - 3].
+    const quintptr envStart = fields[50 - 3].toULongLong();
+    const quintptr envEnd = fields[51 - 3].toULongLong();
+    if (envStart == 0 || envEnd <= envStart)
+        return moved;
+    for (const QByteArray &name : names) {
+        char *value = std::getenv(name.constData());
+        if (!value)
+            continue;
+        char *entry = value - name.size() - 1; // "NAME=value", as in the block
+        const auto address = reinterpret_cast<quintptr>(entry);
+        if (address < envStart || address >= envEnd)
+            continue; // already on the heap (set by the program itself)
+        QByteArray copy(value);
+        const bool set = setenv(name.constData(), copy.constData(), 1) == 0 && std::getenv(name.constData()) != value;
+        explicit_bzero(copy.data(), static_cast<size_t>(copy.size()));
+        if (!set)
+            continue;
+        explicit_bzero(entry, std::strlen(entry));
+        moved << name;
+    }
+#else
+    Q_UNUSED(names)
+#endif
+    return moved;
 }
 
 } // namespace kurier::secrets

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArrayList>
 #include <QString>
 
 namespace kurier::secrets {
@@ -27,6 +28,13 @@ public:
     static Result apply();
     // What is in force now, without changing anything (for tests and diagnostics).
     [[nodiscard]] static Result current();
+
+    // kurierctl takes secrets from KURIER_PASSWORD & co. (never argv). The kernel shows a
+    // process's initial environment block in /proc/PID/environ for its whole life; this moves
+    // each named variable that is still in that block to the heap (setenv, so getenv() and
+    // QProcessEnvironment still see it) and overwrites the "NAME=value" bytes in the block.
+    // Returns the names moved.
+    static QByteArrayList hideFromProcEnviron(const QByteArrayList &names);
 };
 
 } // namespace kurier::secrets

@@ -2,13 +2,19 @@
 // the kernel reports it in /proc/self/limits) and is not dumpable (PR_GET_DUMPABLE 0); the
 // opt-out KURIER_ALLOW_CORE_DUMPS=1 changes nothing. And kurierctl applies it at start: a
 // running kurierctl (waiting for its password on standard input) has a core limit of 0.
+// hideFromProcEnviron: a secret passed in the environment is gone from /proc/PID/environ
+// but still readable through getenv (checked in a child copy of this test, whose initial
+// environment block holds the secret, and in a running kurierctl).
 #include "secrets/ProcessHardening.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cstdio>
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -39,7 +45,31 @@ private slots:
     void optOutChangesNothing();
     void applyDisablesCoreDumps();
     void kurierctlIsHardened();
+    void environmentSecretHidden();
 };
+
+namespace {
+const char kSecretValue[] = "env-secret-4f1c9a27b3";
+
+QByteArray readProcFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// The child mode of this test: hide KURIER_SMTP_PASSWORD and report what is visible.
+int childMain()
+{
+    const QByteArrayList moved = ProcessHardening::hideFromProcEnviron({"KURIER_SMTP_PASSWORD", "KURIER_NOT_SET"});
+    const QByteArray block = readProcFile(QStringLiteral("/proc/self/environ"));
+    printf("moved=%s\n", moved.join(',').constData());
+    printf("getenv=%s\n", qgetenv("KURIER_SMTP_PASSWORD").constData());
+    printf("inEnviron=%d\n", block.contains(kSecretValue) ? 1 : 0);
+    printf("nameInEnviron=%d\n", block.contains("KURIER_SMTP_PASSWORD=") ? 1 : 0);
+    printf("otherKept=%d\n", block.contains("KURIER_TEST_KEEP=visible") ? 1 : 0);
+    return 0;
+}
+} // namespace
 
 void TestProcessHardening::optOutChangesNothing()
 {
@@ -82,6 +112,7 @@ void TestProcessHardening::kurierctlIsHardened()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), config.path());
     env.remove(QStringLiteral("KURIER_ALLOW_CORE_DUMPS"));
+    env.insert(QStringLiteral("KURIER_SMTP_PASSWORD"), QString::fromLatin1(kSecretValue));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(KURIER_KURIERCTL_PATH),
             {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--prefix"), QStringLiteral("H"),
@@ -92,9 +123,44 @@ void TestProcessHardening::kurierctlIsHardened()
     // kurierctl now waits for the password; hardening happened first thing in main().
     QTRY_COMPARE_WITH_TIMEOUT(coreLimitOf(pid), QStringLiteral("0 0"), 10000);
     QCOMPARE(p.state(), QProcess::Running); // still waiting: the limit was read from kurierctl itself
+    // Its environment block no longer shows the secret. (Only root can read the environ of a
+    // non-dumpable process at all; for anyone else it is hidden anyway.)
+    const QString environPath = QStringLiteral("/proc/%1/environ").arg(pid);
+    if (QFile environFile(environPath); environFile.open(QIODevice::ReadOnly)) {
+        QVERIFY(environFile.readAll().contains("XDG_CONFIG_HOME=")); // really readable
+        QTRY_VERIFY_WITH_TIMEOUT(!readProcFile(environPath).contains(kSecretValue), 10000);
+        QCOMPARE(p.state(), QProcess::Running);
+    } else {
+        QCOMPARE(environFile.error(), QFileDevice::OpenError);
+    }
     p.closeWriteChannel();
     QVERIFY(p.waitForFinished(30000));
 }
 
-QTEST_GUILESS_MAIN(TestProcessHardening)
+void TestProcessHardening::environmentSecretHidden()
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("KURIER_HARDENING_CHILD"), QStringLiteral("1"));
+    env.insert(QStringLiteral("KURIER_SMTP_PASSWORD"), QString::fromLatin1(kSecretValue));
+    env.insert(QStringLiteral("KURIER_TEST_KEEP"), QStringLiteral("visible"));
+    p.setProcessEnvironment(env);
+    p.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(p.waitForFinished(30000));
+    const QByteArray out = p.readAllStandardOutput();
+    QVERIFY2(out.contains("moved=KURIER_SMTP_PASSWORD\n"), out.constData());
+    QVERIFY2(out.contains(QByteArray(QByteArray("getenv=") + kSecretValue + '\n')), out.constData()); // still usable
+    QVERIFY2(out.contains("inEnviron=0\n"), out.constData());
+    QVERIFY2(out.contains("nameInEnviron=0\n"), out.constData());
+    QVERIFY2(out.contains("otherKept=1\n"), out.constData()); // nothing else touched
+}
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIntValue("KURIER_HARDENING_CHILD") == 1)
+        return childMain();
+    QCoreApplication app(argc, argv);
+    TestProcessHardening test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_process_hardening.moc"
