@@ -105,11 +105,13 @@ QString problemHtml(const ConnectionStep &step)
         if (!text.isEmpty())
             html += QStringLiteral("<br><b>%1</b> %2").arg(escaped(label), escaped(text));
     };
-    line(ConnectionTestDialog::tr("Server:"), d.serverText);
-    line(ConnectionTestDialog::tr("Cause:"), d.cause);
-    line(ConnectionTestDialog::tr("What to do:"), d.fix);
     const net::CertificateProblem &c = step.certificate;
-    if (!c.isEmpty()) {
+    if (c.isEmpty()) {
+        line(ConnectionTestDialog::tr("Server:"), d.serverText);
+        line(ConnectionTestDialog::tr("Cause:"), d.cause);
+    } else {
+        // The diagnostic's texts repeat the certificate in one line; here it gets a line per field.
+        line(ConnectionTestDialog::tr("Cause:"), c.errors.join(QStringLiteral("; ")));
         const QLocale locale;
         line(ConnectionTestDialog::tr("Subject:"), c.subject);
         line(ConnectionTestDialog::tr("Issuer:"), c.issuer);
@@ -125,6 +127,7 @@ QString problemHtml(const ConnectionStep &step)
         }
         line(QStringLiteral("SHA-256:"), fingerprint);
     }
+    line(ConnectionTestDialog::tr("What to do:"), d.fix);
     return html;
 }
 
@@ -271,7 +274,7 @@ void ConnectionTestDialog::buildRows()
         r.detail = new QLabel;
         r.detail->setWordWrap(true);
         r.detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        r.detail->setStyleSheet(QStringLiteral("color: palette(dark);"));
+        r.detail->setStyleSheet(QStringLiteral("color: #5f6368;"));
         r.detail->hide();
         r.problem = new QLabel;
         r.problem->setObjectName(QStringLiteral("problem"));
@@ -322,7 +325,7 @@ void ConnectionTestDialog::render(const ConnectionStep &step)
     r.problem->setText(showProblem ? problemHtml(step) : QString());
     r.problem->setVisible(showProblem);
     if (r.certificate)
-        r.certificate->setVisible(step.status == Status::Failed && !step.certificate.isEmpty());
+        r.certificate->setVisible(step.status == Status::Failed && !step.certificate.isEmpty() && m_canShowCertificate);
     if (step.status == Status::Failed)
         m_scroll->ensureWidgetVisible(r.widget);
 }

@@ -10,21 +10,12 @@ namespace kurier::check::CapabilitiesCheck {
 
 using diagnostics::Diagnostic;
 
-namespace {
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("CapabilitiesCheck", text);
-}
-
-} // namespace
-
 ConnectionStep pop3(const pop3::Pop3Capabilities &caps, const store::Account &account)
 {
     ConnectionStep step;
     step.status = ConnectionStep::Status::Passed;
     step.detail = caps.known ? QString::fromLatin1(caps.toString())
-                             : tr("The server does not answer CAPA (an RFC 1939-only server); USER/PASS is tried.");
+                             : QCoreApplication::translate("CapabilitiesCheck", "The server does not answer CAPA (an RFC 1939-only server); USER/PASS is tried.");
     const bool oauth = account.oauth.enabled;
     const bool usable = oauth ? sasl::chooseMechanism(caps.saslMechanisms, true).has_value()
                               : sasl::chooseMechanism(caps.saslMechanisms, false).has_value() || caps.user || !caps.known;
@@ -76,23 +67,23 @@ ConnectionStep smtp(const smtp::SmtpCapabilities &caps, const store::Account &ac
     d.serverText = step.detail;
     const QString host = account.smtp.host;
     if (!caps.has(smtp::SmtpCapabilities::Auth)) {
-        d.summary = tr("The SMTP server offers no sign-in");
-        d.cause = tr("%1 did not announce AUTH on this connection; some servers offer it only on another port or "
+        d.summary = QCoreApplication::translate("CapabilitiesCheck", "The SMTP server offers no sign-in");
+        d.cause = QCoreApplication::translate("CapabilitiesCheck", "%1 did not announce AUTH on this connection; some servers offer it only on another port or "
                      "after encryption.")
                       .arg(host);
-        d.fix = tr("Check the SMTP port and the connection security, or switch SMTP authentication off if the server "
+        d.fix = QCoreApplication::translate("CapabilitiesCheck", "Check the SMTP port and the connection security, or switch SMTP authentication off if the server "
                    "does not need it.");
     } else if (oauth) {
-        d.summary = tr("The SMTP server does not offer OAuth 2.0 sign-in (XOAUTH2 or OAUTHBEARER)");
-        d.cause = tr("%1 offers: %2. At Microsoft 365 this usually means SMTP AUTH is switched off for the tenant "
+        d.summary = QCoreApplication::translate("CapabilitiesCheck", "The SMTP server does not offer OAuth 2.0 sign-in (XOAUTH2 or OAUTHBEARER)");
+        d.cause = QCoreApplication::translate("CapabilitiesCheck", "%1 offers: %2. At Microsoft 365 this usually means SMTP AUTH is switched off for the tenant "
                      "or the mailbox.")
                       .arg(host, QString::fromLatin1(caps.authMechanisms().join(' ')));
-        d.fix = tr("Ask the administrator to allow authenticated SMTP (Exchange admin center → the mailbox → "
+        d.fix = QCoreApplication::translate("CapabilitiesCheck", "Ask the administrator to allow authenticated SMTP (Exchange admin center → the mailbox → "
                    "Mail apps → Authenticated SMTP), or use a password for SMTP.");
     } else {
-        d.summary = tr("The SMTP server accepts no password sign-in Kurier knows");
-        d.cause = tr("%1 offers: %2.").arg(host, QString::fromLatin1(caps.authMechanisms().join(' ')));
-        d.fix = tr("Switch OAuth 2.0 on if the provider supports it.");
+        d.summary = QCoreApplication::translate("CapabilitiesCheck", "The SMTP server accepts no password sign-in Kurier knows");
+        d.cause = QCoreApplication::translate("CapabilitiesCheck", "%1 offers: %2.").arg(host, QString::fromLatin1(caps.authMechanisms().join(' ')));
+        d.fix = QCoreApplication::translate("CapabilitiesCheck", "Switch OAuth 2.0 on if the provider supports it.");
     }
     return step;
 }
