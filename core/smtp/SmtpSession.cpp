@@ -2,6 +2,7 @@
 
 #include "net/Transcript.h"
 #include "sasl/SaslMessages.h"
+#include "secrets/SecureErase.h"
 #include "smtp/DotStuffing.h"
 #include "smtp/SmtpLog.h"
 
@@ -434,6 +435,7 @@ void SmtpSession::sendAuth()
     m_oauthChallengeText.clear();
     const QByteArray name = sasl::mechanismName(*m_mechanism);
     QByteArray response;
+    const secrets::EraseOnExit eraseResponse(response);
     switch (*m_mechanism) {
     case sasl::Mechanism::Plain: response = sasl::plainMessage(m_user, m_password); break;
     case sasl::Mechanism::XOAuth2: response = sasl::xoauth2Message(m_user, m_token); break;
@@ -448,7 +450,10 @@ void SmtpSession::sendAuth()
     }
     // RFC 4954 §4: an initial response saves a round trip; too long a line is refused by some
     // servers, so the response then follows the empty 334 challenge.
-    const QByteArray line = "AUTH " + name + ' ' + response.toBase64();
+    QByteArray encoded = response.toBase64();
+    const secrets::EraseOnExit eraseEncoded(encoded);
+    QByteArray line = "AUTH " + name + ' ' + encoded;
+    const secrets::EraseOnExit eraseLine(line);
     if (line.size() + 2 <= m_settings.maxInitialResponseLine) {
         m_authStep = AuthStep::SentResponse;
         writeCommand(line, Expect::Auth, {}, -1, true);
@@ -476,6 +481,7 @@ void SmtpSession::handleAuth(const SmtpReply &reply)
             m_authStep = AuthStep::SentResponse;
             {
                 QByteArray response;
+                const secrets::EraseOnExit erase(response);
                 if (*m_mechanism == sasl::Mechanism::Plain)
                     response = sasl::plainMessage(m_user, m_password);
                 else if (*m_mechanism == sasl::Mechanism::XOAuth2)
@@ -529,8 +535,8 @@ void SmtpSession::handleAuth(const SmtpReply &reply)
 
 void SmtpSession::authSucceeded()
 {
-    m_password.clear();
-    m_token.clear();
+    secrets::secureErase(m_password);
+    secrets::secureErase(m_token);
     m_authStep = AuthStep::None;
     setState(State::Ready);
     qCDebug(lcSmtp) << "ready; pipelining:" << m_capabilities.has(SmtpCapabilities::Pipelining);
@@ -885,8 +891,8 @@ void SmtpSession::endSession(const Diagnostic &error)
     setState(State::Finished);
     m_timer.stop();
     m_expected.clear();
-    m_password.clear();
-    m_token.clear();
+    secrets::secureErase(m_password);
+    secrets::secureErase(m_token);
     QList<SendResult> results;
     for (const auto &t : std::as_const(m_inFlight)) {
         if (t->done)
