@@ -8,6 +8,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+
 namespace kurier::oauth {
 
 DeviceCodeFlow::DeviceCodeFlow(TokenClient *client, QUrl deviceEndpoint, QUrl tokenEndpoint, ClientCredentialsOfApp app,
@@ -36,6 +38,14 @@ void DeviceCodeFlow::cancel()
     e.error = QStringLiteral("access_denied");
     e.description = tr("The sign-in was cancelled.");
     finish(e);
+}
+
+int DeviceCodeFlow::pollIntervalMs(const QJsonValue &interval, int minimumMs)
+{
+    // Clamped in seconds first, so that neither the milliseconds nor the 5 s added per slow_down
+    // can overflow an int.
+    const qint64 seconds = std::clamp(jsonSeconds(interval).value_or(5), qint64{0}, qint64{kMaxIntervalMs / 1000});
+    return std::clamp(int(seconds * 1000), std::min(minimumMs, kMaxIntervalMs), kMaxIntervalMs);
 }
 
 void DeviceCodeFlow::start(std::function<void(const Result &)> done)
@@ -68,8 +78,7 @@ void DeviceCodeFlow::start(std::function<void(const Result &)> done)
         const qint64 expiresIn = jsonSeconds(o.value(QStringLiteral("expires_in"))).value_or(900);
         m_expiresAt = QDateTime::currentDateTimeUtc().addSecs(expiresIn > 0 && expiresIn <= 24 * 3600 ? expiresIn : 900);
         prompt.expiresAt = m_expiresAt;
-        const int interval = o.value(QStringLiteral("interval")).toInt(5);
-        m_intervalMs = std::max(m_minimumIntervalMs, std::max(interval, 0) * 1000);
+        m_intervalMs = pollIntervalMs(o.value(QStringLiteral("interval")), m_minimumIntervalMs);
         if (m_deviceCode.isEmpty() || prompt.userCode.isEmpty() || !prompt.verificationUri.isValid()) {
             OAuthError e;
             e.kind = OAuthError::Kind::MalformedSuccess;
@@ -112,7 +121,7 @@ void DeviceCodeFlow::poll()
                 return;
             }
             if (error->error == u"slow_down") { // RFC 8628 §3.5: add 5 seconds
-                m_intervalMs += std::max(5000, m_minimumIntervalMs);
+                m_intervalMs = std::min(m_intervalMs + std::max(5000, m_minimumIntervalMs), kMaxIntervalMs);
                 m_timer.start(m_intervalMs);
                 return;
             }

@@ -5,6 +5,7 @@
 #include "oauth/Token.h"
 #include "oauth/TokenClient.h"
 
+#include <QJsonValue>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
@@ -37,6 +38,13 @@ public:
     void cancel();
     // For tests: poll faster than the server's interval (never below 50 ms).
     void setMinimumIntervalMs(int ms) { m_minimumIntervalMs = ms; }
+
+    // An hour between polls is more than any server asks for; it keeps the arithmetic in range.
+    static constexpr int kMaxIntervalMs = 3600 * 1000;
+    // The "interval" of a device authorization response (RFC 8628 §3.2: seconds, 5 if absent) in
+    // milliseconds, at least minimumMs and at most kMaxIntervalMs. The server controls the value:
+    // a huge one once overflowed `int * 1000` (undefined behaviour, found by clang-tidy).
+    [[nodiscard]] static int pollIntervalMs(const QJsonValue &interval, int minimumMs);
 
 signals:
     void promptReady(const kurier::oauth::DeviceCodePrompt &prompt);

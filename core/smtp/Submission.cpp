@@ -137,6 +137,7 @@ void Submission::failAllNow(const Diagnostic &d)
         r.status = d.retryable ? SendResult::Status::TemporaryFailure : SendResult::Status::PermanentFailure;
         r.diagnostic = d;
         emit messageSent(r);
+        // cppcheck-suppress knownConditionTrueFalse ; a slot of messageSent may delete us (QPointer)
         if (!self)
             return;
     }

@@ -48,7 +48,7 @@ public:
 
     [[nodiscard]] const store::Account &account() const { return m_account; }
     // The session, once it exists (for its capabilities and TLS description).
-    [[nodiscard]] SmtpSession *session() const { return m_session; }
+    [[nodiscard]] SmtpSession *session() const { return m_session.data(); }
 
     // Whether the account authenticates with OAuth for SMTP.
     [[nodiscard]] static bool usesOAuth(const store::Account &account);

@@ -2,6 +2,7 @@
 // grant forms and PKCE: the pure parts of the OAuth core, table-driven.
 #include "i18n/Translations.h"
 #include "oauth/BrowserFlow.h"
+#include "oauth/DeviceCodeFlow.h"
 #include "oauth/GrantForms.h"
 #include "oauth/JwtClaims.h"
 #include "oauth/OAuthDiagnostics.h"
@@ -9,6 +10,8 @@
 #include "oauth/TokenResponse.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 #include <QTranslator>
 
@@ -59,6 +62,8 @@ private slots:
     void grantForms();
     void pkce();
     void hugeNumbersFoundByFuzzing();
+    void deviceCodeInterval_data();
+    void deviceCodeInterval();
 };
 
 void TestOAuthResponses::parseSuccess_data()
@@ -354,4 +359,32 @@ void TestOAuthResponses::hugeNumbersFoundByFuzzing()
 }
 
 QTEST_GUILESS_MAIN(TestOAuthResponses)
+// RFC 8628 §3.2 "interval" as the server sends it: seconds, 5 if absent; a hostile value used to
+// overflow `int * 1000` (undefined behaviour, found by clang-tidy) and is now clamped to an hour.
+void TestOAuthResponses::deviceCodeInterval_data()
+{
+    QTest::addColumn<QByteArray>("json"); // {"interval": …}
+    QTest::addColumn<int>("minimumMs");
+    QTest::addColumn<int>("expectedMs");
+    QTest::newRow("absent") << QByteArray("{}") << 1000 << 5000;
+    QTest::newRow("ten") << QByteArray(R"({"interval":10})") << 1000 << 10000;
+    QTest::newRow("string") << QByteArray(R"({"interval":"7"})") << 1000 << 7000;
+    QTest::newRow("below-minimum") << QByteArray(R"({"interval":0})") << 1000 << 1000;
+    QTest::newRow("negative") << QByteArray(R"({"interval":-3})") << 1000 << 1000;
+    QTest::newRow("int-overflow-when-ms") << QByteArray(R"({"interval":2147484})") << 1000 << DeviceCodeFlow::kMaxIntervalMs;
+    QTest::newRow("int-max") << QByteArray(R"({"interval":2147483647})") << 1000 << DeviceCodeFlow::kMaxIntervalMs;
+    QTest::newRow("huge-double") << QByteArray(R"({"interval":1e300})") << 1000 << 5000;
+    QTest::newRow("not-a-number") << QByteArray(R"({"interval":"soon"})") << 1000 << 5000;
+    QTest::newRow("test-minimum") << QByteArray(R"({"interval":1})") << 50 << 1000;
+}
+
+void TestOAuthResponses::deviceCodeInterval()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, minimumMs);
+    QFETCH(int, expectedMs);
+    const QJsonValue interval = QJsonDocument::fromJson(json).object().value(QStringLiteral("interval"));
+    QCOMPARE(DeviceCodeFlow::pollIntervalMs(interval, minimumMs), expectedMs);
+}
+
 #include "tst_oauth_responses.moc"
