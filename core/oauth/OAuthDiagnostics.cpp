@@ -181,6 +181,7 @@ Diagnostic OAuthDiagnostics::diagnose(const OAuthError &e, const Context &c)
         d.cause = QCoreApplication::translate("OAuthDiagnostics", "The server's certificate is not trusted or does not match its name; someone may be intercepting the connection.");
         d.fix = QCoreApplication::translate("OAuthDiagnostics", "Check the endpoint URL. If your organisation uses its own certificate authority, add its certificate to the account.");
         d.code = QStringLiteral("tls");
+        d.certificate = e.certificate;
         return d;
     case OAuthError::Kind::NotJson:
         d.summary = QCoreApplication::translate("OAuthDiagnostics", "The identity provider %1 gave an answer that is not a token response (HTTP %2).").arg(host).arg(e.httpStatus);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "net/TlsPolicy.h"
+
 #include <QList>
 #include <QString>
 
@@ -23,6 +25,7 @@ struct OAuthError {
     QString correlationId;
     QString timestamp;
     QString detail;           // for NotJson: an excerpt of the body; Network/Tls: Qt's error text
+    net::CertificateProblem certificate; // Tls: the certificate that did not verify, for the user to decide
 
     // The first AADSTS number, from error_codes or parsed from the description; 0 if none.
     [[nodiscard]] qint64 aadstsCode() const;

@@ -17,6 +17,7 @@ OAuthError TokenClient::Reply::failureAsError() const
     OAuthError e;
     e.kind = failure.value_or(OAuthError::Kind::Network);
     e.detail = failureText;
+    e.certificate = certificate;
     return e;
 }
 
@@ -78,8 +79,9 @@ void TokenClient::post(const QUrl &endpoint, const Form &form, std::function<voi
     QNetworkReply *reply = m_network->post(request, body);
 
     auto sslErrors = std::make_shared<QStringList>();
+    auto problem = std::make_shared<net::CertificateProblem>();
     auto tooLarge = std::make_shared<bool>(false);
-    connect(reply, &QNetworkReply::sslErrors, reply, [reply, sslErrors, trusted = m_trusted](const QList<QSslError> &errors) {
+    connect(reply, &QNetworkReply::sslErrors, reply, [reply, sslErrors, problem, trusted = m_trusted, host = endpoint.host()](const QList<QSslError> &errors) {
         const QSslCertificate peer = errors.isEmpty() ? QSslCertificate() : errors.first().certificate();
         const QSslCertificate presented = peer.isNull() ? reply->sslConfiguration().peerCertificate() : peer;
         const QByteArray sha256 = presented.isNull() ? QByteArray() : presented.digest(QCryptographicHash::Sha256).toHex();
@@ -91,6 +93,16 @@ void TokenClient::post(const QUrl &endpoint, const Form &form, std::function<voi
             sslErrors->append(e.errorString());
         if (!sha256.isEmpty())
             sslErrors->append(QStringLiteral("certificate SHA-256 ") + QString::fromLatin1(sha256));
+        if (!presented.isNull()) {
+            problem->host = host;
+            problem->subject = presented.subjectDisplayName();
+            problem->issuer = presented.issuerDisplayName();
+            problem->validFrom = presented.effectiveDate();
+            problem->validUntil = presented.expiryDate();
+            problem->sha256 = sha256;
+            for (const QSslError &e : errors)
+                problem->errors << e.errorString();
+        }
     });
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge, max = m_maxResponseSize](qint64 received, qint64) {
         if (received > max && !*tooLarge) {
@@ -98,7 +110,7 @@ void TokenClient::post(const QUrl &endpoint, const Form &form, std::function<voi
             reply->abort();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done), sslErrors, tooLarge, this] {
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done), sslErrors, problem, tooLarge, this] {
         reply->deleteLater();
         Reply r;
         r.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -108,6 +120,7 @@ void TokenClient::post(const QUrl &endpoint, const Form &form, std::function<voi
         } else if (!sslErrors->isEmpty()) {
             r.failure = OAuthError::Kind::Tls;
             r.failureText = sslErrors->join(QStringLiteral("; "));
+            r.certificate = *problem;
         } else if (reply->error() == QNetworkReply::SslHandshakeFailedError) {
             r.failure = OAuthError::Kind::Tls;
             r.failureText = reply->errorString();

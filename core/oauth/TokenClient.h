@@ -29,6 +29,7 @@ public:
         // Set when no HTTP answer arrived (Kind::Network or Kind::Tls).
         std::optional<OAuthError::Kind> failure;
         QString failureText;
+        net::CertificateProblem certificate; // Kind::Tls with a certificate that did not verify
 
         // The transport failure as an OAuthError (only when `failure` is set).
         [[nodiscard]] OAuthError failureAsError() const;

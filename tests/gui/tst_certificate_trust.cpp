@@ -10,6 +10,8 @@
 #include "MailFolder.h"
 #include "MainWindow.h"
 #include "MessageListModel.h"
+#include "oauth/OAuthDiagnostics.h"
+#include "oauth/TokenClient.h"
 #include "support/TestServers.h"
 
 #include <QCryptographicHash>
@@ -69,6 +71,7 @@ private slots:
     void dialogShowsTheProblem();
     void fetchTrustRetry();
     void sendTrustRetry();
+    void tokenRequestCarriesTheCertificate();
 
 private:
     QString newOAuthUser(const QString &password);
@@ -280,6 +283,38 @@ void TestCertificateTrust::sendTrustRetry()
     }
     QCOMPARE(window.messageModel()->totalCount(), 1);
     QCOMPARE(window.messageModel()->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Über das gepinnte Zertifikat"));
+}
+
+// The token endpoint's certificate reaches the Diagnostic too (the banner offers it the same way);
+// once pinned, the same request gets its answer.
+void TestCertificateTrust::tokenRequestCarriesTheCertificate()
+{
+    const QUrl endpoint(env("OAUTH_TOKEN_URL"));
+    const oauth::TokenClient::Form form{{QStringLiteral("grant_type"), QStringLiteral("password")},
+                                        {QStringLiteral("client_id"), env("OAUTH_PUBLIC_CLIENT_ID")},
+                                        {QStringLiteral("scope"), env("OAUTH_SCOPE_POP")},
+                                        {QStringLiteral("username"), env("OAUTH_USER")},
+                                        {QStringLiteral("password"), env("OAUTH_USER_PASSWORD")}};
+    oauth::TokenClient client;
+    std::optional<oauth::TokenClient::Reply> reply;
+    client.post(endpoint, form, [&reply](const oauth::TokenClient::Reply &r) { reply = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(reply.has_value(), 20000);
+    QCOMPARE(reply->failure, std::optional<oauth::OAuthError::Kind>(oauth::OAuthError::Kind::Tls));
+    QCOMPARE(reply->certificate.sha256, serverSha256());
+    QCOMPARE(reply->certificate.host, endpoint.host());
+    QVERIFY(!reply->certificate.errors.isEmpty());
+    const auto result = reply->toTokenResult();
+    QVERIFY(std::holds_alternative<oauth::OAuthError>(result));
+    const diagnostics::Diagnostic d = oauth::OAuthDiagnostics::diagnose(std::get<oauth::OAuthError>(result), {});
+    QCOMPARE(d.certificate.sha256, serverSha256());
+
+    client.setTrustedCertificates({serverSha256()});
+    reply.reset();
+    client.post(endpoint, form, [&reply](const oauth::TokenClient::Reply &r) { reply = r; });
+    QTRY_VERIFY_WITH_TIMEOUT(reply.has_value(), 20000);
+    QVERIFY2(!reply->failure, qPrintable(reply->failureText));
+    QCOMPARE(reply->httpStatus, 200);
+    QVERIFY(reply->certificate.isEmpty());
 }
 
 QTEST_MAIN(TestCertificateTrust)
