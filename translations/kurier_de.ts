@@ -256,8 +256,16 @@
         <translation>kein Benutzerkonto mit dem Präfix „%1“</translation>
     </message>
     <message>
-        <source>The POP3 account works.</source>
-        <translation>Das POP3-Konto funktioniert.</translation>
+        <source>Sign in in the browser: %1</source>
+        <translation>Melden Sie sich im Browser an: %1</translation>
+    </message>
+    <message>
+        <source>Sign in at %1 with the code %2</source>
+        <translation>Melden Sie sich bei %1 mit dem Code %2 an</translation>
+    </message>
+    <message>
+        <source>The account works.</source>
+        <translation>Das Benutzerkonto funktioniert.</translation>
     </message>
 </context>
 <context>

@@ -1,12 +1,7 @@
 #include "ctl/CheckCommand.h"
 
-#include "net/AccountTlsPolicy.h"
-#include "net/SslTransport.h"
+#include "check/ConnectionTest.h"
 #include "net/Transcript.h"
-#include "oauth/TokenProvider.h"
-#include "pop3/Pop3AccountSetup.h"
-#include "pop3/Pop3Session.h"
-#include "secrets/SecretStore.h"
 #include "store/AccountManager.h"
 
 #include <QCommandLineParser>
@@ -19,11 +14,8 @@
 namespace kurier::ctl {
 
 struct CheckCommand::Job {
-    store::Account account;
     std::unique_ptr<net::Transcript> transcript;
-    std::unique_ptr<net::SslTransport> transport;
-    std::unique_ptr<oauth::TokenProvider> tokens;
-    std::unique_ptr<pop3::Pop3Session> session;
+    std::unique_ptr<check::ConnectionTest> test;
 };
 
 CheckCommand::CheckCommand(store::AccountManager *accounts, QTextStream &out, QTextStream &err)
@@ -38,8 +30,9 @@ CheckCommand::~CheckCommand() = default;
 QString CheckCommand::usage()
 {
     return QStringLiteral("  kurierctl check P [--transcript FILE] [--password-stdin]\n"
-                          "      Connects to the POP3 server of account P, negotiates TLS, shows its capabilities\n"
-                          "      and signs in, printing each step. Fetches and deletes nothing.\n");
+                          "      Tests account P step by step as \"Verbindung testen\" does: name resolution, TCP,\n"
+                          "      TLS, capabilities, token and its claims, POP3 and SMTP sign-in. Fetches, deletes\n"
+                          "      and sends nothing. Exit code 0 when every step passed.\n");
 }
 
 void CheckCommand::run(const QStringList &args, std::function<void(int)> finished)
@@ -68,79 +61,50 @@ void CheckCommand::run(const QStringList &args, std::function<void(int)> finishe
         return;
     }
     m_job = std::make_unique<Job>();
-    m_job->account = *account;
-    net::TlsPolicy policy;
-    QString error;
-    if (!net::tlsPolicyForAccount(*account, &policy, &error)) {
-        m_err << "kurierctl: " << error << '\n';
-        m_err.flush();
-        m_finished(1);
-        return;
-    }
     const QString transcriptPath = parser.isSet(transcript) ? parser.value(transcript) : qEnvironmentVariable("KURIER_TRANSCRIPT");
     if (!transcriptPath.isEmpty())
         m_job->transcript = std::make_unique<net::Transcript>(transcriptPath);
-    m_job->transport = std::make_unique<net::SslTransport>(policy);
 
-    QString stdinPassword;
+    store::SecretUpdate typed;
     if (parser.isSet(passwordStdin)) {
         QFile in;
         if (in.open(stdin, QIODevice::ReadOnly)) {
             QByteArray line = in.readLine();
             while (line.endsWith('\n') || line.endsWith('\r'))
                 line.chop(1);
-            stdinPassword = QString::fromUtf8(line);
+            typed.set(store::SecretName::Pop3Password, QString::fromUtf8(line));
         }
     }
-    if (account->oauth.enabled) {
-        m_job->tokens = std::make_unique<oauth::TokenProvider>(*account, m_accounts->secretStore());
-        if (parser.isSet(passwordStdin))
-            m_job->tokens->setSessionSecret(store::SecretName::Pop3Password, stdinPassword);
-        connectAndCheck({});
-        return;
-    }
-    if (parser.isSet(passwordStdin)) {
-        connectAndCheck(stdinPassword);
-        return;
-    }
-    m_accounts->secretStore()->read(secrets::SecretStore::keyFor(account->id, store::SecretName::Pop3Password),
-                                    [this](const secrets::SecretStore::Result &result) {
-                                        if (!result.ok()) {
-                                            m_err << "kurierctl: " << result.message << '\n';
-                                            m_err.flush();
-                                            m_finished(1);
-                                            return;
-                                        }
-                                        connectAndCheck(result.value);
-                                    });
-}
-
-void CheckCommand::connectAndCheck(const QString &password)
-{
-    Job *job = m_job.get();
-    job->session = std::make_unique<pop3::Pop3Session>(job->transport.get(),
-                                                       pop3::Pop3AccountSetup::sessionOptions(job->account));
-    job->session->setPassword(password);
-    job->session->setTranscript(job->transcript.get());
-    if (job->tokens)
-        job->session->setTokenProvider(job->tokens.get());
-    QObject::connect(job->session.get(), &pop3::Pop3Session::step, job->session.get(), [this](const QString &text) {
-        m_out << text << '\n';
+    m_job->test = std::make_unique<check::ConnectionTest>(*account, m_accounts->secretStore());
+    check::ConnectionTest *test = m_job->test.get();
+    test->setTypedSecrets(typed);
+    test->setTranscript(m_job->transcript.get());
+    QObject::connect(test, &check::ConnectionTest::stepFinished, test, [this](const check::ConnectionStep &step) {
+        m_out << step.toText() << '\n';
         m_out.flush();
     });
-    QObject::connect(job->session.get(), &pop3::Pop3Session::failed, job->session.get(),
-                     [this](const diagnostics::Diagnostic &d) {
-                         m_err << "kurierctl: " << d.toText() << '\n';
-                         m_err.flush();
-                         m_finished(1);
-                     });
-    QObject::connect(job->session.get(), &pop3::Pop3Session::ready, job->session.get(), [job] { job->session->quit(); });
-    QObject::connect(job->session.get(), &pop3::Pop3Session::closed, job->session.get(), [this] {
-        m_out << QCoreApplication::translate("CheckCommand", "The POP3 account works.") << '\n';
-        m_out.flush();
-        m_finished(0);
+    QObject::connect(test, &check::ConnectionTest::browserSignInRequired, test, [this](const QUrl &url) {
+        m_err << QCoreApplication::translate("CheckCommand", "Sign in in the browser: %1").arg(url.toString()) << '\n';
+        m_err.flush();
     });
-    job->session->open();
+    QObject::connect(test, &check::ConnectionTest::deviceCodeSignInRequired, test, [this](const oauth::DeviceCodePrompt &p) {
+        m_err << QCoreApplication::translate("CheckCommand", "Sign in at %1 with the code %2").arg(p.verificationUri.toString(), p.userCode)
+              << '\n';
+        m_err.flush();
+    });
+    QObject::connect(test, &check::ConnectionTest::finished, test, [this, test](bool allPassed) {
+        if (allPassed) {
+            m_out << QCoreApplication::translate("CheckCommand", "The account works.") << '\n';
+            m_out.flush();
+            m_finished(0);
+            return;
+        }
+        const auto failure = test->firstFailure();
+        m_err << "kurierctl: " << (failure ? failure->diagnostic.summary : QString()) << '\n';
+        m_err.flush();
+        m_finished(1);
+    });
+    test->start();
 }
 
 } // namespace kurier::ctl

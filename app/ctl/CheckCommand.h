@@ -12,8 +12,10 @@ class AccountManager;
 
 namespace kurier::ctl {
 
-// `kurierctl check <prefix>`: connects to the POP3 server, negotiates TLS, shows the
-// capabilities and signs in, printing each step; then QUIT. Nothing is fetched or deleted.
+// `kurierctl check <prefix>`: the connection test of the GUI's "Verbindung testen"
+// (check::ConnectionTest) — name resolution, TCP, TLS, capabilities, token and claims, POP3 and
+// SMTP sign-in — printing each step with ✔/✘ and, for a failure, cause and fix. Nothing is
+// fetched, deleted or sent.
 class CheckCommand
 {
 public:
@@ -24,7 +26,6 @@ public:
 
 private:
     struct Job;
-    void connectAndCheck(const QString &password);
 
     store::AccountManager *m_accounts;
     QTextStream &m_out;

@@ -352,6 +352,7 @@ void ConnectionTest::startPop3()
     pop3::Pop3Session::Options options = pop3::Pop3AccountSetup::sessionOptions(m_account);
     options.replyTimeoutMs = m_timeoutMs;
     m_pop3 = std::make_unique<pop3::Pop3Session>(m_pop3Transport.get(), options);
+    m_pop3->setTranscript(m_transcript);
     if (m_account.oauth.enabled) {
         QPointer<ConnectionTest> self(this);
         m_pop3->setTokenSource([self](bool forceNew, pop3::Pop3Session::TokenCallback done) {
@@ -488,6 +489,7 @@ void ConnectionTest::startSmtp()
     settings.heloName = m_account.smtp.heloName;
     settings.replyTimeoutMs = m_timeoutMs;
     m_smtp = std::make_unique<smtp::SmtpSession>(transport, settings);
+    m_smtp->setTranscript(m_transcript);
     if (smtp::Submission::usesOAuth(m_account)) {
         QPointer<ConnectionTest> self(this);
         m_smtp->setOAuthAuthentication(m_account.smtpUser(), [self](bool forceNew, smtp::SmtpSession::TokenCallback done) {

@@ -16,6 +16,7 @@
 #include <optional>
 
 namespace kurier::net {
+class Transcript;
 class Transport;
 struct TlsPolicy;
 } // namespace kurier::net
@@ -69,6 +70,8 @@ public:
     void setTokenSource(TokenSource source) { m_tokenSource = std::move(source); }
     // Per reply and for TCP + TLS; a test should not wait a minute for a dead server.
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // The redacted POP3 and SMTP transcript also goes there (kurierctl check --transcript).
+    void setTranscript(net::Transcript *transcript) { m_transcript = transcript; }
 
     void start();
     // Stops at once; the steps not finished become Skipped, finished(false) follows.
@@ -142,6 +145,7 @@ private:
     TransportFactory m_transportFactory;
     TokenSource m_tokenSource;
     int m_timeoutMs = 20000;
+    net::Transcript *m_transcript = nullptr;
     bool m_running = false;
     bool m_finished = false;
     bool m_pop3Reachable = false;

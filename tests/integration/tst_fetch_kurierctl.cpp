@@ -177,15 +177,37 @@ void TestFetchKurierctl::fetchThenNothingNew()
 
 void TestFetchKurierctl::checkPrintsEachStep()
 {
+    // kurierctl check is the GUI's connection test: POP3 and SMTP, so the account gets the
+    // submission port and a scope for both.
     const QString user = createUser("check");
-    addAccount(QStringLiteral("Check"), user);
+    const Run add = kurierctl({QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--prefix"), QStringLiteral("Check"),
+                               QStringLiteral("--email"), user, QStringLiteral("--pop3-host"), env("KURIER_TEST_HOST"),
+                               QStringLiteral("--pop3-port"), env("POP3_TLS_PORT"), QStringLiteral("--pop3-security"),
+                               QStringLiteral("tls"), QStringLiteral("--smtp-host"), env("KURIER_TEST_HOST"),
+                               QStringLiteral("--smtp-port"), env("SMTP_SUBMISSION_PORT"), QStringLiteral("--smtp-security"),
+                               QStringLiteral("starttls"), QStringLiteral("--ca-file"), env("KURIER_TEST_CA"),
+                               QStringLiteral("--oauth"), QStringLiteral("--oauth-endpoint"), env("OAUTH_TOKEN_URL"),
+                               QStringLiteral("--oauth-client-id"), env("OAUTH_PUBLIC_CLIENT_ID"), QStringLiteral("--oauth-scope"),
+                               env("OAUTH_SCOPE_POP") + u' ' + env("OAUTH_SCOPE_SMTP"), QStringLiteral("--password-stdin")},
+                              m_passwords.value(user).toUtf8() + '\n');
+    QVERIFY2(add.exitCode == 0, qPrintable(add.err));
     const Run r = kurierctl({QStringLiteral("check"), QStringLiteral("Check")});
     QVERIFY2(r.exitCode == 0, qPrintable(r.err + r.out));
-    QVERIFY2(r.out.contains(u"TLS: TLSv1."), qPrintable(r.out));
-    QVERIFY(r.out.contains(u"Greeting: +OK"));
-    QVERIFY(r.out.contains(u"Capabilities: ") && r.out.contains(u"PIPELINING") && r.out.contains(u"XOAUTH2"));
-    QVERIFY(r.out.contains(u"Signed in (XOAUTH2)."));
-    QVERIFY(r.out.trimmed().endsWith(u"The POP3 account works."));
+    QVERIFY2(r.out.contains(u"✔ Encryption and certificate (POP3) — TLSv1."), qPrintable(r.out));
+    QVERIFY(r.out.contains(u"✔ What the POP3 server offers — ") && r.out.contains(u"PIPELINING") && r.out.contains(u"XOAUTH2"));
+    QVERIFY(r.out.contains(u"✔ Token contents: audience, scopes, tenant, expiry — audience https://outlook.office.com"));
+    QVERIFY(r.out.contains(u"✔ POP3 sign-in as " + user + u" — Signed in with XOAUTH2"));
+    QVERIFY(r.out.contains(u"✔ SMTP sign-in as " + user + u" — Signed in with XOAUTH2"));
+    QVERIFY(!r.out.contains(u"✘"));
+    QVERIFY(r.out.trimmed().endsWith(u"The account works."));
+
+    // A wrong password: the token step fails, with Microsoft's code, and the exit code says so.
+    const Run wrong = kurierctl({QStringLiteral("check"), QStringLiteral("Check"), QStringLiteral("--password-stdin")},
+                                QByteArrayLiteral("wrong\n"));
+    QCOMPARE(wrong.exitCode, 1);
+    QVERIFY2(wrong.out.contains(u"✘ Token request (OAuth 2.0)"), qPrintable(wrong.out));
+    QVERIFY(wrong.out.contains(u"AADSTS50126"));
+    QVERIFY(wrong.out.contains(u"– POP3 sign-in as "));
 }
 
 void TestFetchKurierctl::transcriptHasNoSecrets()
