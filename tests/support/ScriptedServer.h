@@ -53,6 +53,7 @@ public:
         {
             if (!m_socket)
                 return;
+            m_socket->flush();
             m_server->configureTls(m_socket);
             m_socket->startServerEncryption();
         }

@@ -1,0 +1,621 @@
+// A hostile POP3 server on a real loopback socket (issue 8, "Hostile servers"): Pop3Session and
+// Pop3Fetch on SslTransport against a ScriptedServer that strips STARTTLS, injects plaintext,
+// floods, trickles, stays silent or lies about its maildrop. Each attack must end in a clear
+// diagnostic within the configured limits, with memory bounded, no credential in the clear and
+// nothing lost or duplicated in the Maildir. (tst_pop3_session has the same STLS cases on the
+// FakeTransport; here the bytes really cross a socket and the server records every one.)
+#include "net/SslTransport.h"
+#include "pop3/Pop3Fetch.h"
+#include "pop3/Pop3Session.h"
+#include "store/Maildir.h"
+#include "store/UidlState.h"
+#include "support/ScriptedServer.h"
+#include "support/TestCertificates.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <unistd.h>
+
+using namespace kurier;
+using kurier::net::SslTransport;
+using kurier::net::TlsPolicy;
+using kurier::pop3::Pop3Fetch;
+using kurier::pop3::Pop3Session;
+using kurier::test::ScriptedServer;
+using kurier::test::TestCertificates;
+using Connection = kurier::test::ScriptedServer::Connection;
+
+namespace {
+
+const QString User = QStringLiteral("anna");
+const QString Password = QStringLiteral("Hostile-Pop3-Secret");
+
+qint64 residentBytes()
+{
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    return f.readAll().split(' ').value(1).toLongLong() * sysconf(_SC_PAGESIZE);
+}
+
+// Anything a credential could look like on the wire: the commands and the password itself, in
+// the clear and base64 (SASL PLAIN).
+bool containsCredential(const QByteArray &wire)
+{
+    const QByteArray upper = wire.toUpper();
+    return upper.contains("USER ") || upper.contains("PASS ") || upper.contains("AUTH ") || upper.contains("APOP ")
+        || wire.contains(Password.toUtf8()) || wire.contains(QByteArray('\0' + User.toUtf8() + '\0' + Password.toUtf8()).toBase64());
+}
+
+// A POP3 server with a maildrop; `override` answers first (return true when it did).
+struct Maildrop {
+    QList<QPair<QByteArray, QByteArray>> messages; // UIDL, content with CRLF line ends
+    QByteArray capa = "+OK\r\nUIDL\r\nTOP\r\nPIPELINING\r\nUSER\r\nSASL PLAIN\r\n.\r\n";
+    QByteArray capaBeforeTls = "+OK\r\nSTLS\r\nUIDL\r\nPIPELINING\r\n.\r\n";
+    std::function<bool(Connection &, const QByteArray &)> override;
+    QList<QByteArray> deleted;
+
+    void install(ScriptedServer &server)
+    {
+        server.onConnect = [](Connection &c) { c.send("+OK hostile POP3 ready\r\n"); };
+        server.onLine = [this](Connection &c, const QByteArray &line) { answer(c, line); };
+    }
+    void answer(Connection &c, const QByteArray &line)
+    {
+        if (override && override(c, line))
+            return;
+        const QByteArray verb = line.left(4).toUpper();
+        const int n = line.mid(5).toInt();
+        if (verb == "CAPA") {
+            c.send(c.isEncrypted() || capaBeforeTls.isEmpty() ? capa : capaBeforeTls);
+        } else if (verb == "STLS") {
+            c.send("+OK Begin TLS negotiation\r\n");
+            c.startTls();
+        } else if (verb == "AUTH" || verb == "USER" || verb == "PASS" || verb == "NOOP") {
+            c.send("+OK\r\n");
+        } else if (verb == "UIDL") {
+            QByteArray out = "+OK\r\n";
+            for (int i = 0; i < messages.size(); ++i)
+                out += QByteArray::number(i + 1) + ' ' + messages[i].first + "\r\n";
+            c.send(out + ".\r\n");
+        } else if (verb == "LIST") {
+            QByteArray out = "+OK\r\n";
+            for (int i = 0; i < messages.size(); ++i)
+                out += QByteArray::number(i + 1) + ' ' + QByteArray::number(messages[i].second.size()) + "\r\n";
+            c.send(out + ".\r\n");
+        } else if (verb == "RETR" && n >= 1 && n <= messages.size()) {
+            c.send("+OK\r\n" + messages[n - 1].second + ".\r\n");
+        } else if (verb == "DELE" && n >= 1 && n <= messages.size()) {
+            deleted << messages[n - 1].first;
+            c.send("+OK\r\n");
+        } else if (verb == "QUIT") {
+            c.send("+OK bye\r\n");
+            c.close();
+        } else {
+            c.send("-ERR no such message\r\n");
+        }
+    }
+};
+
+} // namespace
+
+class TestHostilePop3 : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    // STARTTLS stripping
+    void stlsMissingStopsBeforeCredentials();
+    void stlsRefusedStopsBeforeCredentials();
+    void fakeGoAheadThenPlaintextStopsBeforeCredentials();
+    void injectedRepliesAfterGoAheadAreDiscarded();
+    // Resource abuse
+    void endlessLineIsCut();
+    void endlessCapaIsCut();
+    void endlessUidlIsCut();
+    void messageLargerThanLimitDuringRetr();
+    void tricklingGreetingTimesOut();
+    void tricklingMessageTimesOut();
+    void silentServerTimesOut();
+    // Lies
+    void listAndUidlDisagree();
+    void duplicateUidl();
+    void retrOfVanishedMessage();
+
+private:
+    struct Client {
+        Client(const TlsPolicy &policy, const Pop3Session::Options &options)
+            : transport(policy)
+            , session(&transport, options)
+            , ready(&session, &Pop3Session::ready)
+            , failed(&session, &Pop3Session::failed)
+        {
+            session.setPassword(Password);
+        }
+        diagnostics::Diagnostic failure(int ms = 10000)
+        {
+            if (failed.isEmpty() && !failed.wait(ms))
+                return {};
+            return failed.first().first().value<diagnostics::Diagnostic>();
+        }
+        SslTransport transport;
+        Pop3Session session;
+        QSignalSpy ready;
+        QSignalSpy failed;
+    };
+
+    // A fetch into a fresh Maildir, run to its end.
+    struct FetchRig {
+        explicit FetchRig(const QString &dir)
+            : maildir(dir + QStringLiteral("/INBOX"))
+            , state(dir + QStringLiteral("/uidl"), QStringLiteral("127.0.0.1"), User)
+        {
+            maildir.create();
+        }
+        std::optional<Pop3Fetch::Result> run(Pop3Session &session, Pop3Fetch::Options options = {})
+        {
+            Pop3Fetch fetch(&session, &maildir, &state, nullptr, options);
+            std::optional<Pop3Fetch::Result> result;
+            QObject::connect(&fetch, &Pop3Fetch::finished, &fetch, [&](const Pop3Fetch::Result &r) { result = r; });
+            QObject::connect(&session, &Pop3Session::ready, &fetch, &Pop3Fetch::start);
+            session.open();
+            (void)QTest::qWaitFor([&] { return result.has_value(); }, 15000);
+            return result;
+        }
+        [[nodiscard]] QList<QByteArray> stored() const
+        {
+            QList<QByteArray> out;
+            for (const QString &f : maildir.messages()) {
+                QFile file(maildir.filePath(f));
+                if (file.open(QIODevice::ReadOnly))
+                    out << file.readAll();
+            }
+            std::sort(out.begin(), out.end());
+            return out;
+        }
+        [[nodiscard]] int leftInTmp() const
+        {
+            return int(QDir(maildir.path() + QStringLiteral("/tmp")).entryList(QDir::Files).size());
+        }
+        store::Maildir maildir;
+        store::UidlState state;
+    };
+
+    Pop3Session::Options options(quint16 port, store::Security security) const
+    {
+        Pop3Session::Options o;
+        o.host = QStringLiteral("127.0.0.1");
+        o.port = port;
+        o.security = security;
+        o.user = User;
+        o.microsoft = false;
+        o.replyTimeoutMs = 5000;
+        return o;
+    }
+    TlsPolicy policy() const
+    {
+        TlsPolicy p;
+        p.extraCaCertificates = m_certs.ca();
+        p.connectTimeoutMs = 5000;
+        return p;
+    }
+    void serveTls(ScriptedServer &server, bool implicit) const
+    {
+        server.implicitTls = implicit;
+        server.certificate = m_certs.certificate(QStringLiteral("server"));
+        server.key = m_certs.key(QStringLiteral("server"));
+    }
+
+    TestCertificates m_certs;
+};
+
+void TestHostilePop3::initTestCase()
+{
+    qRegisterMetaType<diagnostics::Diagnostic>();
+    qRegisterMetaType<Pop3Fetch::Result>();
+    QVERIFY2(m_certs.create(), qPrintable(m_certs.error()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// STARTTLS stripping
+
+void TestHostilePop3::stlsMissingStopsBeforeCredentials()
+{
+    ScriptedServer server;
+    Maildrop drop;
+    drop.capaBeforeTls = "+OK\r\nUSER\r\nUIDL\r\nSASL PLAIN\r\n.\r\n"; // an attacker removed STLS
+    drop.install(server);
+    Client client(policy(), options(server.port(), store::Security::StartTls));
+    client.session.open();
+    const auto d = client.failure();
+    QCOMPARE(d.stage, diagnostics::Diagnostic::Stage::Tls);
+    QCOMPARE(client.ready.count(), 0);
+    QVERIFY2(!containsCredential(server.received()), server.received().constData());
+    QCOMPARE(server.received(), QByteArray("CAPA\r\n"));
+}
+
+void TestHostilePop3::stlsRefusedStopsBeforeCredentials()
+{
+    ScriptedServer server;
+    Maildrop drop;
+    drop.override = [](Connection &c, const QByteArray &line) {
+        if (line != "STLS")
+            return false;
+        c.send("-ERR TLS not available today\r\n");
+        return true;
+    };
+    drop.install(server);
+    Client client(policy(), options(server.port(), store::Security::StartTls));
+    client.session.open();
+    const auto d = client.failure();
+    QCOMPARE(d.stage, diagnostics::Diagnostic::Stage::Tls);
+    QVERIFY2(d.serverText.contains(QStringLiteral("TLS not available today")), qPrintable(d.toText()));
+    QVERIFY2(!containsCredential(server.received()), server.received().constData());
+}
+
+// "+OK" to STLS, then no handshake but more plaintext, eager to take a password: the client's
+// handshake fails on it and nothing else is sent.
+void TestHostilePop3::fakeGoAheadThenPlaintextStopsBeforeCredentials()
+{
+    ScriptedServer server;
+    Maildrop drop;
+    auto goAheadSent = std::make_shared<bool>(false);
+    drop.override = [goAheadSent](Connection &c, const QByteArray &line) {
+        if (line == "STLS") {
+            *goAheadSent = true;
+            c.send("+OK Begin TLS negotiation\r\n+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n");
+            return true;
+        }
+        if (!*goAheadSent)
+            return false;
+        c.send("+OK\r\n"); // whatever arrives (the ClientHello's bytes included) is welcome
+        return true;
+    };
+    drop.install(server);
+    Client client(policy(), options(server.port(), store::Security::StartTls));
+    QElapsedTimer clock;
+    clock.start();
+    client.session.open();
+    const auto d = client.failure();
+    QVERIFY2(client.transport.error() == net::Transport::Error::TlsHandshake, qPrintable(d.toText()));
+    QCOMPARE(d.stage, diagnostics::Diagnostic::Stage::Tls);
+    QCOMPARE(client.ready.count(), 0);
+    QVERIFY2(!containsCredential(server.received()), server.received().toHex().constData());
+    QVERIFY(clock.elapsed() < 5000);
+    qInfo("fake STLS go-ahead refused in %lld ms: %s", clock.elapsed(), qPrintable(client.transport.errorText()));
+}
+
+// RFC 2595 §4: replies the server (or a man in the middle) puts behind "+OK" in the same packet
+// are not from the TLS peer. Were the injected "-ERR" read as the answer to the CAPA or AUTH
+// sent after the handshake, the login would fail or the real replies would be "unexpected".
+void TestHostilePop3::injectedRepliesAfterGoAheadAreDiscarded()
+{
+    ScriptedServer server;
+    serveTls(server, false);
+    Maildrop drop;
+    drop.override = [](Connection &c, const QByteArray &line) {
+        if (line != "STLS")
+            return false;
+        c.send("+OK Begin TLS negotiation\r\n-ERR injected 1\r\n-ERR injected 2\r\n+OK\r\n.\r\n");
+        c.socket()->flush();
+        c.startTls();
+        return true;
+    };
+    drop.install(server);
+    Client client(policy(), options(server.port(), store::Security::StartTls));
+    client.session.open();
+    QVERIFY2(client.ready.wait(10000), qPrintable(client.failure(1).toText()));
+    QVERIFY(client.transport.isEncrypted());
+    QCOMPARE(client.session.authMethod(), QByteArray("PLAIN"));
+    const QByteArray wire = server.received();
+    const qsizetype handshake = wire.indexOf("STLS\r\n") + 6;
+    QVERIFY2(!containsCredential(wire.left(handshake)), wire.constData()); // nothing secret before TLS
+    QCOMPARE(server.connection()->received.count("CAPA\r\n"), 2);              // asked again after TLS
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resource abuse
+
+void TestHostilePop3::endlessLineIsCut()
+{
+    ScriptedServer server;
+    serveTls(server, true);
+    server.onConnect = [](Connection &c) { c.flood("+OK ", QByteArray(64 * 1024, 'A'), 512LL * 1024 * 1024); };
+    auto o = options(server.port(), store::Security::Tls);
+    o.maxLineLength = 64 * 1024;
+    Client client(policy(), o);
+    const qint64 rssBefore = residentBytes();
+    QElapsedTimer clock;
+    clock.start();
+    client.session.open();
+    const auto d = client.failure();
+    const qint64 grown = residentBytes() - rssBefore;
+    QCOMPARE(d.code, QStringLiteral("protocol"));
+    QVERIFY2(d.serverText.contains(QStringLiteral("longer than 65536")), qPrintable(d.toText()));
+    QVERIFY(clock.elapsed() < 5000);
+    QVERIFY2(server.connection()->flooded < 32LL * 1024 * 1024, qPrintable(QString::number(server.connection()->flooded)));
+    QVERIFY2(grown < 48LL * 1024 * 1024, qPrintable(QString::number(grown)));
+    qInfo("endless line: cut after %lld ms, server pushed %lld bytes, RSS grew %lld KB", clock.elapsed(),
+          server.connection()->flooded, grown / 1024);
+}
+
+void TestHostilePop3::endlessCapaIsCut()
+{
+    ScriptedServer server;
+    serveTls(server, true);
+    server.onConnect = [](Connection &c) { c.send("+OK ready\r\n"); };
+    server.onLine = [](Connection &c, const QByteArray &line) {
+        if (line == "CAPA")
+            c.flood("+OK\r\n", QByteArray("X-FILLER a capability nobody needs\r\n").repeated(1000), 512LL * 1024 * 1024);
+    };
+    auto o = options(server.port(), store::Security::Tls);
+    o.maxListingBytes = 1024 * 1024;
+    Client client(policy(), o);
+    const qint64 rssBefore = residentBytes();
+    QElapsedTimer clock;
+    clock.start();
+    client.session.open();
+    const auto d = client.failure();
+    const qint64 grown = residentBytes() - rssBefore;
+    QCOMPARE(d.code, QStringLiteral("protocol"));
+    QVERIFY2(d.serverText.contains(QStringLiteral("CAPA exceeds 1048576 bytes")), qPrintable(d.toText()));
+    QVERIFY(!containsCredential(server.received()));
+    QVERIFY(clock.elapsed() < 5000);
+    QVERIFY2(grown < 48LL * 1024 * 1024, qPrintable(QString::number(grown)));
+    qInfo("endless CAPA: cut after %lld ms, server pushed %lld bytes, RSS grew %lld KB", clock.elapsed(),
+          server.connection()->flooded, grown / 1024);
+}
+
+void TestHostilePop3::endlessUidlIsCut()
+{
+    QTemporaryDir dir;
+    FetchRig rig(dir.path());
+    ScriptedServer server;
+    serveTls(server, true);
+    Maildrop drop;
+    auto flooding = std::make_shared<bool>(false);
+    drop.override = [flooding](Connection &c, const QByteArray &line) {
+        if (*flooding)
+            return true; // the pipelined LIST gets no answer: the UIDL reply never ends
+        if (line != "UIDL")
+            return false;
+        *flooding = true;
+        QByteArray lines;
+        for (int i = 1; i <= 2000; ++i)
+            lines += QByteArray::number(i) + " uid-" + QByteArray::number(i) + "-padding-padding-padding\r\n";
+        c.flood("+OK\r\n", lines, 512LL * 1024 * 1024); // (numbers repeat: it is endless anyway)
+        return true;
+    };
+    drop.install(server);
+    auto o = options(server.port(), store::Security::Tls);
+    o.maxListingBytes = 2 * 1024 * 1024;
+    Client client(policy(), o);
+    const qint64 rssBefore = residentBytes();
+    QElapsedTimer clock;
+    clock.start();
+    const auto result = rig.run(client.session);
+    const qint64 grown = residentBytes() - rssBefore;
+    QVERIFY(result.has_value());
+    QVERIFY(!result->ok());
+    QCOMPARE(result->diagnostic.code, QStringLiteral("protocol"));
+    QVERIFY2(result->diagnostic.serverText.contains(QStringLiteral("UIDL exceeds")), qPrintable(result->diagnostic.toText()));
+    QVERIFY(rig.stored().isEmpty());
+    QVERIFY(!server.received().contains("RETR"));
+    QVERIFY(clock.elapsed() < 5000);
+    QVERIFY2(grown < 48LL * 1024 * 1024, qPrintable(QString::number(grown)));
+    qInfo("endless UIDL: cut after %lld ms, server pushed %lld bytes, RSS grew %lld KB", clock.elapsed(),
+          server.connection()->flooded, grown / 1024);
+}
+
+// LIST promises 200 bytes, RETR never stops: the fetch stops at the maximum message size, and
+// the partial message never reaches new/ (nor stays in tmp/).
+void TestHostilePop3::messageLargerThanLimitDuringRetr()
+{
+    QTemporaryDir dir;
+    FetchRig rig(dir.path());
+    ScriptedServer server;
+    serveTls(server, true);
+    Maildrop drop;
+    drop.messages = {{"small-1", "Subject: fine\r\n\r\nhello\r\n"}, {"huge-2", QByteArray(200, 'x')}};
+    drop.override = [](Connection &c, const QByteArray &line) {
+        if (line != "RETR 2")
+            return false;
+        c.flood("+OK\r\nSubject: huge\r\n\r\n", QByteArray("0123456789abcdef").repeated(4095) + "\r\n", 512LL * 1024 * 1024);
+        return true;
+    };
+    drop.install(server);
+    Client client(policy(), options(server.port(), store::Security::Tls));
+    Pop3Fetch::Options fo;
+    fo.maxMessageSize = 4 * 1024 * 1024;
+    fo.leaveOnServer = store::LeaveOnServer::DeleteAfterDownload;
+    const qint64 rssBefore = residentBytes();
+    QElapsedTimer clock;
+    clock.start();
+    const auto result = rig.run(client.session, fo);
+    const qint64 grown = residentBytes() - rssBefore;
+    QVERIFY(result.has_value());
+    QCOMPARE(result->diagnostic.code, QStringLiteral("too-large"));
+    QCOMPARE(rig.stored(), QList<QByteArray>{QByteArray("Subject: fine\n\nhello\n")}); // the good one is kept
+    QCOMPARE(rig.leftInTmp(), 0);
+    QVERIFY(drop.deleted.isEmpty()); // no DELE without QUIT after a failure, none sent anyway
+    QVERIFY(!server.received().contains("DELE"));
+    QVERIFY(clock.elapsed() < 5000);
+    QVERIFY2(grown < 48LL * 1024 * 1024, qPrintable(QString::number(grown)));
+    qInfo("oversized RETR: stopped after %lld ms, server pushed %lld bytes, RSS grew %lld KB", clock.elapsed(),
+          server.connection()->flooded, grown / 1024);
+}
+
+// One byte every 100 ms: every byte would reset an idle timer, the reply deadline ends it.
+void TestHostilePop3::tricklingGreetingTimesOut()
+{
+    ScriptedServer server;
+    serveTls(server, true);
+    server.onConnect = [](Connection &c) { c.trickle("+OK " + QByteArray(500, 'z') + "\r\n", 100); };
+    auto o = options(server.port(), store::Security::Tls);
+    o.replyTimeoutMs = 1000;
+    Client client(policy(), o);
+    QElapsedTimer clock;
+    clock.start();
+    client.session.open();
+    const auto d = client.failure();
+    const qint64 took = clock.elapsed();
+    QCOMPARE(d.code, QStringLiteral("timeout"));
+    QVERIFY2(d.summary.contains(QStringLiteral("too slowly")), qPrintable(d.toText()));
+    QVERIFY2(took >= 900 && took < 2500, qPrintable(QString::number(took)));
+    QVERIFY(server.connection()->trickled > 3);
+    qInfo("trickled greeting: cut after %lld ms (%lld bytes trickled)", took, server.connection()->trickled);
+}
+
+// The same in the middle of a message, complete lines included: lines do not earn a new timeout.
+void TestHostilePop3::tricklingMessageTimesOut()
+{
+    QTemporaryDir dir;
+    FetchRig rig(dir.path());
+    ScriptedServer server;
+    serveTls(server, true);
+    Maildrop drop;
+    drop.messages = {{"slow-1", QByteArray("Subject: slow\r\n\r\n") + QByteArray("a\r\n").repeated(1000)}};
+    drop.override = [](Connection &c, const QByteArray &line) {
+        if (line != "RETR 1")
+            return false;
+        c.send("+OK\r\nSubject: slow\r\n\r\n");
+        c.trickle(QByteArray("a\r\n").repeated(1000) + ".\r\n", 20);
+        return true;
+    };
+    drop.install(server);
+    auto o = options(server.port(), store::Security::Tls);
+    o.replyTimeoutMs = 1000;
+    Client client(policy(), o);
+    QElapsedTimer clock;
+    clock.start();
+    const auto result = rig.run(client.session);
+    QVERIFY(result.has_value());
+    QCOMPARE(result->diagnostic.code, QStringLiteral("timeout"));
+    QVERIFY(rig.stored().isEmpty());
+    QCOMPARE(rig.leftInTmp(), 0);
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+    qInfo("trickled RETR: cut after %lld ms", clock.elapsed());
+}
+
+void TestHostilePop3::silentServerTimesOut()
+{
+    ScriptedServer server; // accepts, never greets
+    auto o = options(server.port(), store::Security::None);
+    o.acceptUnencrypted = true;
+    o.replyTimeoutMs = 500;
+    Client client(policy(), o);
+    QElapsedTimer clock;
+    clock.start();
+    client.session.open();
+    const auto d = client.failure();
+    QCOMPARE(d.code, QStringLiteral("timeout"));
+    QVERIFY(d.retryable);
+    QVERIFY2(clock.elapsed() >= 450 && clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(server.received().isEmpty());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lies
+
+void TestHostilePop3::listAndUidlDisagree()
+{
+    QTemporaryDir dir;
+    FetchRig rig(dir.path());
+    ScriptedServer server;
+    serveTls(server, true);
+    Maildrop drop;
+    drop.messages = {{"a", "Subject: a\r\n\r\n"}, {"b", "Subject: b\r\n\r\n"}};
+    drop.override = [](Connection &c, const QByteArray &line) {
+        if (line != "LIST")
+            return false;
+        c.send("+OK\r\n1 14\r\n2 14\r\n3 14\r\n.\r\n"); // one more than UIDL knows
+        return true;
+    };
+    drop.install(server);
+    Client client(policy(), options(server.port(), store::Security::Tls));
+    Pop3Fetch::Options fo;
+    fo.leaveOnServer = store::LeaveOnServer::DeleteAfterDownload;
+    const auto result = rig.run(client.session, fo);
+    QVERIFY(result.has_value());
+    QCOMPARE(result->diagnostic.code, QStringLiteral("protocol"));
+    QVERIFY2(result->diagnostic.serverText.contains(QStringLiteral("LIST lists message 3, UIDL does not")),
+             qPrintable(result->diagnostic.toText()));
+    QVERIFY(!server.received().contains("RETR"));
+    QVERIFY(!server.received().contains("DELE"));
+    QVERIFY(rig.stored().isEmpty());
+}
+
+void TestHostilePop3::duplicateUidl()
+{
+    QTemporaryDir dir;
+    FetchRig rig(dir.path());
+    ScriptedServer server;
+    serveTls(server, true);
+    Maildrop drop;
+    drop.messages = {{"same", "Subject: one\r\n\r\n"}, {"same", "Subject: two\r\n\r\n"}};
+    drop.install(server);
+    Client client(policy(), options(server.port(), store::Security::Tls));
+    Pop3Fetch::Options fo;
+    fo.leaveOnServer = store::LeaveOnServer::DeleteAfterDownload;
+    const auto result = rig.run(client.session, fo);
+    QVERIFY(result.has_value());
+    QCOMPARE(result->diagnostic.code, QStringLiteral("protocol"));
+    QVERIFY2(result->diagnostic.serverText.contains(QStringLiteral("messages 1 and 2 the same unique-id")),
+             qPrintable(result->diagnostic.toText()));
+    QVERIFY(!server.received().contains("RETR"));
+    QVERIFY(!server.received().contains("DELE"));
+    QVERIFY(rig.stored().isEmpty());
+}
+
+// Message 2 vanishes between UIDL and RETR ("-ERR no such message"): message 1 is kept and
+// recorded, nothing is deleted; the next fetch (the server now has message 1 only) fetches
+// nothing twice.
+void TestHostilePop3::retrOfVanishedMessage()
+{
+    QTemporaryDir dir;
+    FetchRig rig(dir.path());
+    Pop3Fetch::Options fo;
+    fo.leaveOnServer = store::LeaveOnServer::DeleteAfterDownload;
+    {
+        ScriptedServer server;
+        serveTls(server, true);
+        Maildrop drop;
+        drop.messages = {{"kept", "Subject: kept\r\n\r\nbody\r\n"}, {"gone", "Subject: gone\r\n\r\n"}};
+        drop.override = [](Connection &c, const QByteArray &line) {
+            if (line != "RETR 2")
+                return false;
+            c.send("-ERR no such message\r\n");
+            return true;
+        };
+        drop.install(server);
+        Client client(policy(), options(server.port(), store::Security::Tls));
+        const auto result = rig.run(client.session, fo);
+        QVERIFY(result.has_value());
+        QVERIFY(!result->ok());
+        QVERIFY2(result->diagnostic.serverText.contains(QStringLiteral("no such message")), qPrintable(result->diagnostic.toText()));
+        QCOMPARE(result->fetched, 1);
+        QVERIFY(!server.received().contains("DELE"));
+    }
+    QCOMPARE(rig.stored(), QList<QByteArray>{QByteArray("Subject: kept\n\nbody\n")});
+    QCOMPARE(rig.leftInTmp(), 0);
+
+    ScriptedServer server;
+    serveTls(server, true);
+    Maildrop drop;
+    drop.messages = {{"kept", "Subject: kept\r\n\r\nbody\r\n"}};
+    drop.install(server);
+    Client client(policy(), options(server.port(), store::Security::Tls));
+    const auto result = rig.run(client.session, fo);
+    QVERIFY(result.has_value());
+    QVERIFY2(result->ok(), qPrintable(result->diagnostic.toText()));
+    QCOMPARE(result->fetched, 0);
+    QCOMPARE(drop.deleted, QList<QByteArray>{"kept"}); // stored before, deleted now
+    QCOMPARE(rig.stored(), QList<QByteArray>{QByteArray("Subject: kept\n\nbody\n")});
+}
+
+QTEST_GUILESS_MAIN(TestHostilePop3)
+#include "tst_hostile_pop3.moc"
