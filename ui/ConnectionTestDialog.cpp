@@ -1,5 +1,6 @@
 #include "ConnectionTestDialog.h"
 
+#include "CertificateDialog.h"
 #include "check/ConnectionTest.h"
 
 #include <QApplication>
@@ -248,6 +249,7 @@ void ConnectionTestDialog::start()
             r.detail->show();
         }
     });
+    m_showedFailure = false;
     buildRows();
     m_retest->setEnabled(false);
     m_test->start();
@@ -325,9 +327,11 @@ void ConnectionTestDialog::render(const ConnectionStep &step)
     r.problem->setText(showProblem ? problemHtml(step) : QString());
     r.problem->setVisible(showProblem);
     if (r.certificate)
-        r.certificate->setVisible(step.status == Status::Failed && !step.certificate.isEmpty() && m_canShowCertificate);
-    if (step.status == Status::Failed)
+        r.certificate->setVisible(step.status == Status::Failed && !step.certificate.isEmpty());
+    if (step.status == Status::Failed && !m_showedFailure) {
+        m_showedFailure = true; // the first failure stays in view; later ones are usually its echo
         m_scroll->ensureWidgetVisible(r.widget);
+    }
 }
 
 void ConnectionTestDialog::onFinished(bool allPassed)
@@ -347,7 +351,22 @@ void ConnectionTestDialog::onFinished(bool allPassed)
 
 void ConnectionTestDialog::showCertificate(Id id)
 {
-    Q_UNUSED(id);
+    if (!m_test)
+        return;
+    const ConnectionStep step = m_test->step(id);
+    if (step.certificate.isEmpty())
+        return;
+    const QString label = m_account.prefix.isEmpty() ? m_account.email : m_account.prefix + QStringLiteral(" · ") + m_account.email;
+    auto *dialog = new CertificateDialog(step.certificate, step.certificate.host.isEmpty() ? step.host : step.certificate.host,
+                                         label, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QByteArray sha256 = step.certificate.sha256;
+    connect(dialog, &QDialog::finished, this, [this, sha256](int result) {
+        // Accepted is the one positive answer: trust exactly this certificate for this account.
+        if (result == QDialog::Accepted)
+            emit certificateTrusted(sha256);
+    });
+    dialog->open();
 }
 
 } // namespace kurier::ui

@@ -91,7 +91,7 @@ private:
     QPushButton *m_copy;
     QPushButton *m_retest;
     QPushButton *m_close;
-    bool m_canShowCertificate = false; // until the CertificateDialog is there
+    bool m_showedFailure = false;
 };
 
 } // namespace kurier::ui

@@ -3,6 +3,7 @@
 // secret, a server without STLS and an untrusted certificate. Screenshots in German and English.
 #include "AccountDialog.h"
 #include "AccountListWidget.h"
+#include "CertificateDialog.h"
 #include "ConnectionTestDialog.h"
 #include "GuiTestSupport.h"
 #include "support/TestServers.h"
@@ -313,6 +314,40 @@ private slots:
         QVERIFY2(shown.contains(QString::fromLatin1(tls.certificate.sha256.left(2).toUpper()) + u':'), qPrintable(shown));
         QVERIFY(shown.contains(tls.certificate.subject.toHtmlEscaped()));
         test::screenshot(&dialog, QStringLiteral("connection-test-certificate-en"));
+    }
+
+    // From the account list: "Zertifikat anzeigen…" on the failed TLS step, the user trusts
+    // exactly that certificate, the pin is saved with the account and the test runs again — green.
+    void trustTheCertificateAndTestAgain()
+    {
+        Fixture f;
+        store::Account a = passwordAccount();
+        a.extraCaFile.clear();
+        const auto saved = f.save(a, password(env("PASSWORD_USER_PASSWORD")));
+        QVERIFY(saved.ok);
+        ui::AccountListWidget list(f.manager.get());
+        list.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&list));
+        list.findChild<QPushButton *>(QStringLiteral("testButton"))->click();
+        auto *dialog = list.findChild<ui::ConnectionTestDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(!runToEnd(dialog));
+        QCOMPARE(dialog->test()->firstFailure()->id, Id::Pop3Tls);
+        const QByteArray sha256 = dialog->test()->step(Id::Pop3Tls).certificate.sha256;
+        QPushButton *show = dialog->certificateButton(Id::Pop3Tls);
+        QVERIFY(show && show->isVisible());
+        show->click();
+        auto *certificate = dialog->findChild<ui::CertificateDialog *>();
+        QVERIFY(certificate);
+        QVERIFY(QTest::qWaitForWindowExposed(certificate));
+        QCOMPARE(certificate->problem().sha256, sha256);
+        QSignalSpy again(dialog, &ui::ConnectionTestDialog::testFinished);
+        certificate->trustButton()->click();
+        QVERIFY(again.wait(40000));
+        for (const check::ConnectionStep &s : dialog->test()->steps())
+            QVERIFY2(s.status == Status::Passed, qPrintable(s.toText()));
+        QCOMPARE(f.manager->findById(saved.account.id)->trustedCertificates, QList<QByteArray>{sha256});
+        dialog->close();
     }
 };
 
