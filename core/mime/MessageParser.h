@@ -10,7 +10,7 @@ namespace kurier::mime {
 class MessageParser
 {
 public:
-    [[nodiscard]] static ParsedMessage parse(const QByteArray &message);
+    [[nodiscard]] static ParsedMessage parse(const QByteArray &bytes);
 };
 
 } // namespace kurier::mime

@@ -48,7 +48,7 @@ constexpr qsizetype MaxQueuedBytes = 32 * 1024 * 1024;
 } // namespace
 
 Pop3Fetch::Pop3Fetch(Pop3Session *session, store::Maildir *maildir, store::UidlState *state, store::HeaderIndex *index,
-                     Options options, QObject *parent)
+                     const Options &options, QObject *parent)
     : QObject(parent)
     , m_session(session)
     , m_maildir(maildir)

@@ -56,7 +56,7 @@ public:
     };
 
     Pop3Fetch(Pop3Session *session, store::Maildir *maildir, store::UidlState *state, store::HeaderIndex *index,
-              Options options, QObject *parent = nullptr);
+              const Options &options, QObject *parent = nullptr);
     ~Pop3Fetch() override;
 
     // The session must be in the TRANSACTION state (after ready()).

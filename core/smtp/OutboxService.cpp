@@ -43,7 +43,7 @@ std::optional<QString> OutboxService::submit(const mime::Draft &draft)
         m_error = built.error;
         return std::nullopt;
     }
-    const auto id = m_outbox->enqueue(built.reversePath, built.recipients, built.data);
+    auto id = m_outbox->enqueue(built.reversePath, built.recipients, built.data); // not const: returned by move
     if (!id) {
         m_error = m_outbox->errorString();
         return std::nullopt;

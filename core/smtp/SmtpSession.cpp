@@ -542,6 +542,7 @@ void SmtpSession::authSucceeded()
     qCDebug(lcSmtp) << "ready; pipelining:" << m_capabilities.has(SmtpCapabilities::Pipelining);
     QPointer<SmtpSession> self(this);
     emit ready();
+    // cppcheck-suppress knownConditionTrueFalse ; a slot of the signal may have deleted us (QPointer)
     if (self)
         pump();
 }
@@ -726,6 +727,7 @@ void SmtpSession::handleTransactionReply(const Expectation &e, const SmtpReply &
             if (t->mailReply.isPositiveCompletion() && validRecipients() > 0) {
                 QPointer<SmtpSession> self(this);
                 emit dataStarting(t->message.id);
+                // cppcheck-suppress knownConditionTrueFalse ; a slot of the signal may have deleted us (QPointer)
                 if (!self || m_state == State::Finished)
                     return;
                 qCDebug(lcSmtpTranscript).noquote() << "C:" << t->wire.size() << "bytes of message data";
@@ -782,6 +784,7 @@ void SmtpSession::finishTransaction(const std::shared_ptr<Transaction> &t)
     m_inFlight.removeOne(t);
     QPointer<SmtpSession> self(this);
     emit messageSent(t->result);
+    // cppcheck-suppress knownConditionTrueFalse ; a slot of the signal may have deleted us (QPointer)
     if (self)
         pump();
 }
@@ -932,6 +935,7 @@ void SmtpSession::endSession(const Diagnostic &error)
     QPointer<SmtpSession> self(this);
     for (const SendResult &r : std::as_const(results)) {
         emit messageSent(r);
+        // cppcheck-suppress knownConditionTrueFalse ; a slot of the signal may have deleted us (QPointer)
         if (!self)
             return;
     }
