@@ -16,6 +16,9 @@ struct TlsPolicy {
     QList<QSslCertificate> extraCaCertificates;
     QList<QByteArray> pinnedSha256; // hex, lower case
     int connectTimeoutMs = 30000;
+    // Nothing moved in either direction for this long. Every byte restarts it, so a server that
+    // trickles a byte at a time is not caught here: the sessions hold each reply to a deadline
+    // (Pop3Session::Options::replyTimeoutMs / minBytesPerSecond, SmtpSession::Settings::replyTimeoutMs).
     int idleTimeoutMs = 120000;
 };
 

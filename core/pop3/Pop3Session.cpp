@@ -135,8 +135,9 @@ void Pop3Session::enqueue(Command command)
 {
     if (!command.line.isEmpty()) {
         const QByteArray verb = command.line.left(4).toUpper();
-        command.carriesMessage = verb == "RETR" || verb == "TOP ";
-        command.transcribeData = !command.carriesMessage;
+        // TOP n 0 (the Message-ID fallback) is only a header: it gets the listing limit.
+        command.carriesMessage = verb == "RETR";
+        command.transcribeData = verb != "RETR" && verb != "TOP ";
     }
     m_queue.enqueue(std::move(command));
     if (m_state == State::Transaction || m_state == State::Quitting) {
@@ -504,11 +505,11 @@ void Pop3Session::onDataReceived()
             const Command &current = m_inFlight.head();
             m_bodyBytes += event.data.size();
             if (!current.carriesMessage && m_bodyBytes > m_options.maxListingBytes) {
-                // RETR/TOP are bounded by the fetch (maximum message size, streamed to disk);
-                // CAPA, LIST and UIDL are kept in memory.
+                // RETR is bounded by the fetch (maximum message size, streamed to disk);
+                // CAPA, LIST, UIDL and TOP are kept in memory (TOP's up to a limit).
                 fail(Pop3Diagnostics::protocolViolation(
                     m_options.host, QStringLiteral("the reply to %1 exceeds %2 bytes")
-                                        .arg(QString::fromLatin1(current.line.left(4)))
+                                        .arg(QString::fromLatin1(current.line.left(4).trimmed()))
                                         .arg(m_options.maxListingBytes)));
                 return;
             }

@@ -60,7 +60,7 @@ public:
         bool useOAuth = false;
         bool appOnly = false;           // client-credentials token (diagnostics only)
         qsizetype maxLineLength = Pop3Parser::DefaultMaxLineLength;
-        // The body of a multi-line reply other than RETR/TOP (CAPA, LIST, UIDL): a server that
+        // The body of a multi-line reply other than RETR (CAPA, LIST, UIDL, TOP): a server that
         // never ends one must not fill memory. 100 000 messages make about 3 MB of UIDL.
         qsizetype maxListingBytes = 64LL * 1024 * 1024;
         // A reply (status line and body) must be complete within replyTimeoutMs, extended by one
@@ -141,7 +141,7 @@ private:
         DataHandler onData;
         EndHandler onEnd;
         bool transcribeData = true;
-        bool carriesMessage = false; // RETR/TOP: bounded by the fetch's maximum message size
+        bool carriesMessage = false; // RETR: bounded by the fetch's maximum message size
     };
 
     void setState(State state);

@@ -117,6 +117,7 @@ private slots:
     void endlessLineIsCut();
     void endlessCapaIsCut();
     void endlessUidlIsCut();
+    void endlessTopIsCut();
     void messageLargerThanLimitDuringRetr();
     void tricklingGreetingTimesOut();
     void tricklingMessageTimesOut();
@@ -409,6 +410,43 @@ void TestHostilePop3::endlessUidlIsCut()
     QVERIFY2(grown < 48LL * 1024 * 1024, qPrintable(QString::number(grown)));
     qInfo("endless UIDL: cut after %lld ms, server pushed %lld bytes, RSS grew %lld KB", clock.elapsed(),
           server.connection()->flooded, grown / 1024);
+}
+
+// Without UIDL the fetch reads each header with "TOP n 0"; one that never ends is a listing too
+// (the fetch keeps only 256 KB of it, and time is no limit for a fast flood).
+void TestHostilePop3::endlessTopIsCut()
+{
+    QTemporaryDir dir;
+    FetchRig rig(dir.path());
+    ScriptedServer server;
+    serveTls(server, true);
+    Maildrop drop;
+    drop.capa = "+OK\r\nTOP\r\nUSER\r\nSASL PLAIN\r\n.\r\n";
+    drop.messages = {{"unused", "Subject: a\r\n\r\n"}};
+    drop.override = [](Connection &c, const QByteArray &line) {
+        if (line == "UIDL") {
+            c.send("-ERR unknown command\r\n");
+            return true;
+        }
+        if (line != "TOP 1 0")
+            return false;
+        c.flood("+OK\r\n", QByteArray("X-Filler: endless header\r\n").repeated(1000), 512LL * 1024 * 1024);
+        return true;
+    };
+    drop.install(server);
+    auto o = options(server.port(), store::Security::Tls);
+    o.maxListingBytes = 2 * 1024 * 1024;
+    Client client(policy(), o);
+    QElapsedTimer clock;
+    clock.start();
+    const auto result = rig.run(client.session);
+    QVERIFY(result.has_value());
+    QCOMPARE(result->diagnostic.code, QStringLiteral("protocol"));
+    QVERIFY2(result->diagnostic.serverText.contains(QStringLiteral("TOP exceeds 2097152 bytes")), qPrintable(result->diagnostic.toText()));
+    QVERIFY(rig.stored().isEmpty());
+    QVERIFY(!server.received().contains("RETR"));
+    QVERIFY(clock.elapsed() < 5000);
+    qInfo("endless TOP: cut after %lld ms, server pushed %lld bytes", clock.elapsed(), server.connection()->flooded);
 }
 
 // LIST promises 200 bytes, RETR never stops: the fetch stops at the maximum message size, and
