@@ -2372,7 +2372,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     </message>
     <message>
         <source>Test &amp;connection…</source>
-        <translation>Verbindung &amp;testen…</translation>
+        <translation>Verbin&amp;dung testen…</translation>
     </message>
     <message>
         <source>Test the values in this form step by step, before saving</source>
