@@ -140,6 +140,7 @@ private slots:
     void starttlsRefusedStopsBeforeCredentials();
     void fakeGoAheadThenPlaintextStopsBeforeCredentials();
     void injectedRepliesAfterGoAheadAreDiscarded();
+    void untrustedCertificateAfterStarttls();
     // Resource abuse
     void endlessLineIsCut();
     void endlessMultiLineReplyIsCut();
@@ -290,6 +291,27 @@ void TestHostileSmtp::injectedRepliesAfterGoAheadAreDiscarded()
     const qsizetype beforeTls = wire.indexOf("STARTTLS\r\n") + 10;
     QVERIFY2(!containsSecrets(wire.left(beforeTls)), wire.constData());
     QCOMPARE(server.connection()->received.count("EHLO client.kurier.test\r\n"), 2); // again after TLS
+}
+
+// A real handshake after STARTTLS, with a certificate nobody vouches for (an interceptor's):
+// refused with the certificate's details, and only EHLO and STARTTLS ever crossed the wire.
+void TestHostileSmtp::untrustedCertificateAfterStarttls()
+{
+    ScriptedServer server;
+    server.certificate = m_certs.certificate(QStringLiteral("selfsigned"));
+    server.key = m_certs.key(QStringLiteral("selfsigned"));
+    Submission smtp;
+    smtp.install(server);
+    Client client(policy(), settings(server.port(), store::Security::StartTls));
+    client.session.open();
+    const auto d = client.failure();
+    QCOMPARE(d.stage, diagnostics::Diagnostic::Stage::Tls);
+    QCOMPARE(client.transport->error(), net::Transport::Error::TlsCertificate);
+    QVERIFY2(d.cause.contains(QStringLiteral("self-signed")), qPrintable(d.toText()));
+    QVERIFY2(d.cause.contains(QString::fromLatin1(SslTransport::fingerprint(server.certificate))), qPrintable(d.toText()));
+    QCOMPARE(server.received().left(35), QByteArray("EHLO client.kurier.test\r\nSTARTTLS\r\n"));
+    QVERIFY2(!containsSecrets(server.received()), server.received().toHex().constData());
+    verifyNotSent(client);
 }
 
 // ---------------------------------------------------------------------------------------------
