@@ -1,12 +1,34 @@
+#include "ComposerWindow.h"
 #include "MainWindow.h"
+#include "SingleInstance.h"
 #include "i18n/Translations.h"
+#include "mime/MailtoUrl.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/ProcessHardening.h"
 #include "store/AccountManager.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QLineEdit>
 #include <QTimer>
+
+#include <memory>
+#include <optional>
+
+namespace {
+
+// What a start was given: mailto: links open the composer; anything else is reported.
+void openArguments(kurier::ui::MainWindow *window, const QStringList &arguments)
+{
+    for (const QString &argument : arguments) {
+        if (kurier::ui::ComposerWindow *composer = window->composeMailto(argument))
+            qCDebug(lcSingleInstance).noquote() << "composing from a mailto: link, to:" << composer->toEdit()->text();
+        else
+            qCWarning(lcSingleInstance).noquote() << "ignored argument (not a mailto: link):" << argument.left(200);
+    }
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -15,6 +37,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("kurier"));
     QCoreApplication::setApplicationVersion(QStringLiteral(KURIER_VERSION));
+    // Matches resources/de.kurier.Kurier.desktop (icon and window grouping on Wayland).
+    QGuiApplication::setDesktopFileName(QStringLiteral("de.kurier.Kurier"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Kurier mail client"));
@@ -23,13 +47,39 @@ int main(int argc, char *argv[])
     const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language (de, en)."),
                                         QStringLiteral("language"));
     parser.addOption(langOption);
+    parser.addPositionalArgument(QStringLiteral("mailto"), QStringLiteral("A mailto: link to write a message to."),
+                                 QStringLiteral("[mailto:…]"));
     parser.process(app);
     kurier::i18n::installTranslators(app, parser.value(langOption));
+    const QStringList arguments = parser.positionalArguments();
 
+    // Destroyed in reverse order: the window before the accounts before the keychain.
     kurier::secrets::KeychainSecretStore secretStore;
-    kurier::store::AccountManager accounts(kurier::store::AccountStore(), &secretStore);
-    kurier::ui::MainWindow window(&accounts);
-    window.show();
-    QTimer::singleShot(0, &window, &kurier::ui::MainWindow::offerFirstAccount);
+    std::optional<kurier::store::AccountManager> accounts;
+    std::unique_ptr<kurier::ui::MainWindow> window;
+
+    // One window per user: a second start hands its mailto: link to the first and quits.
+    kurier::ui::SingleInstance instance(kurier::ui::SingleInstance::defaultSocketPath());
+    QObject::connect(&instance, &kurier::ui::SingleInstance::handedOver, &app, [] { QCoreApplication::exit(0); });
+    QObject::connect(&instance, &kurier::ui::SingleInstance::becamePrimary, &app, [&] {
+        accounts.emplace(kurier::store::AccountStore(), &secretStore);
+        window = std::make_unique<kurier::ui::MainWindow>(&*accounts);
+        window->show();
+        if (arguments.isEmpty())
+            QTimer::singleShot(0, window.get(), &kurier::ui::MainWindow::offerFirstAccount);
+        else
+            openArguments(window.get(), arguments);
+    });
+    QObject::connect(&instance, &kurier::ui::SingleInstance::argumentsReceived, &app, [&](const QStringList &received) {
+        if (!window)
+            return;
+        window->setWindowState(window->windowState() & ~Qt::WindowMinimized);
+        window->show();
+        window->raise();
+        window->activateWindow();
+        qCDebug(lcSingleInstance) << "raised by another start";
+        openArguments(window.get(), received);
+    });
+    instance.start(arguments);
     return app.exec();
 }

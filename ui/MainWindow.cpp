@@ -10,6 +10,7 @@
 #include "OptionsDialog.h"
 #include "SendJob.h"
 #include "SignInDialog.h"
+#include "mime/MailtoUrl.h"
 #include "mime/MessageParser.h"
 #include "oauth/DeviceCodeFlow.h"
 #include "store/AccountManager.h"
@@ -792,6 +793,22 @@ ComposerWindow *MainWindow::reply()
 ComposerWindow *MainWindow::replyAll()
 {
     return openComposer(ComposerWindow::Mode::ReplyAll);
+}
+
+ComposerWindow *MainWindow::composeMailto(const QString &url)
+{
+    const auto mailto = mime::MailtoUrl::parse(url);
+    if (!mailto)
+        return nullptr;
+    ComposerWindow *c = compose();
+    c->toEdit()->setText(mailto->to().join(QStringLiteral(", ")));
+    c->ccEdit()->setText(mailto->cc().join(QStringLiteral(", ")));
+    c->bccEdit()->setText(mailto->bcc().join(QStringLiteral(", ")));
+    c->subjectEdit()->setText(mailto->subject());
+    c->bodyEdit()->setPlainText(mailto->body());
+    c->raise();
+    c->activateWindow();
+    return c;
 }
 
 ComposerWindow *MainWindow::forward()

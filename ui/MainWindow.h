@@ -82,6 +82,9 @@ public slots:
     SignInDialog *signIn(const QString &accountId);
     ComposerWindow *compose();
     ComposerWindow *reply();
+    // A mailto: link (mime::MailtoUrl, RFC 6068): a new message with its To/Cc/Bcc, subject and
+    // body, in front. nullptr when `url` is not a mailto: URL.
+    ComposerWindow *composeMailto(const QString &url);
     ComposerWindow *replyAll();
     ComposerWindow *forward();
     // Drafts: continues the draft in `row` in the composer.
