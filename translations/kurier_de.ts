@@ -203,6 +203,13 @@
     </message>
 </context>
 <context>
+    <name>AttachmentOpener</name>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation>%1 kann nicht angelegt werden.</translation>
+    </message>
+</context>
+<context>
     <name>CapabilitiesCheck</name>
     <message>
         <source>The server does not answer CAPA (an RFC 1939-only server); USER/PASS is tried.</source>
@@ -3093,6 +3100,26 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>Saved as %1</source>
         <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Open Program?</source>
+        <translation>Programm öffnen?</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a program or script. Opening it may run it on this computer. Open it only if you trust the sender and expected this file.</source>
+        <translation>„%1“ ist ein Programm oder Skript. Beim Öffnen kann es auf diesem Computer ausgeführt werden. Öffnen Sie es nur, wenn Sie dem Absender vertrauen und diese Datei erwartet haben.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Anyway</source>
+        <translation>&amp;Trotzdem öffnen</translation>
+    </message>
+    <message>
+        <source>Could not open the attachment: %1</source>
+        <translation>Der Anhang konnte nicht geöffnet werden: %1</translation>
     </message>
 </context>
 <context>

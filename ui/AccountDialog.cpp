@@ -397,6 +397,7 @@ QGroupBox *AccountDialog::buildPop3Section()
     m_fetchInterval->setRange(0, 24 * 60);
     m_fetchInterval->setSpecialValueText(tr("only when asked"));
     m_fetchInterval->setSuffix(tr(" min"));
+    m_fetchInterval->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     m_fetchInterval->setToolTip(tr("While Kurier is open it fetches this account's mail every so many minutes; 0: only on Fetch Mail."));
     QLabel *intervalLabel = nullptr;
     addPlainRow(form, tr("Fetch automatically every"), m_fetchInterval, &intervalLabel);

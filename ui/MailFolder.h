@@ -6,28 +6,39 @@
 #include <QMetaType>
 #include <QString>
 
+#include <optional>
+
 namespace kurier::ui {
 
-// The four folders every account has, and where they live: the Maildirs under the account's
-// mail folder ($XDG_DATA_HOME/kurier/<prefix>/INBOX, Outbox, Sent, Drafts) that POP3, the
-// Outbox and the composer write.
+// The folders every account has, and where they live: the Maildirs under the account's mail
+// folder ($XDG_DATA_HOME/kurier/<prefix>/INBOX, Outbox, Sent, Drafts, Trash) that POP3, the
+// Outbox, the composer and Löschen write.
 class MailFolder
 {
     Q_DECLARE_TR_FUNCTIONS(MailFolder)
 public:
-    enum class Kind { Inbox, Outbox, Sent, Drafts };
+    enum class Kind { Inbox, Outbox, Sent, Drafts, Trash };
 
-    [[nodiscard]] static QList<Kind> all() { return {Kind::Inbox, Kind::Outbox, Kind::Sent, Kind::Drafts}; }
+    [[nodiscard]] static QList<Kind> all() { return {Kind::Inbox, Kind::Outbox, Kind::Sent, Kind::Drafts, Kind::Trash}; }
     // The account's mail folder.
     [[nodiscard]] static QString accountRoot(const store::Account &account);
     [[nodiscard]] static QString path(const store::Account &account, Kind kind);
-    // "Inbox", "Outbox", "Sent", "Drafts" (translated).
+    // "Inbox", "Outbox", "Sent", "Drafts", "Trash" (translated).
     [[nodiscard]] static QString displayName(Kind kind);
     // Messages not yet seen (in new/, or in cur/ without the S flag); for the Outbox the number
     // of messages waiting. Counting lists the directories only; no file is opened.
     [[nodiscard]] static int unreadCount(const store::Account &account, Kind kind);
     // A Maildir relative path ("new/x", "cur/x:2,S") is unread.
     [[nodiscard]] static bool isUnread(const QString &relativePath);
+    // Folders whose list shows the recipients rather than the sender.
+    [[nodiscard]] static bool showsRecipients(Kind kind) { return kind == Kind::Outbox || kind == Kind::Sent || kind == Kind::Drafts; }
+
+    // Löschen outside the Papierkorb: moves the message (a path relative to `fromFolder`) into
+    // the account's Trash, keeping its file name (so its flags and its UIDL key stay) and adding
+    // its line to the Trash's header index. Returns the path relative to the Trash, or nullopt
+    // and *error.
+    static std::optional<QString> moveToTrash(const store::Account &account, const QString &fromFolder,
+                                              const QString &relativePath, QString *error = nullptr);
 };
 
 } // namespace kurier::ui

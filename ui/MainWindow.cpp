@@ -14,6 +14,7 @@
 #include "mime/MessageParser.h"
 #include "oauth/DeviceCodeFlow.h"
 #include "store/AccountManager.h"
+#include "store/DeletionRequests.h"
 #include "store/Maildir.h"
 #include "store/Outbox.h"
 
@@ -140,6 +141,11 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     m_list->horizontalHeader()->setSectionResizeMode(MessageListModel::SubjectColumn, QHeaderView::Stretch);
     m_list->horizontalHeader()->setHighlightSections(false);
     m_list->setColumnWidth(MessageListModel::FromColumn, 200);
+    m_list->setColumnWidth(MessageListModel::ToColumn, 200);
+    m_list->horizontalHeader()->setSectionResizeMode(MessageListModel::AttachmentColumn, QHeaderView::Fixed);
+    m_list->setColumnWidth(MessageListModel::AttachmentColumn, 28);
+    m_list->setIconSize(QSize(16, 16));
+    m_list->setColumnHidden(MessageListModel::ToColumn, true);
     m_list->setColumnWidth(MessageListModel::DateColumn, 140);
     m_list->setColumnWidth(MessageListModel::SizeColumn, 80);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onMessageSelected);
@@ -384,6 +390,10 @@ void MainWindow::onFolderSelected()
     m_currentAccountId = account->id;
     m_currentKind = MailFolder::Kind(item->data(0, FolderKindRole).toInt());
     m_model->setFolderInBackground(MailFolder::path(*account, m_currentKind));
+    // Sent, Outbox and Drafts: who it went to matters, the sender is the account itself.
+    const bool recipients = MailFolder::showsRecipients(m_currentKind);
+    m_list->setColumnHidden(MessageListModel::ToColumn, !recipients);
+    m_list->setColumnHidden(MessageListModel::FromColumn, recipients);
     setWindowTitle(tr("%1 – %2 – Kurier").arg(MailFolder::displayName(m_currentKind), account->prefix));
 }
 
@@ -574,6 +584,7 @@ void MainWindow::startNextFetch()
         } else {
             m_statusText->setText(tr("%1: fetching failed").arg(prefix));
             showJobFailure(tr("Fetching mail for %1 failed:").arg(prefix), d, job->transcriptText());
+            offerCertificateTrust(accountId, d, [this, accountId] { fetchAccount(accountId); });
         }
         m_fetch = nullptr;
         job->deleteLater();
@@ -584,7 +595,6 @@ void MainWindow::startNextFetch()
     });
     job->start();
 }
-            offerCertificateTrust(accountId, d, [this, accountId] { fetchAccount(accountId); });
 
 void MainWindow::sendOutbox(const QString &accountId)
 {
@@ -629,16 +639,6 @@ void MainWindow::startNextSend()
             m_statusText->setText(sent == 1 ? tr("%1: 1 message sent").arg(prefix)
                                             : tr("%1: %2 messages sent").arg(prefix, QLocale().toString(sent)));
         const QString accountId = job->account().id;
-        m_send = nullptr;
-        job->deleteLater();
-        if (accountId == m_currentAccountId && m_currentKind != MailFolder::Kind::Inbox)
-            m_model->refresh();
-        refreshCounts();
-        startNextSend();
-    });
-    job->start();
-}
-
         if (!d.isEmpty()) {
             showJobFailure(tr("Sending from %1 failed:").arg(prefix), d, {});
             // The messages refused over the certificate go again once it is trusted.
@@ -653,6 +653,16 @@ void MainWindow::startNextSend()
                 sendOutbox(accountId);
             });
         }
+        m_send = nullptr;
+        job->deleteLater();
+        if (accountId == m_currentAccountId && m_currentKind != MailFolder::Kind::Inbox)
+            m_model->refresh();
+        refreshCounts();
+        startNextSend();
+    });
+    job->start();
+}
+
 SignInDialog *MainWindow::signIn(const QString &accountId)
 {
     const auto account = m_accounts->findById(accountId);
@@ -691,16 +701,6 @@ void MainWindow::showJobFailure(const QString &context, const diagnostics::Diagn
     }
 }
 
-// --- composing ----------------------------------------------------------------------------
-
-ComposerWindow *MainWindow::openComposer(ComposerWindow::Mode mode)
-{
-    auto *composer = new ComposerWindow(m_accounts, this);
-    composer->setAttribute(Qt::WA_DeleteOnClose);
-    if (mode != ComposerWindow::Mode::New && !m_view->message().from.isEmpty())
-        composer->setOriginal(mode, m_view->message(), m_currentAccountId);
-    else if (const int i = composer->fromBox()->findData(m_currentAccountId); i >= 0 && mode == ComposerWindow::Mode::New)
-        composer->fromBox()->setCurrentIndex(i);
 void MainWindow::offerCertificateTrust(const QString &accountId, const diagnostics::Diagnostic &diagnostic,
                                        std::function<void()> retry)
 {
@@ -737,6 +737,16 @@ void MainWindow::offerCertificateTrust(const QString &accountId, const diagnosti
     });
 }
 
+// --- composing ----------------------------------------------------------------------------
+
+ComposerWindow *MainWindow::openComposer(ComposerWindow::Mode mode)
+{
+    auto *composer = new ComposerWindow(m_accounts, this);
+    composer->setAttribute(Qt::WA_DeleteOnClose);
+    if (mode != ComposerWindow::Mode::New && !m_view->message().from.isEmpty())
+        composer->setOriginal(mode, m_view->message(), m_currentAccountId);
+    else if (const int i = composer->fromBox()->findData(m_currentAccountId); i >= 0 && mode == ComposerWindow::Mode::New)
+        composer->fromBox()->setCurrentIndex(i);
     // Completion from the addresses of the folder shown (already in memory).
     QStringList seen;
     QSet<QString> unique;
@@ -785,16 +795,6 @@ ComposerWindow *MainWindow::compose()
     return c;
 }
 
-ComposerWindow *MainWindow::reply()
-{
-    return openComposer(ComposerWindow::Mode::Reply);
-}
-
-ComposerWindow *MainWindow::replyAll()
-{
-    return openComposer(ComposerWindow::Mode::ReplyAll);
-}
-
 ComposerWindow *MainWindow::composeMailto(const QString &url)
 {
     const auto mailto = mime::MailtoUrl::parse(url);
@@ -811,9 +811,56 @@ ComposerWindow *MainWindow::composeMailto(const QString &url)
     return c;
 }
 
+ComposerWindow *MainWindow::reply()
+{
+    return openComposer(ComposerWindow::Mode::Reply);
+}
+
+ComposerWindow *MainWindow::replyAll()
+{
+    return openComposer(ComposerWindow::Mode::ReplyAll);
+}
+
 ComposerWindow *MainWindow::forward()
 {
     return openComposer(ComposerWindow::Mode::Forward);
+}
+
+void MainWindow::moveToTrash(int row)
+{
+    const auto account = m_accounts->findById(m_currentAccountId);
+    if (!account || row < 0 || row >= m_model->rowCount())
+        return;
+    const QString relative = m_model->rowAt(row).relativePath;
+    QString error;
+    if (!MailFolder::moveToTrash(*account, m_model->folder(), relative, &error)) {
+        m_statusText->setText(tr("The message could not be moved to the Trash: %1").arg(error));
+        return;
+    }
+    // "Delete on the server when deleted locally": the next fetch sends DELE for it. The UIDL
+    // key in the file name says which message on the server it is.
+    QString note = tr("Moved to the Trash.");
+    if (account->pop3.deleteWhenDeletedLocally && m_currentKind == MailFolder::Kind::Inbox) {
+        const QByteArray key = store::Maildir::keyOf(relative);
+        if (!key.isEmpty() && store::DeletionRequests(MailFolder::accountRoot(*account)).add(key, &error))
+            note = tr("Moved to the Trash; it will be deleted on the server at the next fetch.");
+        else if (!key.isEmpty())
+            note = tr("Moved to the Trash, but it cannot be marked for deletion on the server: %1").arg(error);
+    }
+    m_view->clear();
+    m_model->removeMessageRow(row);
+    refreshCounts();
+    m_statusText->setText(note);
+    // The next message is shown, as in other mail programs (the list goes on where it was). The
+    // view may have moved its current index there already while the row went.
+    if (m_model->rowCount() > 0) {
+        const QModelIndex next = m_model->index(std::min(row, m_model->rowCount() - 1), 0);
+        if (m_list->currentIndex() == next)
+            onMessageSelected();
+        else
+            m_list->setCurrentIndex(next);
+    }
+    updateActions();
 }
 
 void MainWindow::deleteSelected()
@@ -821,6 +868,12 @@ void MainWindow::deleteSelected()
     const QModelIndex current = m_list->currentIndex();
     if (!current.isValid())
         return;
+    // Outside the Trash and the Outbox a message goes to the Trash at once (it can be taken back
+    // from there); only deleting from the Trash (or a message waiting to be sent) is for good.
+    if (m_currentKind != MailFolder::Kind::Trash && m_currentKind != MailFolder::Kind::Outbox) {
+        moveToTrash(current.row());
+        return;
+    }
     const QString path = m_model->filePath(current.row());
     const QString subject = m_model->rowAt(current.row()).entry.subject;
     if (m_deleteQuestion)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AccountDialog.h"
+#include "CertificateDialog.h"
 #include "ComposerWindow.h"
 #include "MailFolder.h"
 #include "OptionsDialog.h"
@@ -81,15 +82,17 @@ public slots:
     // "Anmelden…": OAuth sign-in for an account (SignInDialog: browser or device code with copy).
     SignInDialog *signIn(const QString &accountId);
     ComposerWindow *compose();
-    ComposerWindow *reply();
     // A mailto: link (mime::MailtoUrl, RFC 6068): a new message with its To/Cc/Bcc, subject and
     // body, in front. nullptr when `url` is not a mailto: URL.
     ComposerWindow *composeMailto(const QString &url);
+    ComposerWindow *reply();
     ComposerWindow *replyAll();
     ComposerWindow *forward();
     // Drafts: continues the draft in `row` in the composer.
     ComposerWindow *openDraft(int row);
-    // Löschen: asks (non-modal), then removes the selected message.
+    // Löschen: moves the selected message to the account's Trash (with "delete on server when
+    // deleted locally" also marks it for DELE at the next fetch); in the Trash and the Outbox it
+    // asks (non-modal), then removes it for good.
     void deleteSelected();
     // Sends what is due in the account's Outbox (after Senden in the composer).
     void sendOutbox(const QString &accountId);
@@ -104,13 +107,14 @@ private:
     void startNextFetch();
     void startNextSend();
     void showJobFailure(const QString &context, const diagnostics::Diagnostic &diagnostic, const QString &transcript);
-    void updateActions();
-    [[nodiscard]] std::optional<store::Outbox::Entry> outboxEntry(int row) const;
     // A certificate failure: the banner offers the certificate; trusting it pins it to the
     // account (saved) and runs `retry`.
     void offerCertificateTrust(const QString &accountId, const diagnostics::Diagnostic &diagnostic,
                                std::function<void()> retry);
+    void updateActions();
+    [[nodiscard]] std::optional<store::Outbox::Entry> outboxEntry(int row) const;
     void showOutboxState(int row);
+    void moveToTrash(int row);
     ComposerWindow *openComposer(ComposerWindow::Mode mode);
     void createActions();
 
@@ -145,7 +149,7 @@ private:
     QPointer<AccountDialog> m_newAccount;
     QPointer<ComposerWindow> m_lastComposer;
     QPointer<QMessageBox> m_deleteQuestion;
+    QPointer<CertificateDialog> m_certificateDialog;
 };
 
 } // namespace kurier::ui
-    QPointer<CertificateDialog> m_certificateDialog;

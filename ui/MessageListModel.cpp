@@ -10,6 +10,9 @@
 #include <QPromise>
 #include <QThreadPool>
 #include <QFont>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPixmap>
 #include <QHash>
 #include <QLocale>
 #include <algorithm>
@@ -58,6 +61,10 @@ QList<MessageListModel::Row> MessageListModel::loadRows(const QString &folder)
         entry.from = cached->first;
         row.fromName = cached->second;
         entry.subject = HeaderText::decode(entry.subject);
+        if (!entry.to.isEmpty()) {
+            entry.to = HeaderText::decode(entry.to);
+            row.toNames = displayNames(entry.to);
+        }
         row.time = entry.date.isValid() ? entry.date.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
         row.entry = std::move(entry);
         row.relativePath = relative;
@@ -179,25 +186,29 @@ QList<int> MessageListModel::ordered(const QList<Row> &rows, int column, Qt::Sor
     for (int i = 0; i < rows.size(); ++i) {
         const Row &r = rows[i];
         if (filter.isEmpty() || r.entry.from.contains(filter, Qt::CaseInsensitive)
-            || r.entry.subject.contains(filter, Qt::CaseInsensitive))
+            || r.entry.subject.contains(filter, Qt::CaseInsensitive) || r.entry.to.contains(filter, Qt::CaseInsensitive))
             visible.append(i);
     }
     // Dates and sizes: sort contiguous keys, not the rows (cache-friendly).
     const bool descending = order == Qt::DescendingOrder;
-    if (column == FromColumn || column == SubjectColumn) {
-        const bool byFrom = column == FromColumn;
-        std::stable_sort(visible.begin(), visible.end(), [&rows, byFrom, descending](int a, int b) {
+    if (column == FromColumn || column == SubjectColumn || column == ToColumn) {
+        auto text = [column](const Row &r) -> const QString & {
+            return column == FromColumn ? r.fromName : column == ToColumn ? r.toNames : r.entry.subject;
+        };
+        std::stable_sort(visible.begin(), visible.end(), [&rows, &text, descending](int a, int b) {
             const Row &x = rows[descending ? b : a];
             const Row &y = rows[descending ? a : b];
-            const int c = byFrom ? x.fromName.compare(y.fromName, Qt::CaseInsensitive)
-                                 : x.entry.subject.compare(y.entry.subject, Qt::CaseInsensitive);
+            const int c = text(x).compare(text(y), Qt::CaseInsensitive);
             return c != 0 ? c < 0 : x.time < y.time;
         });
     } else {
         std::vector<std::pair<qint64, int>> keys;
         keys.reserve(visible.size());
         for (const int i : std::as_const(visible))
-            keys.emplace_back(column == SizeColumn ? rows[i].entry.size : rows[i].time, i);
+            keys.emplace_back(column == SizeColumn         ? rows[i].entry.size
+                              : column == AttachmentColumn ? qint64(rows[i].entry.hasAttachment)
+                                                           : rows[i].time,
+                              i);
         std::stable_sort(keys.begin(), keys.end(), [descending](const auto &x, const auto &y) {
             return descending ? y.first < x.first : x.first < y.first;
         });
@@ -296,6 +307,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case FromColumn: return r.fromName;
+        case ToColumn: return r.toNames;
         case SubjectColumn: return r.entry.subject;
         case DateColumn: {
             if (!r.entry.date.isValid())
@@ -307,7 +319,19 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         case SizeColumn: return QLocale().formattedDataSize(r.entry.size, 0);
         }
         break;
+    case Qt::DecorationRole:
+        if (index.column() == AttachmentColumn && r.entry.hasAttachment)
+            return attachmentIcon();
+        break;
+    case Qt::AccessibleTextRole:
+        if (index.column() == AttachmentColumn)
+            return r.entry.hasAttachment ? tr("Has attachments") : QString();
+        break;
     case Qt::ToolTipRole:
+        if (index.column() == AttachmentColumn && r.entry.hasAttachment)
+            return tr("Has attachments");
+        if (index.column() == ToColumn)
+            return r.entry.to;
         if (index.column() == FromColumn)
             return r.entry.from;
         if (index.column() == SubjectColumn)
@@ -332,15 +356,90 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
 
 QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (section == AttachmentColumn) {
+        if (role == Qt::DecorationRole)
+            return attachmentIcon();
+        if (role == Qt::ToolTipRole || role == Qt::AccessibleTextRole)
+            return tr("Attachments");
+        return {};
+    }
+    if (role != Qt::DisplayRole)
         return {};
     switch (section) {
     case FromColumn: return tr("From");
+    case ToColumn: return tr("To");
     case SubjectColumn: return tr("Subject");
     case DateColumn: return tr("Date");
     case SizeColumn: return tr("Size");
     }
     return {};
+}
+
+QString MessageListModel::displayNames(const QString &list)
+{
+    // Split at commas outside quotes and angle brackets (RFC 5322 §3.4 address-list).
+    QStringList names;
+    QString current;
+    bool quoted = false;
+    int angle = 0;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QChar c = list[i];
+        if (c == u'\\' && quoted && i + 1 < list.size()) {
+            current += c;
+            current += list[++i];
+            continue;
+        }
+        if (c == u'"')
+            quoted = !quoted;
+        else if (!quoted && c == u'<')
+            ++angle;
+        else if (!quoted && c == u'>' && angle > 0)
+            --angle;
+        if (c == u',' && !quoted && angle == 0) {
+            if (!current.trimmed().isEmpty())
+                names << HeaderText::displayName(current.trimmed());
+            current.clear();
+            continue;
+        }
+        current += c;
+    }
+    if (!current.trimmed().isEmpty())
+        names << HeaderText::displayName(current.trimmed());
+    return names.join(QStringLiteral(", "));
+}
+
+QIcon MessageListModel::attachmentIcon()
+{
+    static const QIcon icon = [] {
+        QIcon themed = QIcon::fromTheme(QStringLiteral("mail-attachment"));
+        if (!themed.isNull())
+            return themed;
+        // A paperclip: two nested rounded loops, drawn so that no icon theme is needed.
+        QPixmap pixmap(32, 32);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        QPen pen(QColor(0x55, 0x5a, 0x64), 2.6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+        p.setPen(pen);
+        p.translate(16, 16);
+        p.rotate(35);
+        p.translate(-16, -16);
+        QPainterPath clip;
+        clip.moveTo(19, 9);
+        clip.lineTo(19, 23);
+        clip.arcTo(13, 20, 6, 6, 0, -180);
+        clip.lineTo(13, 6);
+        clip.arcTo(13, 2, 9, 9, 180, -180);
+        clip.lineTo(22, 25);
+        clip.arcTo(10, 19, 12, 10, 0, -180);
+        clip.lineTo(10, 10);
+        p.drawPath(clip);
+        p.end();
+        return QIcon(pixmap);
+    }();
+    return icon;
 }
 
 } // namespace kurier::ui

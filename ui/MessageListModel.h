@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QDateTime>
+#include <QIcon>
 #include <QList>
 #include <QString>
 
@@ -21,12 +22,15 @@ class MessageListModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { FromColumn, SubjectColumn, DateColumn, SizeColumn, ColumnCount };
+    // To is for Sent, Outbox and Drafts (the window hides it elsewhere, and From there); the
+    // attachment column shows a paperclip from the index's has-attachment mark.
+    enum Column { FromColumn, ToColumn, SubjectColumn, AttachmentColumn, DateColumn, SizeColumn, ColumnCount };
     enum Role { RelativePathRole = Qt::UserRole + 1, UnreadRole };
 
     struct Row {
         store::HeaderIndex::Entry entry; // from/subject decoded (RFC 2047)
         QString fromName;               // display part of From
+        QString toNames;                // display parts of To, comma separated
         QString relativePath;           // "new/…" or "cur/…:2,S"
         qint64 time = 0;                // date in ms since 1970 (sorting without QDateTime)
         bool unread = false;
@@ -48,6 +52,10 @@ public:
     [[nodiscard]] static bool isLarge(const QString &maildirPath);
     // The rows matching `filter`, in this order (indexes into rows); thread-safe.
     [[nodiscard]] static QList<int> ordered(const QList<Row> &rows, int column, Qt::SortOrder order, const QString &filter);
+    // The paperclip of the attachment column (a theme icon, else drawn).
+    [[nodiscard]] static QIcon attachmentIcon();
+    // "Anna <a@x>, \"B, C\" <b@x>" → "Anna, B, C": the display part of each address.
+    [[nodiscard]] static QString displayNames(const QString &decodedAddressList);
     // Index size from which folders load in the background (tests, benchmarks).
     static void setBackgroundThreshold(qint64 indexBytes);
     [[nodiscard]] QString folder() const { return m_folder; }

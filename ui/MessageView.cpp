@@ -74,6 +74,7 @@ MessageView::MessageView(QWidget *parent)
     , m_attachmentBox(new QWidget)
     , m_attachments(new QListWidget)
     , m_save(new QPushButton(tr("&Save…")))
+    , m_open(new QPushButton(tr("&Open")))
     , m_saveStatus(new QLabel)
 {
     setObjectName(QStringLiteral("messageView"));
@@ -127,6 +128,8 @@ MessageView::MessageView(QWidget *parent)
     m_save->setObjectName(QStringLiteral("saveAttachment"));
     connect(m_save, &QPushButton::clicked, this, &MessageView::saveSelectedAttachment);
     connect(m_attachments, &QListWidget::itemActivated, this, &MessageView::saveSelectedAttachment);
+    m_open->setObjectName(QStringLiteral("openAttachment"));
+    connect(m_open, &QPushButton::clicked, this, &MessageView::openSelectedAttachment);
     m_saveStatus->setObjectName(QStringLiteral("saveStatus"));
     m_saveStatus->setTextFormat(Qt::PlainText);
     m_saveStatus->setWordWrap(true);
@@ -135,6 +138,7 @@ MessageView::MessageView(QWidget *parent)
     auto *attachmentRow = new QHBoxLayout;
     attachmentRow->addWidget(m_attachments, 1);
     auto *buttons = new QVBoxLayout;
+    buttons->addWidget(m_open);
     buttons->addWidget(m_save);
     buttons->addStretch();
     attachmentRow->addLayout(buttons);
@@ -278,6 +282,58 @@ void MessageView::writeAttachment(int row, const QString &path, bool replaceConf
     m_saveStatus->setStyleSheet({});
     m_saveStatus->setText(tr("Saved as %1").arg(QDir::toNativeSeparators(path)));
     emit attachmentSaved(path);
+}
+
+void MessageView::openSelectedAttachment()
+{
+    openAttachment(m_attachments->currentRow());
+}
+
+void MessageView::openAttachment(int row)
+{
+    if (row < 0 || row >= m_listed.size())
+        return;
+    const mime::ParsedPart &part = m_listed[row];
+    if (!AttachmentOpener::looksExecutable(part.fileName, part.data)) {
+        openConfirmed(row);
+        return;
+    }
+    if (m_openQuestion)
+        m_openQuestion->close();
+    m_openQuestion = new QMessageBox(QMessageBox::Warning, tr("Open Program?"),
+                                     tr("\"%1\" is a program or script. Opening it may run it on this computer. "
+                                        "Open it only if you trust the sender and expected this file.")
+                                         .arg(safeFileName(part.fileName)),
+                                     QMessageBox::NoButton, this);
+    m_openQuestion->setObjectName(QStringLiteral("openQuestion"));
+    m_openQuestion->setTextFormat(Qt::PlainText);
+    QPushButton *open = m_openQuestion->addButton(tr("Open &Anyway"), QMessageBox::AcceptRole);
+    open->setObjectName(QStringLiteral("confirmOpen"));
+    m_openQuestion->addButton(QMessageBox::Cancel);
+    m_openQuestion->setDefaultButton(QMessageBox::Cancel);
+    m_openQuestion->setAttribute(Qt::WA_DeleteOnClose);
+    // The row may stand for another message by the time the user answers: keep the part.
+    const QString fileName = part.fileName;
+    connect(m_openQuestion, &QMessageBox::buttonClicked, this, [this, open, row, fileName](QAbstractButton *button) {
+        if (button == open && row < m_listed.size() && m_listed[row].fileName == fileName)
+            openConfirmed(row);
+    });
+    m_openQuestion->open();
+}
+
+void MessageView::openConfirmed(int row)
+{
+    QString error;
+    const QString path = m_opener.writeCopy(m_listed[row].fileName, m_listed[row].data, &error);
+    if (path.isEmpty()) {
+        setMessageStyle(m_saveStatus, MessageKind::Error);
+        m_saveStatus->setText(tr("Could not open the attachment: %1").arg(error));
+        return;
+    }
+    m_saveStatus->setStyleSheet({});
+    m_saveStatus->clear();
+    QDesktopServices::openUrl(QUrl::fromLocalFile(path));
+    emit attachmentOpened(path);
 }
 
 } // namespace kurier::ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AttachmentOpener.h"
 #include "mime/ParsedMessage.h"
 
 #include <QPointer>
@@ -41,18 +42,27 @@ public:
     void saveAttachmentTo(int row, const QString &directory);
     [[nodiscard]] QMessageBox *overwriteQuestion() const { return m_question; }
 
+    // Öffnen: a read-only copy in a private directory (AttachmentOpener), handed to the desktop
+    // (QDesktopServices). A program or script asks first (openQuestion(), non-modal).
+    void openAttachment(int row);
+    [[nodiscard]] QMessageBox *openQuestion() const { return m_openQuestion; }
+    [[nodiscard]] const AttachmentOpener &opener() const { return m_opener; }
+
 public slots:
     void loadRemoteContent();
     // Save… for the selected attachment: a file dialog (non-modal) with the sanitised name.
     void saveSelectedAttachment();
+    void openSelectedAttachment();
 
 signals:
     void attachmentSaved(const QString &path);
     void attachmentSaveFailed(const QString &error);
+    void attachmentOpened(const QString &path);
     void linkActivated(const QUrl &url);
 
 private:
     void writeAttachment(int row, const QString &path, bool replaceConfirmed);
+    void openConfirmed(int row);
     void setHeader(QLabel *label, const QString &text);
 
     mime::ParsedMessage m_message;
@@ -68,8 +78,11 @@ private:
     QWidget *m_attachmentBox;
     QListWidget *m_attachments;
     QPushButton *m_save;
+    QPushButton *m_open;
     QLabel *m_saveStatus;
     QPointer<QMessageBox> m_question;
+    QPointer<QMessageBox> m_openQuestion;
+    AttachmentOpener m_opener;
 };
 
 // text/plain → HTML with http(s), mailto and www. links made clickable; everything escaped.

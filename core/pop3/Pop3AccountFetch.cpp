@@ -7,6 +7,7 @@
 #include "pop3/Pop3AccountSetup.h"
 #include "pop3/Pop3Session.h"
 #include "secrets/SecretStore.h"
+#include "store/DeletionRequests.h"
 #include "store/HeaderIndex.h"
 #include "store/Maildir.h"
 #include "store/UidlState.h"
@@ -47,6 +48,10 @@ void Pop3AccountFetch::finish(const Pop3Fetch::Result &result)
     if (m_finished)
         return;
     m_finished = true;
+    // Deleted on the server (or no longer known there): the requests are done. After a failure
+    // they stay for the next fetch.
+    if (result.ok() && !m_deletionKeys.isEmpty())
+        store::DeletionRequests(Pop3AccountSetup::accountFolder(m_account)).remove(m_deletionKeys);
     m_lock.reset(); // the next fetch may start as soon as this one has reported
     emit finished(result);
 }
@@ -80,6 +85,15 @@ void Pop3AccountFetch::start()
     if (!m_state->load(&error)) {
         failBeforeConnecting(Stage::Configuration, error);
         return;
+    }
+    // Messages the user deleted locally with "delete on server when deleted locally".
+    m_deletionKeys = store::DeletionRequests(folder).keys();
+    if (!m_deletionKeys.isEmpty()) {
+        const QHash<QByteArray, QByteArray> uids = m_state->uidsByKey();
+        for (const QByteArray &key : std::as_const(m_deletionKeys)) {
+            if (const auto it = uids.constFind(key); it != uids.constEnd())
+                m_state->requestDeletion(it.value());
+        }
     }
     m_index = std::make_unique<store::HeaderIndex>(m_maildir->path() + QStringLiteral("/.kurier-index"));
     if (m_index->load().size() != m_maildir->messages().size())

@@ -81,6 +81,7 @@ private:
     std::unique_ptr<oauth::TokenProvider> m_tokens;
     std::unique_ptr<Pop3Session> m_session;
     std::unique_ptr<Pop3Fetch> m_fetch;
+    QList<QByteArray> m_deletionKeys; // store::DeletionRequests taken by this fetch
     bool m_finished = false;
 };
 

@@ -45,6 +45,11 @@ struct Pop3Settings {
     bool acceptUnencrypted = false; // explicit consent for Security::None
     LeaveOnServer leaveOnServer = LeaveOnServer::Keep;
     int deleteAfterDays = 14;
+    // A message deleted in Kurier (moved to the Papierkorb) is deleted on the server at the next
+    // fetch (store::DeletionRequests), whatever the policy above says.
+    bool deleteWhenDeletedLocally = false;
+    // Abrufen every N minutes while the window is open; 0: only when asked.
+    int fetchIntervalMinutes = 0;
 
     [[nodiscard]] int effectivePort() const { return port > 0 ? port : defaultPop3Port(security); }
     friend bool operator==(const Pop3Settings &, const Pop3Settings &) = default;

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QSettings>
 #include <QStandardPaths>
+#include <algorithm>
 
 namespace kurier::store {
 
@@ -75,6 +76,8 @@ Account readAccount(QSettings &s, const QString &id)
     if (leaveOnServerFromKey(s.value(keys::pop3LeaveOnServer).toString(), &policy))
         a.pop3.leaveOnServer = policy;
     a.pop3.deleteAfterDays = s.value(keys::pop3DeleteAfterDays, 14).toInt();
+    a.pop3.deleteWhenDeletedLocally = s.value(keys::pop3DeleteWhenDeletedLocally, false).toBool();
+    a.pop3.fetchIntervalMinutes = std::clamp(s.value(keys::pop3FetchIntervalMinutes, 0).toInt(), 0, 24 * 60);
 
     a.oauth.enabled = s.value(keys::oauthEnabled, false).toBool();
     a.oauth.tokenEndpoint = s.value(keys::oauthTokenEndpoint).toString();
@@ -125,6 +128,8 @@ void writeAccount(QSettings &s, const Account &a)
     s.setValue(keys::pop3AcceptUnencrypted, a.pop3.acceptUnencrypted);
     s.setValue(keys::pop3LeaveOnServer, leaveOnServerToKey(a.pop3.leaveOnServer));
     s.setValue(keys::pop3DeleteAfterDays, a.pop3.deleteAfterDays);
+    s.setValue(keys::pop3DeleteWhenDeletedLocally, a.pop3.deleteWhenDeletedLocally);
+    s.setValue(keys::pop3FetchIntervalMinutes, a.pop3.fetchIntervalMinutes);
 
     s.setValue(keys::oauthEnabled, a.oauth.enabled);
     s.setValue(keys::oauthTokenEndpoint, a.oauth.tokenEndpoint);

@@ -56,6 +56,7 @@ HeaderIndex::Entry HeaderIndex::parse(QByteArrayView message, const QString &bas
     const QByteArrayView header = end < 0 ? message : message.first(end);
     QByteArray name;
     QByteArray value;
+    bool contentTypeSeen = false;
     auto finish = [&] {
         if (name.isEmpty())
             return;
@@ -66,6 +67,15 @@ HeaderIndex::Entry HeaderIndex::parse(QByteArrayView message, const QString &bas
             e.from = clean(value);
         else if (n == "message-id" && e.messageId.isEmpty())
             e.messageId = clean(value);
+        else if (n == "to" && e.to.isEmpty())
+            e.to = clean(value);
+        else if (n == "content-type" && !contentTypeSeen) {
+            contentTypeSeen = true;
+            const QByteArray type = value.trimmed().toLower();
+            e.hasAttachment = type.startsWith("multipart/mixed") || type.startsWith("application/")
+                || type.startsWith("image/") || type.startsWith("audio/") || type.startsWith("video/")
+                || type.startsWith("message/");
+        }
         else if (n == "date" && !e.date.isValid())
             e.date = QDateTime::fromString(QString::fromLatin1(value.simplified()), Qt::RFC2822Date);
         name.clear();
@@ -112,6 +122,11 @@ QByteArray HeaderIndex::toLine(const Entry &e)
     line += e.subject.toUtf8();
     line += '\t';
     line += e.messageId.toUtf8();
+    line += '\t';
+    line += e.to.toUtf8();
+    line += '\t';
+    if (e.hasAttachment)
+        line += 'A';
     line += '\n';
     return line;
 }
@@ -150,7 +165,7 @@ QList<HeaderIndex::Entry> HeaderIndex::load() const
             break; // partial last line
         const QList<QByteArray> fields = all.mid(pos, nl - pos).split('\t');
         pos = nl + 1;
-        if (fields.size() != 6)
+        if (fields.size() < 6)
             continue;
         Entry e;
         e.baseName = QString::fromUtf8(fields[0]);
@@ -160,6 +175,10 @@ QList<HeaderIndex::Entry> HeaderIndex::load() const
         e.from = QString::fromUtf8(fields[3]);
         e.subject = QString::fromUtf8(fields[4]);
         e.messageId = QString::fromUtf8(fields[5]);
+        if (fields.size() >= 8) {
+            e.to = QString::fromUtf8(fields[6]);
+            e.hasAttachment = fields[7].contains('A');
+        }
         out << e;
     }
     return out;

@@ -14,8 +14,9 @@ class Maildir;
 // thousands of messages needs no file opened: one line per message, appended as messages
 // arrive, and rebuildable from the Maildir at any time (the Maildir is the truth; the index is a
 // cache). Lines: base name (without new/, cur/ and flags) TAB size TAB date (seconds since 1970,
-// empty if unparsable) TAB From TAB Subject TAB Message-ID; header values unfolded, tabs → spaces,
-// not RFC 2047-decoded (the message view does that).
+// empty if unparsable) TAB From TAB Subject TAB Message-ID TAB To TAB marks ("A": has
+// attachments); header values unfolded, tabs → spaces, not RFC 2047-decoded (the message view
+// does that). Lines of older versions (without To and marks) are read as well.
 class HeaderIndex
 {
 public:
@@ -26,6 +27,10 @@ public:
         QString from;
         QString subject;
         QString messageId;
+        QString to;
+        // Judged from the header alone: multipart/mixed, or a single part that is not text —
+        // what the paperclip in the list shows without opening the file.
+        bool hasAttachment = false;
         friend bool operator==(const Entry &, const Entry &) = default;
     };
 

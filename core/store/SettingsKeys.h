@@ -26,6 +26,8 @@ inline const QString pop3Security = QStringLiteral("pop3/security");
 inline const QString pop3AcceptUnencrypted = QStringLiteral("pop3/acceptUnencrypted");
 inline const QString pop3LeaveOnServer = QStringLiteral("pop3/leaveOnServer");
 inline const QString pop3DeleteAfterDays = QStringLiteral("pop3/deleteAfterDays");
+inline const QString pop3DeleteWhenDeletedLocally = QStringLiteral("pop3/deleteWhenDeletedLocally");
+inline const QString pop3FetchIntervalMinutes = QStringLiteral("pop3/fetchIntervalMinutes");
 
 inline const QString oauthEnabled = QStringLiteral("oauth/enabled");
 inline const QString oauthTokenEndpoint = QStringLiteral("oauth/tokenEndpoint");

@@ -152,4 +152,13 @@ QByteArray UidlState::messageKey(const QByteArray &uid) const
     return h.result().toHex().left(16);
 }
 
+QHash<QByteArray, QByteArray> UidlState::uidsByKey() const
+{
+    QHash<QByteArray, QByteArray> out;
+    out.reserve(m_entries.size());
+    for (auto it = m_entries.cbegin(); it != m_entries.cend(); ++it)
+        out.insert(messageKey(it.key()), it.key());
+    return out;
+}
+
 } // namespace kurier::store

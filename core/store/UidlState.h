@@ -41,6 +41,14 @@ public:
     // message stored just before a crash is recognised (and not fetched twice) even if this
     // state was not saved yet: 16 hex digits of SHA-256(host NUL user NUL uid).
     [[nodiscard]] QByteArray messageKey(const QByteArray &uid) const;
+    // messageKey → UID for every UID known (to find the UID of a local message by its file name).
+    [[nodiscard]] QHash<QByteArray, QByteArray> uidsByKey() const;
+
+    // The user deleted this message locally and wants it gone from the server: the fetch sends
+    // DELE for it whatever the leave-on-server policy says. In memory only (the requests are
+    // kept in store::DeletionRequests until the fetch succeeded).
+    void requestDeletion(const QByteArray &uid) { m_deletionRequested.insert(uid); }
+    [[nodiscard]] bool isDeletionRequested(const QByteArray &uid) const { return m_deletionRequested.contains(uid); }
 
 private:
     struct Entry {
@@ -53,6 +61,7 @@ private:
     QString m_user;
     QHash<QByteArray, Entry> m_entries;
     bool m_dirty = false;
+    QSet<QByteArray> m_deletionRequested;
 };
 
 } // namespace kurier::store

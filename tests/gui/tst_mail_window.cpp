@@ -14,6 +14,7 @@
 #include "MessageView.h"
 #include "SafeFileName.h"
 #include "SafeTextBrowser.h"
+#include "store/DeletionRequests.h"
 #include "store/HeaderIndex.h"
 #include "store/Maildir.h"
 #include "store/Outbox.h"
@@ -88,7 +89,8 @@ private slots:
     void composerValidatesAndQueuesInOutbox();
     void replyAndForwardPrefill();
     void draftSavedAndContinued();
-    void deleteAsksThenRemoves();
+    void deleteMovesToTrashThenAsksThere();
+    void deleteMarksForServerWhenAsked();
     void fetchFailureShowsBannerWithCauseAndFix();
     void screenshotsGerman();
 
@@ -185,12 +187,13 @@ void TestMailWindow::listShowsIndexBoldUnreadSortsAndFilters()
 
     // Accounts with their four folders; the Inbox shows its unread count.
     QTreeWidgetItem *accountItem = window.folderTree()->topLevelItem(0);
-    QCOMPARE(accountItem->childCount(), 4);
+    QCOMPARE(accountItem->childCount(), 5);
     QCOMPARE(accountItem->child(0)->text(0), QStringLiteral("Inbox (2)"));
     QVERIFY(accountItem->child(0)->font(0).bold());
     QCOMPARE(accountItem->child(1)->text(0), QStringLiteral("Outbox"));
     QCOMPARE(accountItem->child(2)->text(0), QStringLiteral("Sent"));
     QCOMPARE(accountItem->child(3)->text(0), QStringLiteral("Drafts"));
+    QCOMPARE(accountItem->child(4)->text(0), QStringLiteral("Trash"));
     QCOMPARE(window.folderTree()->currentItem(), accountItem->child(0));
 
     ui::MessageListModel *model = window.messageModel();
@@ -614,22 +617,76 @@ void TestMailWindow::draftSavedAndContinued()
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
 }
 
-void TestMailWindow::deleteAsksThenRemoves()
+void TestMailWindow::deleteMovesToTrashThenAsksThere()
 {
     const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
     seedInbox(account);
     ui::MainWindow window(m_f->manager.get());
     window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.messageModel()->rowCount(), 3);
+    window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
+    // "Grüße aus Bremen" (read) goes; the Trash shows it, with its flags and name.
     window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
     const QString path = window.messageModel()->filePath(0);
-    QVERIFY(QFile::exists(path));
+    const QString name = QFileInfo(path).fileName();
+    window.findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
+    QVERIFY(!window.deleteQuestion());
+    QVERIFY(!QFile::exists(path));
+    QCOMPARE(window.messageModel()->totalCount(), 2);
+    QCOMPARE(window.statusText()->text(), QStringLiteral("Moved to the Trash."));
+    // The next message is shown (and so read): "Lunch?" was unread.
+    QCOMPARE(window.messageList()->currentIndex().row(), 0);
+    QCOMPARE(window.messageView()->message().subject, QStringLiteral("Lunch?"));
+    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
+
+    // "Lunch?" goes too (read now).
+    const QString second = window.messageModel()->filePath(0);
+    window.deleteSelected();
+    QVERIFY(!QFile::exists(second));
+    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash"));
+    // No "delete on server" for this account: nothing is marked for the server.
+    QVERIFY(!QFileInfo::exists(ui::MailFolder::accountRoot(account) + QStringLiteral("/delete-on-server")));
+
+    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    ui::MessageListModel *model = window.messageModel();
+    QCOMPARE(model->totalCount(), 2);
+    QStringList subjects{model->rowAt(0).entry.subject, model->rowAt(1).entry.subject};
+    subjects.sort();
+    QCOMPARE(subjects, (QStringList{QStringLiteral("Grüße aus Bremen"), QStringLiteral("Lunch?")}));
+    const QString trashed = ui::MailFolder::path(account, ui::MailFolder::Kind::Trash) + QStringLiteral("/cur/") + name;
+    QVERIFY2(QFile::exists(trashed), qPrintable(trashed));
+    // Indexed on the way: the Trash list needs no file opened.
+    QCOMPARE(store::HeaderIndex(ui::MailFolder::path(account, ui::MailFolder::Kind::Trash) + QStringLiteral("/.kurier-index")).load().size(), 2);
+    test::screenshot(&window, QStringLiteral("mail-window-trash-en"));
+
+    // In the Trash, Löschen asks and deletes for good.
+    int row = model->rowAt(0).entry.subject == QStringLiteral("Grüße aus Bremen") ? 0 : 1;
+    window.messageList()->setCurrentIndex(model->index(row, 0));
     window.findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
     QTRY_VERIFY(window.deleteQuestion() && window.deleteQuestion()->isVisible());
-    QVERIFY(QFile::exists(path));
+    QVERIFY(QFile::exists(trashed));
     window.deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
-    QVERIFY(!QFile::exists(path));
-    QCOMPARE(window.messageModel()->rowCount(), 2);
+    QVERIFY(!QFile::exists(trashed));
+    QCOMPARE(model->totalCount(), 1);
+}
+
+void TestMailWindow::deleteMarksForServerWhenAsked()
+{
+    store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    account.pop3.deleteWhenDeletedLocally = true;
+    QVERIFY(m_f->save(account).ok);
+    // As POP3 stores it: with the UIDL key in the file name.
+    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    QVERIFY(inbox.create());
+    QVERIFY(inbox.deliver(plainMessage("a@example.org", "From the server", "Mon, 23 Nov 2026 09:00:00 +0100", "x\n"), "00ff00ff00ff00ff"));
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QCOMPARE(window.messageModel()->rowCount(), 1);
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+    window.deleteSelected();
+    QCOMPARE(store::DeletionRequests(ui::MailFolder::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
+    QVERIFY(window.statusText()->text().contains(QStringLiteral("deleted on the server at the next fetch")));
 }
 
 void TestMailWindow::fetchFailureShowsBannerWithCauseAndFix()
@@ -669,10 +726,14 @@ void TestMailWindow::screenshotsGerman()
     QCOMPARE(window.folderTree()->topLevelItem(0)->child(1)->text(0), QStringLiteral("Postausgang"));
     QCOMPARE(window.folderTree()->topLevelItem(0)->child(2)->text(0), QStringLiteral("Gesendet"));
     QCOMPARE(window.folderTree()->topLevelItem(0)->child(3)->text(0), QStringLiteral("Entwürfe"));
+    QCOMPARE(window.folderTree()->topLevelItem(0)->child(4)->text(0), QStringLiteral("Papierkorb"));
     QStringList headers;
     for (int c = 0; c < ui::MessageListModel::ColumnCount; ++c)
         headers << window.messageModel()->headerData(c, Qt::Horizontal).toString();
-    QCOMPARE(headers, (QStringList{QStringLiteral("Von"), QStringLiteral("Betreff"), QStringLiteral("Datum"), QStringLiteral("Größe")}));
+    QCOMPARE(headers, (QStringList{QStringLiteral("Von"), QStringLiteral("An"), QStringLiteral("Betreff"), QString(),
+                                   QStringLiteral("Datum"), QStringLiteral("Größe")}));
+    QCOMPARE(window.messageModel()->headerData(ui::MessageListModel::AttachmentColumn, Qt::Horizontal, Qt::ToolTipRole).toString(),
+             QStringLiteral("Anhänge"));
     QStringList actions;
     for (const char *name : {"fetchAction", "composeAction", "replyAction", "replyAllAction", "forwardAction", "deleteAction"})
         actions << test::shownText(window.findChild<QAction *>(QLatin1String(name))->text());

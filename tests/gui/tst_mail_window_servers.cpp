@@ -3,6 +3,7 @@
 // with an attachment goes through the Outbox and Postfix, lands in Sent, and comes back on the
 // next Abrufen with its attachment.
 
+#include "AccountDialog.h"
 #include "ComposerWindow.h"
 #include "ErrorBanner.h"
 #include "GuiTestSupport.h"
@@ -10,15 +11,24 @@
 #include "MainWindow.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
+#include "OptionsDialog.h"
 #include "SafeTextBrowser.h"
 #include "support/TestServers.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputMethodEvent>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
 #include <QTreeWidget>
@@ -48,9 +58,19 @@ class TestMailWindowServers : public QObject
 private slots:
     void initTestCase();
     void fetchReadReplyWithAttachmentRoundTrip();
+    void deleteLocallyDeletesOnServerAtNextFetch();
 
 private:
     QString newOAuthUser(const QString &password);
+    // An OAuth account (password sign-in) for `user`, saved directly (the first test makes one
+    // through the dialog).
+    static store::Account oauthAccount(const QString &prefix, const QString &user);
+    // Optionen → Benutzerkonten → Neu, the form filled with the test servers' values (the test CA
+    // chosen with Durchsuchen… like a company CA), Speichern.
+    store::Account createOAuthAccountThroughGui(ui::MainWindow &window, store::AccountManager *manager, const QString &user,
+                                                const QString &password);
+    // Clicks `button`, which opens a QFileDialog under `parent`, and chooses `path` there.
+    static void chooseInFileDialog(QWidget *parent, QAbstractButton *button, const QString &path);
     QNetworkAccessManager m_network;
 };
 
@@ -76,6 +96,88 @@ QString TestMailWindowServers::newOAuthUser(const QString &password)
     return user;
 }
 
+void TestMailWindowServers::chooseInFileDialog(QWidget *parent, QAbstractButton *button, const QString &path)
+{
+    QVERIFY(button);
+    button->click();
+    QFileDialog *chooser = nullptr;
+    QTRY_VERIFY((chooser = parent->findChild<QFileDialog *>()) != nullptr && chooser->isVisible());
+    // Typed into the file name field and accepted (Qt's own dialog: offscreen has no native one).
+    auto *name = chooser->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+    QVERIFY(name);
+    chooser->setDirectory(QFileInfo(path).absolutePath());
+    name->setText(QFileInfo(path).fileName());
+    QMetaObject::invokeMethod(chooser, "accept");
+    QTRY_VERIFY(!parent->findChild<QFileDialog *>() || !parent->findChild<QFileDialog *>()->isVisible());
+}
+
+store::Account TestMailWindowServers::createOAuthAccountThroughGui(ui::MainWindow &window, store::AccountManager *manager,
+                                                                   const QString &user, const QString &password)
+{
+    auto *accountsAction = window.findChild<QAction *>(QStringLiteral("accountsAction"));
+    if (!accountsAction)
+        return {};
+    accountsAction->trigger();
+    ui::OptionsDialog *options = window.optionsDialog();
+    if (!options || !QTest::qWaitForWindowExposed(options))
+        return {};
+    auto *newButton = options->findChild<QPushButton *>(QStringLiteral("newButton"));
+    if (!newButton)
+        return {};
+    newButton->click();
+    ui::AccountDialog *dialog = options->findChild<ui::AccountDialog *>();
+    if (!dialog || !QTest::qWaitForWindowExposed(dialog))
+        return {};
+    auto edit = [dialog](const char *name) { return dialog->findChild<QLineEdit *>(QString::fromLatin1(name)); };
+    auto combo = [dialog](const char *name) { return dialog->findChild<QComboBox *>(QString::fromLatin1(name)); };
+
+    test::typeInto(edit("prefix"), QStringLiteral("GUI"));
+    test::typeInto(edit("email"), user);
+    // Umlauts come as an input method commits them (QTest::keyClicks takes Latin-1 keys only).
+    edit("senderName")->setFocus();
+    QInputMethodEvent umlauts;
+    umlauts.setCommitString(QStringLiteral("Jürgen Größe"));
+    QApplication::sendEvent(edit("senderName"), &umlauts);
+    test::typeInto(edit("pop3Host"), servers().host());
+    test::chooseData(combo("pop3Security"), int(store::Security::Tls));
+    test::typeInto(edit("pop3Port"), servers().value("POP3_TLS_PORT"));
+    dialog->findChild<QCheckBox *>(QStringLiteral("oauthEnabled"))->click();
+    test::typeInto(edit("oauthTokenEndpoint"), env("OAUTH_TOKEN_URL"));
+    test::typeInto(edit("oauthClientId"), env("OAUTH_PUBLIC_CLIENT_ID"));
+    test::typeInto(edit("oauthScope"), env("OAUTH_SCOPE_SMTP"));
+    test::chooseData(combo("oauthMethod"), int(oauth::SignInMethod::Password));
+    test::typeInto(edit("pop3Password"), password);
+    test::typeInto(edit("smtpHost"), servers().host());
+    test::chooseData(combo("smtpSecurity"), int(store::Security::StartTls));
+    test::typeInto(edit("smtpPort"), servers().value("SMTP_SUBMISSION_PORT"));
+    chooseInFileDialog(dialog, dialog->findChild<QPushButton *>(QStringLiteral("browseCaFile")), env("KURIER_TEST_CA"));
+    if (edit("extraCaFile")->text() != QFileInfo(env("KURIER_TEST_CA")).absoluteFilePath())
+        qWarning("CA file field: %s", qPrintable(edit("extraCaFile")->text()));
+    test::growToContent(dialog);
+    test::screenshot(dialog, QStringLiteral("mail-window-new-oauth-account-en"));
+
+    QPointer<ui::AccountDialog> guard(dialog);
+    dialog->findChild<QPushButton *>(QStringLiteral("saveButton"))->click();
+    if (!QTest::qWaitFor([&guard] { return guard.isNull() || !guard->isVisible(); }, 10000)) {
+        qWarning("the account dialog stayed open: %s",
+                 qPrintable(guard ? guard->findChild<QLabel *>(QStringLiteral("errorBannerText"))->text() : QString()));
+        return {};
+    }
+    options->findChild<QPushButton *>(QStringLiteral("closeButton"))->click();
+    if (manager->accounts().size() != 1)
+        return {};
+    const store::Account account = manager->accounts().first();
+    // What the form made of it: OAuth with the password method, the CA file chosen, the password
+    // in the keychain (not in the settings).
+    if (!account.oauth.enabled || account.oauth.method != oauth::SignInMethod::Password
+        || account.extraCaFile != QFileInfo(env("KURIER_TEST_CA")).absoluteFilePath()
+        || !account.hasSecret(store::SecretName::Pop3Password)) {
+        qWarning("the account is not as entered");
+        return {};
+    }
+    return account;
+}
+
 void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
 {
     Fixture f;
@@ -83,26 +185,12 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
     const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
     const QString user = newOAuthUser(password);
 
-    store::Account a;
-    a.prefix = QStringLiteral("GUI");
-    a.email = user;
-    a.senderName = QStringLiteral("Jürgen Größe");
-    a.isDefault = true;
-    a.pop3.host = servers().host();
-    a.pop3.port = servers().port("POP3_TLS_PORT");
-    a.pop3.security = store::Security::Tls;
-    a.smtp.host = servers().host();
-    a.smtp.port = servers().port("SMTP_SUBMISSION_PORT");
-    a.smtp.security = store::Security::StartTls;
-    a.oauth.enabled = true;
-    a.oauth.tokenEndpoint = env("OAUTH_TOKEN_URL");
-    a.oauth.clientId = env("OAUTH_PUBLIC_CLIENT_ID");
-    a.oauth.scope = env("OAUTH_SCOPE_SMTP");
-    a.oauth.method = oauth::SignInMethod::Password;
-    a.extraCaFile = env("KURIER_TEST_CA");
-    const auto saved = f.save(a, test::passwordUpdate(password));
-    QVERIFY2(saved.ok, qPrintable(saved.error));
-    const store::Account account = saved.account;
+    ui::MainWindow window(f.manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Everything from here on as a user does it: no account is made behind the window's back.
+    const store::Account account = createOAuthAccountThroughGui(window, f.manager.get(), user, password);
+    QVERIFY(!account.id.isEmpty());
 
     const QByteArray first = "From: Anna Schmidt <" + user.toUtf8() + ">\r\nTo: " + user.toUtf8()
         + "\r\nSubject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?= vom Server\r\nDate: Fri, 27 Nov 2026 10:00:00 +0100\r\n"
@@ -112,9 +200,6 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
         "Date: Fri, 27 Nov 2026 11:00:00 +0100\r\nMessage-ID: <gui-second@kurier.test>\r\n\r\nNoch eine.\r\n";
     QCOMPARE(servers().deliver(user, {first, second}), QString());
 
-    ui::MainWindow window(f.manager.get());
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(window.messageModel()->rowCount(), 0);
 
     window.findChild<QAction *>(QStringLiteral("fetchAction"))->trigger();
@@ -135,8 +220,17 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
     ui::ComposerWindow *reply = window.reply();
     QCOMPARE(reply->toEdit()->text(), QStringLiteral("Anna Schmidt <%1>").arg(user));
     reply->bodyEdit()->setPlainText(QStringLiteral("Danke!\n\n") + reply->bodyEdit()->toPlainText());
-    reply->addAttachment({QStringLiteral("Übersicht.txt"), QByteArray("Zeile 1\nZeile 2 äöü\n"), {}, {}});
-    QVERIFY(reply->send());
+    // Anhängen… with the file dialog, then Senden, as a user would.
+    const QString attachmentPath = f.dir.path() + QStringLiteral("/Übersicht.txt");
+    {
+        QFile file(attachmentPath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Zeile 1\nZeile 2 äöü\n");
+    }
+    chooseInFileDialog(reply, reply->findChild<QPushButton *>(QStringLiteral("composerAttach")), attachmentPath);
+    QCOMPARE(reply->attachmentList()->count(), 1);
+    test::screenshot(reply, QStringLiteral("composer-reply-attachment-en"));
+    reply->findChild<QPushButton *>(QStringLiteral("composerSend"))->click();
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
     QVERIFY2(window.statusText()->text().contains(QStringLiteral("1 message sent")), qPrintable(window.statusText()->text()));
@@ -169,6 +263,97 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
     QCOMPARE(window.messageView()->listedAttachments().size(), 1);
     QCOMPARE(window.messageView()->listedAttachments().first().fileName, QStringLiteral("Übersicht.txt"));
     QCOMPARE(window.messageView()->listedAttachments().first().data, QByteArray("Zeile 1\nZeile 2 äöü\n"));
+}
+
+store::Account TestMailWindowServers::oauthAccount(const QString &prefix, const QString &user)
+{
+    store::Account a;
+    a.prefix = prefix;
+    a.email = user;
+    a.pop3.host = servers().host();
+    a.pop3.port = servers().port("POP3_TLS_PORT");
+    a.pop3.security = store::Security::Tls;
+    a.smtp.host = servers().host();
+    a.smtp.port = servers().port("SMTP_SUBMISSION_PORT");
+    a.smtp.security = store::Security::StartTls;
+    a.oauth.enabled = true;
+    a.oauth.tokenEndpoint = env("OAUTH_TOKEN_URL");
+    a.oauth.clientId = env("OAUTH_PUBLIC_CLIENT_ID");
+    a.oauth.scope = env("OAUTH_SCOPE_SMTP");
+    a.oauth.method = oauth::SignInMethod::Password;
+    a.extraCaFile = env("KURIER_TEST_CA");
+    return a;
+}
+
+void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
+{
+    Fixture f;
+    qputenv("XDG_DATA_HOME", QFile::encodeName(f.dir.path() + QStringLiteral("/data")));
+    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString user = newOAuthUser(password);
+    store::Account a = oauthAccount(QStringLiteral("DEL"), user);
+    a.isDefault = true;
+    a.pop3.deleteWhenDeletedLocally = true; // leave-on-server policy stays "keep"
+    auto saved = f.save(a, test::passwordUpdate(password));
+    QVERIFY2(saved.ok, qPrintable(saved.error));
+    const store::Account account = saved.account;
+    // A second account on the same mailbox, to look at what the server still has.
+    saved = f.save(oauthAccount(QStringLiteral("CHECK"), user), test::passwordUpdate(password));
+    QVERIFY2(saved.ok, qPrintable(saved.error));
+    const store::Account check = saved.account;
+
+    QList<QByteArray> messages;
+    for (const char *subject : {"Eins", "Zwei", "Drei"}) {
+        messages << "From: anna@kurier.test\r\nTo: " + user.toUtf8() + "\r\nSubject: " + subject
+                + "\r\nMessage-ID: <del-" + subject + "@kurier.test>\r\n\r\nText " + subject + "\r\n";
+    }
+    QCOMPARE(servers().deliver(user, messages), QString());
+
+    ui::MainWindow window(f.manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
+    window.fetchAccount(account.id);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+    QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
+    QCOMPARE(window.messageModel()->totalCount(), 3);
+
+    // Löschen on "Zwei": into the Papierkorb, marked for deletion on the server.
+    int row = -1;
+    for (int r = 0; r < window.messageModel()->rowCount(); ++r) {
+        if (window.messageModel()->rowAt(r).entry.subject == QStringLiteral("Zwei"))
+            row = r;
+    }
+    QVERIFY(row >= 0);
+    window.messageList()->setCurrentIndex(window.messageModel()->index(row, 0));
+    window.findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
+    QVERIFY(!window.deleteQuestion()); // no question: it can be taken back from the Trash
+    QCOMPARE(window.messageModel()->totalCount(), 2);
+    QVERIFY2(window.statusText()->text().contains(QStringLiteral("deleted on the server")), qPrintable(window.statusText()->text()));
+    const QString requests = ui::MailFolder::accountRoot(account) + QStringLiteral("/delete-on-server");
+    QCOMPARE(QDir(requests).entryList(QDir::Files).size(), 1);
+
+    // The next Abrufen deletes it there; nothing else goes, nothing is fetched again.
+    window.fetchAccount(account.id);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+    QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
+    QVERIFY2(window.statusText()->text().contains(QStringLiteral("no new messages")), qPrintable(window.statusText()->text()));
+    QCOMPARE(QDir(requests).entryList(QDir::Files).size(), 0);
+    QCOMPARE(window.messageModel()->totalCount(), 2);
+    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    QCOMPARE(window.messageModel()->totalCount(), 1);
+    QCOMPARE(window.messageModel()->rowAt(0).entry.subject, QStringLiteral("Zwei"));
+
+    // What the server has now: a fresh account on the same mailbox fetches "Eins" and "Drei".
+    window.fetchAccount(check.id);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+    QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
+    window.selectFolder(check.id, ui::MailFolder::Kind::Inbox);
+    QStringList onServer;
+    for (int r = 0; r < window.messageModel()->rowCount(); ++r)
+        onServer << window.messageModel()->rowAt(r).entry.subject;
+    onServer.sort();
+    QCOMPARE(onServer, (QStringList{QStringLiteral("Drei"), QStringLiteral("Eins")}));
 }
 
 QTEST_MAIN(TestMailWindowServers)

@@ -1,5 +1,6 @@
 // The local store: Maildir delivery (streamed and whole), names, keys, flags, tmp/ cleanup;
 // UidlState persistence; HeaderIndex parsing and rebuilding.
+#include "store/DeletionRequests.h"
 #include "store/HeaderIndex.h"
 #include "store/Maildir.h"
 #include "store/MaildirWriter.h"
@@ -36,6 +37,8 @@ private slots:
     void uidlStateMessageKey();
     void headerIndexParse();
     void headerIndexAppendLoadRebuild();
+    void headerIndexToAndAttachmentMark();
+    void deletionRequests();
 };
 
 void TestMaildir::createAndDeliver()
@@ -188,6 +191,8 @@ void TestMaildir::headerIndexParse()
     QCOMPARE(e.messageId, QStringLiteral("<a@b>"));
     QCOMPARE(e.date.toUTC(), QDateTime(QDate(2026, 11, 28), QTime(9, 0), Qt::UTC));
     QCOMPARE(e.size, 123);
+    QVERIFY(e.to.isEmpty());
+    QVERIFY(!e.hasAttachment);
     QCOMPARE(HeaderIndex::headerEnd("A: b\r\n\r\nbody"), 8);
     QCOMPARE(HeaderIndex::headerEnd("A: b\n\nbody"), 6);
     QCOMPARE(HeaderIndex::headerEnd("A: b\n"), -1);
@@ -214,6 +219,60 @@ void TestMaildir::headerIndexAppendLoadRebuild()
     QCOMPARE(entries[1].baseName, n2);
     QCOMPARE(entries[1].size, 38);
     QVERIFY(!md.messages().join(u' ').contains(u".kurier-index")); // not a message
+}
+
+void TestMaildir::headerIndexToAndAttachmentMark()
+{
+    const auto mixed = HeaderIndex::parse("To: Bea <bea@example.org>,\n c@example.org\nContent-Type: Multipart/Mixed;\n"
+                                          " boundary=x\n\n", QStringLiteral("m"), 1);
+    QCOMPARE(mixed.to, QStringLiteral("Bea <bea@example.org>, c@example.org"));
+    QVERIFY(mixed.hasAttachment);
+    QVERIFY(HeaderIndex::parse("Content-Type: application/pdf\n\n", QStringLiteral("p"), 1).hasAttachment);
+    QVERIFY(!HeaderIndex::parse("Content-Type: multipart/alternative; boundary=y\n\n", QStringLiteral("a"), 1).hasAttachment);
+    QVERIFY(!HeaderIndex::parse("Content-Type: text/plain\n\n", QStringLiteral("t"), 1).hasAttachment);
+
+    // Written and read back; a line of the older six-field format still loads.
+    QTemporaryDir dir;
+    HeaderIndex index(dir.filePath(QStringLiteral("index")));
+    QVERIFY(index.append(mixed));
+    {
+        QFile f(index.filePath());
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("old\t10\t\tx@y\tOld line\t<o@x>\n");
+    }
+    const auto entries = index.load();
+    QCOMPARE(entries.size(), 2);
+    QCOMPARE(entries[0], mixed);
+    QCOMPARE(entries[1].subject, QStringLiteral("Old line"));
+    QVERIFY(!entries[1].hasAttachment);
+}
+
+void TestMaildir::deletionRequests()
+{
+    QTemporaryDir dir;
+    const DeletionRequests requests(dir.path());
+    QVERIFY(requests.keys().isEmpty());
+    QVERIFY(requests.add("0123abcd"));
+    QVERIFY(requests.add("ffff0000"));
+    QVERIFY(requests.add("0123abcd")); // twice is once
+    QVERIFY(!requests.add("../evil"));
+    QVERIFY(!requests.add(""));
+    auto keys = requests.keys();
+    std::sort(keys.begin(), keys.end());
+    QCOMPARE(keys, (QList<QByteArray>{"0123abcd", "ffff0000"}));
+    requests.remove({"0123abcd"});
+    QCOMPARE(requests.keys(), QList<QByteArray>{"ffff0000"});
+
+    // The state finds the UID of a key (the ",K=" of a file name) and marks it for DELE.
+    UidlState state(dir.filePath(QStringLiteral("state")), QStringLiteral("pop.example.org"), QStringLiteral("u"));
+    state.seen("uid-1", 100);
+    state.seen("uid-2", 100);
+    const auto byKey = state.uidsByKey();
+    QCOMPARE(byKey.value(state.messageKey("uid-2")), QByteArray("uid-2"));
+    QVERIFY(!state.isDeletionRequested("uid-2"));
+    state.requestDeletion(byKey.value(state.messageKey("uid-2")));
+    QVERIFY(state.isDeletionRequested("uid-2"));
+    QVERIFY(!state.isDeletionRequested("uid-1"));
 }
 
 QTEST_GUILESS_MAIN(TestMaildir)
