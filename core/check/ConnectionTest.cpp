@@ -198,6 +198,7 @@ void ConnectionTest::cancel()
 {
     if (m_finished)
         return;
+    m_cancelled = true; // what the aborted parts report now is not a finding
     if (m_tokens)
         m_tokens->cancel();
     if (m_pop3)
@@ -442,6 +443,8 @@ void ConnectionTest::onPop3State(pop3::Pop3Session::State state)
 
 void ConnectionTest::onPop3Failed(const Diagnostic &diagnostic)
 {
+    if (m_cancelled)
+        return;
     Id step = m_pop3Step;
     const net::Transport::Error error = m_pop3Transport ? m_pop3Transport->error() : net::Transport::Error::None;
     if (step == Id::Pop3Connect && isTlsFailure(error)) {
@@ -617,14 +620,16 @@ void ConnectionTest::requestToken(Server server, bool forceNew, TokenCallback do
 {
     if (!m_tokenSource) {
         // Password and client credentials: a copy that neither reads nor writes the keychain,
-        // so the request uses exactly the values under test and always reaches the server.
+        // so the request uses exactly the values under test and always reaches the server. The
+        // same for an account not saved yet: it has no keychain entries to use or to keep.
         store::Account forProvider = m_account;
-        if (signsInAgainEachTime(m_account))
+        const bool detached = signsInAgainEachTime(m_account) || m_account.id.isEmpty();
+        if (detached)
             forProvider.askForSecrets = true;
         m_tokens = new oauth::TokenProvider(forProvider, m_secretStore, this);
         m_tokens->setRequestTimeout(m_timeoutMs);
         for (auto it = m_secrets.cbegin(); it != m_secrets.cend(); ++it) {
-            if (signsInAgainEachTime(m_account) || m_typed.touches(it.key()))
+            if (detached || m_typed.touches(it.key()))
                 m_tokens->setSessionSecret(it.key(), it.value());
         }
         connect(m_tokens, &oauth::TokenProvider::browserSignInRequired, this, &ConnectionTest::browserSignInRequired);
@@ -671,7 +676,7 @@ void ConnectionTest::requestToken(Server server, bool forceNew, TokenCallback do
 
 void ConnectionTest::onToken(const QString &accessToken, const Diagnostic &failure)
 {
-    if (m_tokenDone || m_finished)
+    if (m_tokenDone || m_finished || m_cancelled)
         return;
     m_tokenDone = true;
     m_accessToken = accessToken;

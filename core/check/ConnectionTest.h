@@ -148,6 +148,7 @@ private:
     net::Transcript *m_transcript = nullptr;
     bool m_running = false;
     bool m_finished = false;
+    bool m_cancelled = false;
     bool m_pop3Reachable = false;
     bool m_smtpReachable = false;
 

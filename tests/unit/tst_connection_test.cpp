@@ -421,6 +421,26 @@ private slots:
         QCOMPARE(finished.count(), 1);
     }
 
+    // An account not saved yet with the browser method: the sign-in is asked for (the dialog
+    // opens the browser), and nothing lands in the keychain under an empty account id.
+    void unsavedBrowserAccountAsksForSignInAndStoresNothing()
+    {
+        store::Account a = oauthAccount();
+        a.id.clear();
+        a.oauth.method = oauth::SignInMethod::Browser;
+        a.oauth.tokenEndpoint = QStringLiteral("https://login.microsoftonline.com/common/oauth2/v2.0/token");
+        Run run(a);
+        run.test.setTokenSource({}); // the real TokenProvider
+        QSignalSpy browser(&run.test, &ConnectionTest::browserSignInRequired);
+        run.test.start();
+        QVERIFY(browser.wait(5000));
+        QCOMPARE(browser.first().first().toUrl().host(), QStringLiteral("login.microsoftonline.com"));
+        QCOMPARE(run.status(Id::Token), Status::Running);
+        run.test.cancel();
+        QCOMPARE(run.status(Id::Token), Status::Skipped);
+        QVERIFY(run.secrets.contents().isEmpty());
+    }
+
     void claims_data()
     {
         QTest::addColumn<QString>("token");
