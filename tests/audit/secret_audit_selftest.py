@@ -3,7 +3,9 @@
 SASL PLAIN and XOAUTH2 payload, URL-encoded, a JWT signature alone, a refresh-token fragment),
 report FILE:LINE without printing the secret, pass on a clean directory, and refuse to pass
 when no secrets were recorded (an audit that searched for nothing proves nothing).
-   secret_audit_selftest.py PATH/TO/secret-audit"""
+Also end to end: a file a process writes and deletes below TMPDIR under the LD_PRELOAD helper,
+and a secret on a command line seen by the ps sampler, are both found.
+   secret_audit_selftest.py PATH/TO/secret-audit PATH/TO/libkurier_audit_preload.so"""
 import base64
 import os
 import subprocess
@@ -84,6 +86,38 @@ with tempfile.TemporaryDirectory() as d:
     write(f"{d}/logs/tst_y.2.log", "QWARN: Maximum amount of warnings exceeded. Use -maxwarnings to override.\n")
     code, out = run(d)
     check(code == 1 and "incomplete" in out, "a truncated QTest log fails the audit")
+
+# End to end: the preload keeps a deleted file, the sampler sees a command line.
+import importlib.machinery
+import importlib.util
+import time
+
+preload = sys.argv[2]
+loader = importlib.machinery.SourceFileLoader("secret_audit", audit)
+spec = importlib.util.spec_from_loader("secret_audit", loader)
+module = importlib.util.module_from_spec(spec)
+loader.exec_module(module)
+with tempfile.TemporaryDirectory() as d:
+    for sub in ("tmp", "secrets", "ps", "logs"):
+        os.makedirs(f"{d}/{sub}")
+    write(f"{d}/secrets/oauth-t.tsv", f"password\t{password}\nclient_secret\t{secret}\n"
+                                     f"access_token\t{jwt}\nrefresh_token\t{refresh}\n")
+    env = dict(os.environ, KURIER_AUDIT_DIR=d, TMPDIR=f"{d}/tmp", LD_PRELOAD=preload, LEAK=password)
+    r = subprocess.run(["sh", "-c", 'mkdir "$TMPDIR/t" && printf "pw=%s\\n" "$LEAK" > "$TMPDIR/t/cfg" '
+                                    '&& rm -r "$TMPDIR/t"'], env=env)
+    check(r.returncode == 0 and not os.path.exists(f"{d}/tmp/t"), "the preload leaves deletion working")
+    sampler = module.PsSampler(f"{d}/ps", interval=0.02)
+    sampler.start()
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(1.5)", f"--token={refresh}"])
+    time.sleep(0.5)
+    sampler.finish()
+    child.kill()
+    child.wait()
+    check(sampler.samples > 5, "the sampler samples")
+    code, out = run(d)
+    check(code == 1, "leaks through the preload and the sampler fail the audit")
+    check("removed/t/cfg.~" in out and ": password (plain)" in out, "the deleted file was kept and searched")
+    check("ps/cmdlines.txt:" in out and "refresh_token (plain)" in out, "the command line was sampled and searched")
 
 print("secret_audit_selftest:", "FAILED" if failures else "all checks passed")
 sys.exit(1 if failures else 0)
