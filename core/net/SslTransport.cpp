@@ -189,9 +189,31 @@ void SslTransport::onConnected()
     emit connected();
 }
 
+void SslTransport::describeProblem(const QSslCertificate &peer)
+{
+    m_problem = {};
+    m_problem.host = m_host;
+    m_problem.subject = peer.subjectDisplayName();
+    m_problem.issuer = peer.issuerDisplayName();
+    m_problem.validFrom = peer.effectiveDate();
+    m_problem.validUntil = peer.expiryDate();
+    m_problem.sha256 = peer.isNull() ? QByteArray() : fingerprint(peer);
+}
+
 void SslTransport::onEncrypted()
 {
     m_connectTimer.stop();
+    // Security level 2 is ours, not only the system's: OpenSSL refuses weak keys while verifying
+    // at Debian's default level, but a lowered system configuration (an admin's openssl.cnf)
+    // must not let one through, trusted CA or not.
+    const QSslCertificate peer = m_socket->peerCertificate();
+    if (const QString weakKey = peer.isNull() ? QString() : weakKeyProblem(peer); !weakKey.isEmpty()) {
+        describeProblem(peer);
+        m_problem.errors << weakKey;
+        qCInfo(lcNet) << "certificate of" << m_host << "refused after the handshake:" << weakKey;
+        fail(Error::TlsCertificate, tr("The certificate of %1 was not accepted: %2").arg(m_host, weakKey));
+        return;
+    }
     m_phase = Phase::Open;
     touch();
     qCDebug(lcNet) << "TLS established with" << m_host << ":" << tlsDescription();
@@ -237,13 +259,7 @@ void SslTransport::onSslErrors(const QList<QSslError> &errors)
         m_socket->ignoreSslErrors(errors);
         return;
     }
-    m_problem = {};
-    m_problem.host = m_host;
-    m_problem.subject = peer.subjectDisplayName();
-    m_problem.issuer = peer.issuerDisplayName();
-    m_problem.validFrom = peer.effectiveDate();
-    m_problem.validUntil = peer.expiryDate();
-    m_problem.sha256 = sha;
+    describeProblem(peer);
     if (!weakKey.isEmpty())
         m_problem.errors << weakKey;
     for (const QSslError &e : errors) {

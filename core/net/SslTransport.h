@@ -58,6 +58,8 @@ private:
 
     void onConnected();
     void onEncrypted();
+    // Fills m_problem with the certificate's details (no errors yet).
+    void describeProblem(const QSslCertificate &peer);
     void onSslErrors(const QList<QSslError> &errors);
     void onSocketError();
     void onReadyRead();

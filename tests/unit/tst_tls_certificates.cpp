@@ -11,7 +11,9 @@
 
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTest>
 
 using namespace kurier;
@@ -124,6 +126,7 @@ private slots:
     void pinAcceptsExactlyThatCertificate();
     void pinDoesNotFitTwinWithSameSubject();
     void pinDoesNotMakeWeakKeySafe();
+    void weakKeyRefusedWhereOpenSslAllowsIt();
     void oldTlsVersionRefused_data();
     void oldTlsVersionRefused();
 
@@ -279,6 +282,29 @@ void TestTlsCertificates::pinDoesNotMakeWeakKeySafe()
     QCOMPARE(client.ready.count(), 0);
     QCOMPARE(client.transport.error(), Error::TlsCertificate);
     QVERIFY2(d.cause.contains(QStringLiteral("RSA key has only 1024 bits")), qPrintable(d.toText()));
+    QVERIFY(!weakServer.output().contains(Password.toUtf8()));
+}
+
+// A system whose OpenSSL configuration was lowered to security level 0 verifies the RSA 1024
+// certificate without complaint (SslTransport starts from the default configuration, which
+// carries such settings); Kurier checks the key itself after the handshake.
+void TestTlsCertificates::weakKeyRefusedWhereOpenSslAllowsIt()
+{
+    OpenSslServer weakServer;
+    QVERIFY2(weakServer.start(m_certs.path(), QStringLiteral("weak")), weakServer.output().constData());
+    const QSslConfiguration original = QSslConfiguration::defaultConfiguration();
+    QSslConfiguration permissive = original;
+    permissive.setBackendConfigurationOption("CipherString", QStringLiteral("DEFAULT@SECLEVEL=0"));
+    QSslConfiguration::setDefaultConfiguration(permissive);
+    const auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(original); });
+    Client client(weakServer.port(), trustingTestCa());
+    client.session.open();
+    const diagnostics::Diagnostic d = client.failure();
+    QCOMPARE(client.ready.count(), 0);
+    QCOMPARE(client.transport.error(), Error::TlsCertificate);
+    QCOMPARE(client.transport.certificateProblem().errors, QStringList{QStringLiteral("The certificate's RSA key has only 1024 bits; at least 2048 are required.")});
+    QCOMPARE(d.stage, diagnostics::Diagnostic::Stage::Tls);
+    QVERIFY(!weakServer.output().contains("CAPA"));
     QVERIFY(!weakServer.output().contains(Password.toUtf8()));
 }
 
