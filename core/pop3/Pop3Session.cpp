@@ -139,7 +139,7 @@ void Pop3Session::enqueue(Command command)
         command.carriesMessage = verb == "RETR";
         command.transcribeData = verb != "RETR" && verb != "TOP ";
     }
-    m_queue.enqueue(std::move(command));
+    m_queue.append(std::move(command)); // QQueue::enqueue() only copies (its callback too)
     if (m_state == State::Transaction || m_state == State::Quitting) {
         // Callers queue commands in bursts (a RETR for every new message): write them together
         // on the next event-loop turn, one TCP segment instead of one each.
@@ -177,7 +177,7 @@ void Pop3Session::pump()
             if (m_transcript)
                 m_transcript->client(isSecretCommand(command.line) ? sasl::redactAuthCommand(command.line) : command.line);
         }
-        m_inFlight.enqueue(std::move(command));
+        m_inFlight.append(std::move(command)); // not enqueue(): that copies
     }
     if (!out.isEmpty())
         m_transport->write(out);
@@ -325,7 +325,7 @@ void Pop3Session::authenticate()
 void Pop3Session::setTokenProvider(oauth::TokenProvider *provider)
 {
     QPointer<oauth::TokenProvider> p(provider);
-    m_tokenSource = [p](bool forceNew, TokenCallback done) {
+    m_tokenSource = [p](bool forceNew, const TokenCallback &done) {
         if (!p) {
             done({}, {});
             return;
