@@ -1700,6 +1700,10 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <source>Access token received from %1, valid until %2</source>
         <translation>Zugriffstoken von %1 erhalten, gültig bis %2</translation>
     </message>
+    <message>
+        <source>%1 is an IP address: nothing to resolve</source>
+        <translation>%1 ist eine IP-Adresse: nichts aufzulösen</translation>
+    </message>
 </context>
 <context>
     <name>kurier::net::SslTransport</name>

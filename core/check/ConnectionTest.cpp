@@ -284,6 +284,12 @@ void ConnectionTest::lookUp(Id id, const QString &host, std::function<void()> ne
         next();
         return;
     }
+    if (QHostAddress literal; literal.setAddress(host.trimmed())) {
+        (pop3 ? m_pop3Reachable : m_smtpReachable) = true;
+        finishStep(id, Status::Passed, tr("%1 is an IP address: nothing to resolve").arg(literal.toString()));
+        next();
+        return;
+    }
     QPointer<ConnectionTest> self(this);
     m_resolver(host, [self, id, host, pop3, next](const QList<QHostAddress> &addresses, const QString &error) {
         if (!self || self->m_finished)
