@@ -732,7 +732,7 @@ void ConnectionTest::finish()
     m_finished = true;
     m_running = false;
     const bool ok = !firstFailure().has_value();
-    qCInfo(lcCheck) << "connection test of" << m_account.prefix << (ok ? "passed" : "failed");
+    qCDebug(lcCheck) << "connection test of" << m_account.prefix << (ok ? "passed" : "failed");
     emit finished(ok);
 }
 
