@@ -143,7 +143,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     m_list->setColumnWidth(MessageListModel::FromColumn, 200);
     m_list->setColumnWidth(MessageListModel::ToColumn, 200);
     m_list->horizontalHeader()->setSectionResizeMode(MessageListModel::AttachmentColumn, QHeaderView::Fixed);
-    m_list->setColumnWidth(MessageListModel::AttachmentColumn, 28);
+    m_list->setColumnWidth(MessageListModel::AttachmentColumn, 34);
     m_list->setIconSize(QSize(16, 16));
     m_list->setColumnHidden(MessageListModel::ToColumn, true);
     m_list->setColumnWidth(MessageListModel::DateColumn, 140);

@@ -4,6 +4,7 @@
 // overwriting without asking), the composer (validation, From, Senden → Outbox), delete, reply,
 // and a failing fetch and send shown in the banner with cause and fix.
 
+#include "AttachmentOpener.h"
 #include "ComposerWindow.h"
 #include "ErrorBanner.h"
 #include "GuiTestSupport.h"
@@ -20,6 +21,8 @@
 #include "store/Outbox.h"
 
 #include <QBuffer>
+#include <QDesktopServices>
+#include <QIcon>
 #include <QAbstractItemView>
 #include <QComboBox>
 #include <QCompleter>
@@ -69,6 +72,28 @@ QByteArray plainMessage(const QByteArray &from, const QByteArray &subject, const
           "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body;
 }
 
+// Receives what QDesktopServices would hand to the desktop (setUrlHandler), instead of it.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public slots:
+    void open(const QUrl &url) { urls << url; }
+};
+
+QByteArray messageWithAttachments(const QByteArray &subject, const QList<std::pair<QByteArray, QByteArray>> &files)
+{
+    QByteArray m = "From: Anna <anna@example.org>\r\nTo: Info <info@example.com>, \"Desk, Front\" <front@example.com>\r\n"
+                   "Subject: " + subject + "\r\nDate: Thu, 26 Nov 2026 09:00:00 +0100\r\nMIME-Version: 1.0\r\n"
+                   "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n";
+    for (const auto &[name, data] : files) {
+        m += "--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"" + name
+            + "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + data.toBase64() + "\r\n";
+    }
+    return m + "--b--\r\n";
+}
+
 } // namespace
 
 class TestMailWindow : public QObject
@@ -86,6 +111,7 @@ private slots:
     void selectingShowsMessageAndMarksRead();
     void htmlRemoteContentIsNotFetched();
     void attachmentSaveSanitisesAndAsksBeforeOverwrite();
+    void attachmentColumnAndOpen();
     void composerValidatesAndQueuesInOutbox();
     void replyAndForwardPrefill();
     void draftSavedAndContinued();
@@ -390,6 +416,85 @@ void TestMailWindow::htmlRemoteContentIsNotFetched()
     QVERIFY(view.remoteContentBar()->isHidden());
     QTRY_VERIFY(connections.count() >= 1);
     qDeleteAll(accepted);
+}
+
+void TestMailWindow::attachmentColumnAndOpen()
+{
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    seedInbox(account);
+    const QByteArray pdf = "%PDF-1.4\n% a report\n";
+    const QByteArray script = "#!/bin/sh\necho pwned\n";
+    deliver(account, messageWithAttachments("Report and tool", {{"../../Bericht Q4.pdf", pdf}, {"tool.sh", script}}));
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MessageListModel *model = window.messageModel();
+    QCOMPARE(model->totalCount(), 4);
+
+    // The paperclip comes from the index (the header), no file is opened for it.
+    window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::AttachmentColumn, Qt::DescendingOrder);
+    QCOMPARE(model->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Report and tool"));
+    QVERIFY(!model->index(0, ui::MessageListModel::AttachmentColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QCOMPARE(model->index(0, ui::MessageListModel::AttachmentColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("Has attachments"));
+    for (int row = 1; row < 4; ++row)
+        QVERIFY(model->index(row, ui::MessageListModel::AttachmentColumn).data(Qt::DecorationRole).isNull());
+    QVERIFY(!window.messageList()->isColumnHidden(ui::MessageListModel::AttachmentColumn));
+    // To: names of every recipient (a comma inside quotes is no separator); shown in Sent & co.
+    QCOMPARE(model->index(0, ui::MessageListModel::ToColumn).data().toString(), QStringLiteral("Info, Desk, Front"));
+    QVERIFY(window.messageList()->isColumnHidden(ui::MessageListModel::ToColumn));
+    window.selectFolder(account.id, ui::MailFolder::Kind::Sent);
+    QVERIFY(!window.messageList()->isColumnHidden(ui::MessageListModel::ToColumn));
+    QVERIFY(window.messageList()->isColumnHidden(ui::MessageListModel::FromColumn));
+    window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
+    window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::AttachmentColumn, Qt::DescendingOrder);
+    window.messageList()->setCurrentIndex(model->index(0, 0));
+    test::screenshot(&window, QStringLiteral("mail-window-attachments-en"));
+
+    // Öffnen: a sanitised read-only copy in a private directory, handed to the desktop.
+    UrlCatcher catcher;
+    QDesktopServices::setUrlHandler(QStringLiteral("file"), &catcher, "open");
+    ui::MessageView *view = window.messageView();
+    QCOMPARE(view->listedAttachments().size(), 2);
+    QSignalSpy opened(view, &ui::MessageView::attachmentOpened);
+    view->attachmentList()->setCurrentRow(0);
+    view->findChild<QPushButton *>(QStringLiteral("openAttachment"))->click();
+    QCOMPARE(opened.count(), 1);
+    const QString path = opened.first().first().toString();
+    QCOMPARE(QFileInfo(path).fileName(), QStringLiteral("Bericht Q4.pdf"));
+    QCOMPARE(catcher.urls, QList<QUrl>{QUrl::fromLocalFile(path)});
+    const QString privateDir = view->opener().directory();
+    QVERIFY(path.startsWith(privateDir + u'/'));
+    QCOMPARE(QFileInfo(privateDir).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                                                     | QFileDevice::WriteOther | QFileDevice::ExeGroup | QFileDevice::ExeOther),
+             QFileDevice::Permissions());
+    QVERIFY(!(QFileInfo(path).permissions() & QFileDevice::WriteOwner));
+    {
+        QFile copy(path);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), pdf);
+    }
+
+    // A script asks first; Cancel opens nothing, "Open Anyway" opens it.
+    view->openAttachment(1);
+    QTRY_VERIFY(view->openQuestion() && view->openQuestion()->isVisible());
+    QCOMPARE(opened.count(), 1);
+    view->openQuestion()->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!view->openQuestion());
+    QCOMPARE(opened.count(), 1);
+    view->openAttachment(1);
+    QTRY_VERIFY(view->openQuestion() && view->openQuestion()->isVisible());
+    view->openQuestion()->findChild<QPushButton *>(QStringLiteral("confirmOpen"))->click();
+    QCOMPARE(opened.count(), 2);
+    QCOMPARE(catcher.urls.size(), 2);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+
+    // What counts as a program: by name, and by content under an innocent name.
+    QVERIFY(ui::AttachmentOpener::looksExecutable(QStringLiteral("setup.EXE"), "x"));
+    QVERIFY(ui::AttachmentOpener::looksExecutable(QStringLiteral("invoice.pdf"), "\x7f" "ELF\x02\x01"));
+    QVERIFY(ui::AttachmentOpener::looksExecutable(QStringLiteral("notes.txt"), "#!/usr/bin/python3\n"));
+    QVERIFY(ui::AttachmentOpener::looksExecutable(QStringLiteral("start.desktop"), "[Desktop Entry]\n"));
+    QVERIFY(!ui::AttachmentOpener::looksExecutable(QStringLiteral("Bericht.pdf"), pdf));
+    QVERIFY(!ui::AttachmentOpener::looksExecutable(QStringLiteral("photo.png"), pngBytes()));
 }
 
 void TestMailWindow::attachmentSaveSanitisesAndAsksBeforeOverwrite()
