@@ -44,7 +44,7 @@ bool isSha256Hex(const QByteArray &hex)
     });
 }
 
-Account readAccount(QSettings &s, const QString &id)
+Account readAccount(const QSettings &s, const QString &id)
 {
     Account a;
     a.id = id;
