@@ -13,8 +13,11 @@
 #include <QLocale>
 #include <QMetaEnum>
 #include <QPainter>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace kurier::ui {
@@ -345,6 +348,14 @@ void ConnectionTestDialog::onFinished(bool allPassed)
         m_summary->setText(tr("Failed at: %1. The step below says why and what to do.")
                                .arg(failure ? failure->title : QString()));
         m_summary->setStyleSheet(QStringLiteral("color: #c62828; font-weight: bold;"));
+        // The first failure at the top of the list, once the rows have their final sizes.
+        if (failure) {
+            QPointer<QWidget> row = m_rows.value(failure->id).widget;
+            QTimer::singleShot(0, this, [this, row] {
+                if (row)
+                    m_scroll->verticalScrollBar()->setValue(row->y() - m_listLayout->spacing());
+            });
+        }
     }
     emit testFinished(allPassed);
 }
