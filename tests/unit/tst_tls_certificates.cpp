@@ -311,14 +311,27 @@ void TestTlsCertificates::weakKeyRefusedWhereOpenSslAllowsIt()
 void TestTlsCertificates::oldTlsVersionRefused_data()
 {
     QTest::addColumn<QString>("maxProtocol");
-    QTest::newRow("TLS 1.0") << QStringLiteral("TLSv1");
-    QTest::newRow("TLS 1.1") << QStringLiteral("TLSv1.1");
+    // permissive: the client's system configuration at security level 0 (where OpenSSL 3 would
+    // speak TLS 1.0/1.1 again): Kurier's own minimum must still hold.
+    QTest::addColumn<bool>("permissive");
+    QTest::newRow("TLS 1.0") << QStringLiteral("TLSv1") << false;
+    QTest::newRow("TLS 1.1") << QStringLiteral("TLSv1.1") << false;
+    QTest::newRow("TLS 1.0, permissive system") << QStringLiteral("TLSv1") << true;
+    QTest::newRow("TLS 1.1, permissive system") << QStringLiteral("TLSv1.1") << true;
 }
 
 // A server (or someone in the middle) that offers only TLS 1.0/1.1: Kurier insists on 1.2+.
 void TestTlsCertificates::oldTlsVersionRefused()
 {
     QFETCH(QString, maxProtocol);
+    QFETCH(bool, permissive);
+    const QSslConfiguration original = QSslConfiguration::defaultConfiguration();
+    if (permissive) {
+        QSslConfiguration lowered = original;
+        lowered.setBackendConfigurationOption("CipherString", QStringLiteral("DEFAULT@SECLEVEL=0"));
+        QSslConfiguration::setDefaultConfiguration(lowered);
+    }
+    const auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(original); });
     ScriptedServer server;
     speakPop3(server);
     present(server, QStringLiteral("server"));
