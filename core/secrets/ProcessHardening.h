@@ -7,10 +7,11 @@ namespace kurier::secrets {
 
 // Keeps the process's memory — passwords, client secrets, access and refresh tokens while they
 // are in use — out of core dumps and away from other processes of the same user:
-//   * RLIMIT_CORE 0 (soft and hard): a crash writes no core file (nor pipes one to
-//     systemd-coredump/apport, which honour the limit for the crashing process);
-//   * PR_SET_DUMPABLE 0: no core dump even if the limit is raised again, no ptrace attach by
-//     other processes of the same user, /proc/PID/{mem,environ,…} readable by root only.
+//   * RLIMIT_CORE 0 (soft and hard): a crash writes no core file;
+//   * PR_SET_DUMPABLE 0: the kernel dumps no core at all, also not to a core_pattern pipe
+//     (systemd-coredump, apport) which would otherwise get one whatever the limit — unless the
+//     administrator chose fs.suid_dumpable=2, where root-only dumps are policy; and no ptrace
+//     attach by other processes of the same user, /proc/PID/{mem,environ,…} root-only.
 // Called first thing in main() of kurier and kurierctl. Setting KURIER_ALLOW_CORE_DUMPS=1
 // skips it, for developers who need a core file or a debugger attached to a running Kurier.
 class ProcessHardening
