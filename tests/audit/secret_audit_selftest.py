@@ -119,5 +119,25 @@ with tempfile.TemporaryDirectory() as d:
     check("removed/t/cfg.~" in out and ": password (plain)" in out, "the deleted file was kept and searched")
     check("ps/cmdlines.txt:" in out and "refresh_token (plain)" in out, "the command line was sampled and searched")
 
+# The sampler notices a "kurierctl" that keeps core dumps on and shows KURIER_PASSWORD in its
+# environment block (a copy of sleep under that name, started without any hardening).
+import shutil
+with tempfile.TemporaryDirectory() as d:
+    fake = os.path.join(d, "kurierctl")
+    shutil.copy("/bin/sleep", fake)
+    sampler = module.PsSampler(os.path.join(d, "ps"), interval=0.05)
+    sampler.start()
+    child = subprocess.Popen(["sh", "-c", f'ulimit -c 1024 2>/dev/null; exec "{fake}" 3'],
+                             env=dict(os.environ, KURIER_PASSWORD="x" * 12))
+    time.sleep(1.2)
+    sampler.finish()
+    child.kill()
+    child.wait()
+    infos = [i for i in sampler.kurier.values() if i["exe"] == "kurierctl"]
+    import resource
+    if resource.getrlimit(resource.RLIMIT_CORE)[1] != 0:  # else no process can have core dumps
+        check(any("late" in i for i in infos), "an unhardened kurierctl is flagged (core limit)")
+    check(any("exposed" in i for i in infos), "a kurierctl showing KURIER_PASSWORD is flagged")
+
 print("secret_audit_selftest:", "FAILED" if failures else "all checks passed")
 sys.exit(1 if failures else 0)
