@@ -349,6 +349,46 @@ private slots:
         QCOMPARE(f.manager->findById(saved.account.id)->trustedCertificates, QList<QByteArray>{sha256});
         dialog->close();
     }
+
+    // From the form: the trusted certificate goes with the unsaved account, the next test uses
+    // it, and saving stores the pin.
+    void trustTheCertificateInTheForm()
+    {
+        Fixture f;
+        ui::AccountDialog form(f.manager.get());
+        form.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&form));
+        auto edit = [&form](const char *name) { return form.findChild<QLineEdit *>(QString::fromLatin1(name)); };
+        auto combo = [&form](const char *name) { return form.findChild<QComboBox *>(QString::fromLatin1(name)); };
+        test::typeInto(edit("prefix"), QStringLiteral("PIN"));
+        test::typeInto(edit("email"), env("PASSWORD_USER"));
+        test::typeInto(edit("pop3Host"), servers().host());
+        test::chooseData(combo("pop3Security"), int(store::Security::Tls));
+        test::typeInto(edit("pop3Port"), env("POP3_TLS_PORT"));
+        test::typeInto(edit("pop3Password"), env("PASSWORD_USER_PASSWORD"));
+        test::typeInto(edit("smtpHost"), servers().host());
+        test::chooseData(combo("smtpSecurity"), int(store::Security::Tls));
+        test::typeInto(edit("smtpPort"), env("SMTP_SUBMISSIONS_PORT"));
+        form.findChild<QPushButton *>(QStringLiteral("testConnectionButton"))->click();
+        auto *dialog = form.findChild<ui::ConnectionTestDialog *>();
+        QVERIFY(dialog);
+        QVERIFY(!runToEnd(dialog));
+        QCOMPARE(dialog->test()->firstFailure()->id, Id::Pop3Tls);
+        const QByteArray sha256 = dialog->test()->step(Id::Pop3Tls).certificate.sha256;
+        dialog->certificateButton(Id::Pop3Tls)->click();
+        auto *certificate = dialog->findChild<ui::CertificateDialog *>();
+        QVERIFY(certificate);
+        QSignalSpy again(dialog, &ui::ConnectionTestDialog::testFinished);
+        certificate->trustButton()->click();
+        QVERIFY(again.wait(40000));
+        QVERIFY2(again.first().first().toBool(), qPrintable(dialog->reportText()));
+        QVERIFY(f.manager->accounts().isEmpty()); // not saved by the test
+        dialog->close();
+        QCOMPARE(form.account().trustedCertificates, QList<QByteArray>{sha256});
+        form.save();
+        QTRY_COMPARE(f.manager->accounts().size(), 1);
+        QCOMPARE(f.manager->accounts().first().trustedCertificates, QList<QByteArray>{sha256});
+    }
 };
 
 QTEST_MAIN(TestConnectionTestDialog)
