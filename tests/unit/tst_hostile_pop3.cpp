@@ -113,6 +113,7 @@ private slots:
     void stlsRefusedStopsBeforeCredentials();
     void fakeGoAheadThenPlaintextStopsBeforeCredentials();
     void injectedRepliesAfterGoAheadAreDiscarded();
+    void untrustedCertificateAfterStls();
     // Resource abuse
     void endlessLineIsCut();
     void endlessCapaIsCut();
@@ -316,6 +317,25 @@ void TestHostilePop3::injectedRepliesAfterGoAheadAreDiscarded()
     const qsizetype handshake = wire.indexOf("STLS\r\n") + 6;
     QVERIFY2(!containsCredential(wire.left(handshake)), wire.constData()); // nothing secret before TLS
     QCOMPARE(server.connection()->received.count("CAPA\r\n"), 2);              // asked again after TLS
+}
+
+// A real handshake after STLS with an interceptor's certificate (its own CA, unknown here).
+void TestHostilePop3::untrustedCertificateAfterStls()
+{
+    ScriptedServer server;
+    server.certificate = m_certs.certificate(QStringLiteral("rogue"));
+    server.key = m_certs.key(QStringLiteral("rogue"));
+    Maildrop drop;
+    drop.install(server);
+    Client client(policy(), options(server.port(), store::Security::StartTls));
+    client.session.open();
+    const auto d = client.failure();
+    QCOMPARE(d.stage, diagnostics::Diagnostic::Stage::Tls);
+    QCOMPARE(client.transport.error(), net::Transport::Error::TlsCertificate);
+    QCOMPARE(client.transport.certificateProblem().issuer, QStringLiteral("Rogue-CA"));
+    QVERIFY2(d.cause.contains(QString::fromLatin1(SslTransport::fingerprint(server.certificate))), qPrintable(d.toText()));
+    QCOMPARE(server.received().left(12), QByteArray("CAPA\r\nSTLS\r\n"));
+    QVERIFY2(!containsCredential(server.received()), server.received().toHex().constData());
 }
 
 // ---------------------------------------------------------------------------------------------
