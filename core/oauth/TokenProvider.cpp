@@ -28,7 +28,14 @@ TokenProvider::TokenProvider(store::Account account, secrets::SecretStore *secre
     m_client->setTrustedCertificates(m_account.trustedCertificates);
 }
 
-TokenProvider::~TokenProvider() = default;
+TokenProvider::~TokenProvider()
+{
+    // Passwords and secrets entered for this session only (askForSecrets), and the token.
+    for (QString &value : m_sessionSecrets)
+        secrets::secureErase(value);
+    secrets::secureErase(m_memory.accessToken);
+    secrets::secureErase(m_currentRefreshToken);
+}
 
 void TokenProvider::setRequestTimeout(int ms)
 {
