@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLineEdit>
 #include <QTimer>
 
@@ -39,6 +40,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(KURIER_VERSION));
     // Matches resources/de.kurier.Kurier.desktop (icon and window grouping on Wayland).
     QGuiApplication::setDesktopFileName(QStringLiteral("de.kurier.Kurier"));
+    QIcon fallbackIcon;
+    fallbackIcon.addFile(QStringLiteral(":/icons/32x32/apps/de.kurier.Kurier.png"));
+    fallbackIcon.addFile(QStringLiteral(":/icons/256x256/apps/de.kurier.Kurier.png"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("de.kurier.Kurier"), fallbackIcon));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Kurier mail client"));
