@@ -215,6 +215,13 @@ void startTee()
         const rlimit noCore{0, 0};
         setrlimit(RLIMIT_CORE, &noCore);
         prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+        // Likewise it would still show kurierctl's secret variables in /proc/PID/environ (the
+        // copy of the initial block made by fork); it needs no environment: wipe them.
+        for (char **e = environ; *e; ++e) {
+            if (strncmp(*e, "KURIER_PASSWORD=", 16) == 0 || strncmp(*e, "KURIER_SMTP_PASSWORD=", 21) == 0
+                || strncmp(*e, "KURIER_CLIENT_SECRET=", 21) == 0)
+                memset(*e, 0, strlen(*e));
+        }
         signal(SIGPIPE, SIG_IGN);
         signal(SIGINT, SIG_IGN); // ends with EOF, after the last byte of its parent
         pollfd fds[2] = {{inOut, POLLIN, 0}, {inErr, POLLIN, 0}};
