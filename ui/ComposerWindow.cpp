@@ -2,6 +2,7 @@
 
 #include "FormStyle.h"
 #include "MailFolder.h"
+#include "SafeFileName.h"
 #include "mime/MessageBuilder.h"
 #include "mime/RawMessage.h"
 #include "store/AccountManager.h"
@@ -284,7 +285,9 @@ bool ComposerWindow::saveDraft()
         showProblem(m_from, tr("Choose the account to send from."));
         return false;
     }
-    const mime::MessageBuilder::Result built = mime::MessageBuilder::build(draft());
+    mime::Draft kept = draft();
+    kept.keepBccHeader = true; // a local draft only; sending builds it again without
+    const mime::MessageBuilder::Result built = mime::MessageBuilder::build(kept);
     QString error = built.error;
     if (built.ok()) {
         const store::Maildir drafts(MailFolder::path(*account, MailFolder::Kind::Drafts));
@@ -353,6 +356,7 @@ void ComposerWindow::loadDraft(const mime::ParsedMessage &draft, const QString &
         m_from->setCurrentIndex(index);
     m_to->setText(joinAddresses(draft.to));
     m_cc->setText(joinAddresses(draft.cc));
+    m_bcc->setText(joinAddresses(draft.bcc));
     m_subject->setText(draft.subject);
     m_body->setPlainText(draft.text);
     for (const mime::ParsedPart &p : draft.attachments)
@@ -405,6 +409,20 @@ void ComposerWindow::setOriginal(Mode mode, const mime::ParsedMessage &original,
             m_references << original.messageId;
         setWindowTitle(tr("Reply: %1").arg(subject));
     }
+    m_body->moveCursor(QTextCursor::Start);
+}
+
+void ComposerWindow::setForwardAsAttachment(const mime::ParsedMessage &original, const QByteArray &raw, const QString &accountId)
+{
+    const int index = m_from->findData(accountId);
+    if (index >= 0)
+        m_from->setCurrentIndex(index);
+    const QString subject = original.subject;
+    m_subject->setText(subject.startsWith(QLatin1String("Fwd:"), Qt::CaseInsensitive) ? subject : QStringLiteral("Fwd: ") + subject);
+    // The original whole and unchanged (headers, HTML, attachments), as message/rfc822.
+    const QString name = (subject.trimmed().isEmpty() ? tr("Forwarded message") : subject.trimmed()) + QStringLiteral(".eml");
+    addAttachment({safeFileName(name), raw, QStringLiteral("message/rfc822"), {}});
+    setWindowTitle(tr("Forward: %1").arg(subject));
     m_body->moveCursor(QTextCursor::Start);
 }
 

@@ -36,10 +36,12 @@ public:
     // Prefills for a reply (quoted, In-Reply-To/References), reply to all, or a forward
     // (quoted inline, attachments carried over). accountId: the account the message came to.
     void setOriginal(Mode mode, const mime::ParsedMessage &original, const QString &accountId);
+    // Weiterleiten als Anhang: the original message unchanged as a message/rfc822 attachment.
+    void setForwardAsAttachment(const mime::ParsedMessage &original, const QByteArray &raw, const QString &accountId);
     void setRecipients(const QString &to);
     // Continues a saved draft (a file in Drafts): the fields from it; once the message is sent
-    // or saved again, that file is removed. (Bcc is not kept in drafts: it is never in a
-    // built message.)
+    // or saved again, that file is removed. Bcc is kept in the draft file (only there: a message
+    // to send never carries it).
     void loadDraft(const mime::ParsedMessage &draft, const QString &accountId, const QString &draftFile);
     // Addresses seen ("Name <address>"), offered while typing in To, Cc and Bcc; choosing one
     // replaces only the address being typed.

@@ -263,6 +263,8 @@ void MainWindow::createActions()
     m_forwardAction = message->addAction(tr("F&orward"), this, &MainWindow::forward);
     m_forwardAction->setObjectName(QStringLiteral("forwardAction"));
     m_forwardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_forwardAttachedAction = message->addAction(tr("Forward as A&ttachment"), this, &MainWindow::forwardAsAttachment);
+    m_forwardAttachedAction->setObjectName(QStringLiteral("forwardAsAttachmentAction"));
     m_retryAction = message->addAction(tr("Send &Again"), this, &MainWindow::retrySelected);
     m_retryAction->setObjectName(QStringLiteral("retryAction"));
     message->addSeparator();
@@ -481,6 +483,7 @@ void MainWindow::updateActions()
     m_replyAction->setEnabled(haveMessage);
     m_replyAllAction->setEnabled(haveMessage);
     m_forwardAction->setEnabled(haveMessage);
+    m_forwardAttachedAction->setEnabled(haveMessage);
     m_deleteAction->setEnabled(haveSelection);
     m_retryAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Outbox);
     m_composeAction->setEnabled(!m_accounts->accounts().isEmpty());
@@ -824,6 +827,21 @@ ComposerWindow *MainWindow::replyAll()
 ComposerWindow *MainWindow::forward()
 {
     return openComposer(ComposerWindow::Mode::Forward);
+}
+
+ComposerWindow *MainWindow::forwardAsAttachment()
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid() || m_view->message().from.isEmpty())
+        return nullptr;
+    QFile f(m_model->filePath(current.row()));
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_statusText->setText(tr("The message cannot be read: %1").arg(f.errorString()));
+        return nullptr;
+    }
+    ComposerWindow *c = openComposer(ComposerWindow::Mode::New);
+    c->setForwardAsAttachment(m_view->message(), f.readAll(), m_currentAccountId);
+    return c;
 }
 
 void MainWindow::moveToTrash(int row)

@@ -88,6 +88,8 @@ public slots:
     ComposerWindow *reply();
     ComposerWindow *replyAll();
     ComposerWindow *forward();
+    // Weiterleiten als Anhang: the selected message unchanged, as message/rfc822.
+    ComposerWindow *forwardAsAttachment();
     // Drafts: continues the draft in `row` in the composer.
     ComposerWindow *openDraft(int row);
     // Löschen: moves the selected message to the account's Trash (with "delete on server when
@@ -137,6 +139,7 @@ private:
     QAction *m_replyAction = nullptr;
     QAction *m_replyAllAction = nullptr;
     QAction *m_forwardAction = nullptr;
+    QAction *m_forwardAttachedAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_retryAction = nullptr;
     QString m_currentAccountId;

@@ -31,6 +31,9 @@ struct Draft {
     QString inReplyTo;      // Message-ID of the message replied to, without <>
     QStringList references; // Message-IDs, oldest first, without <>
     QDateTime date;         // invalid: now
+    // Only for a draft kept locally (Entwürfe): Bcc is written as a header so that the draft
+    // can be continued with it. Never set for a message to send.
+    bool keepBccHeader = false;
 };
 
 } // namespace kurier::mime

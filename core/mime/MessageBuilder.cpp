@@ -62,6 +62,22 @@ GMimeObject *textPart(const char *subtype, const QString &text)
 GMimeObject *attachmentPart(const DraftAttachment &a)
 {
     const QString type = a.mimeType.isEmpty() ? MessageBuilder::detectMimeType(a.fileName, a.data) : a.mimeType;
+    // A forwarded message as a whole (RFC 2046 §5.2.1): a message/rfc822 part holding the
+    // message itself, never base64 (not allowed for message/rfc822), so readers show it as a
+    // message.
+    if (type.compare(QLatin1String("message/rfc822"), Qt::CaseInsensitive) == 0) {
+        GObjectRef<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(a.data.constData(), size_t(a.data.size())));
+        GObjectRef<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
+        if (GMimeMessage *inner = g_mime_parser_construct_message(parser.get(), nullptr)) {
+            GMimeMessagePart *part = g_mime_message_part_new_with_message("rfc822", inner);
+            g_object_unref(inner);
+            g_mime_object_set_disposition(GMIME_OBJECT(part), GMIME_DISPOSITION_ATTACHMENT);
+            if (!a.fileName.isEmpty())
+                g_mime_object_set_content_disposition_parameter(GMIME_OBJECT(part), "filename",
+                                                                oneLine(a.fileName).toUtf8().constData());
+            return GMIME_OBJECT(part);
+        }
+    }
     const qsizetype slash = type.indexOf(u'/');
     const QByteArray major = slash > 0 ? type.left(slash).toLatin1() : QByteArrayLiteral("application");
     const QByteArray minor = slash > 0 ? type.mid(slash + 1).toLatin1() : QByteArrayLiteral("octet-stream");
@@ -153,7 +169,10 @@ MessageBuilder::Result MessageBuilder::build(const Draft &draft)
     addMailboxes(message.get(), GMIME_ADDRESS_TYPE_FROM, {draft.from});
     addMailboxes(message.get(), GMIME_ADDRESS_TYPE_TO, draft.to);
     addMailboxes(message.get(), GMIME_ADDRESS_TYPE_CC, draft.cc);
-    // Bcc deliberately not added: RFC 5322 §3.6.3 allows either; we never reveal them.
+    // Bcc not added to a message to send: RFC 5322 §3.6.3 allows either; we never reveal them.
+    // A draft kept locally keeps them, so that continuing it does not lose them.
+    if (draft.keepBccHeader)
+        addMailboxes(message.get(), GMIME_ADDRESS_TYPE_BCC, draft.bcc);
     g_mime_message_set_subject(message.get(), oneLine(draft.subject).toUtf8().constData(), "utf-8");
     const QDateTime date = draft.date.isValid() ? draft.date : QDateTime::currentDateTime();
     GTimeZone *zone = g_time_zone_new_offset(date.offsetFromUtc());

@@ -123,6 +123,7 @@ ParsedMessage MessageParser::parse(const QByteArray &bytes)
     result.from = from.value(0);
     collectAddresses(g_mime_message_get_to(m), &result.to);
     collectAddresses(g_mime_message_get_cc(m), &result.cc);
+    collectAddresses(g_mime_message_get_bcc(m), &result.bcc);
     collectAddresses(g_mime_message_get_reply_to(m), &result.replyTo);
     result.subject = fromUtf8(g_mime_message_get_subject(m));
     if (GDateTime *date = g_mime_message_get_date(m)) {

@@ -25,6 +25,7 @@ struct ParsedMessage {
     MailAddress from;
     QList<MailAddress> to;
     QList<MailAddress> cc;
+    QList<MailAddress> bcc; // only drafts have it (Draft::keepBccHeader)
     QList<MailAddress> replyTo;
     QString subject;
     QDateTime date;

@@ -15,6 +15,8 @@
 #include "MessageView.h"
 #include "SafeFileName.h"
 #include "SafeTextBrowser.h"
+#include "mime/MessageBuilder.h"
+#include "mime/MessageParser.h"
 #include "store/DeletionRequests.h"
 #include "store/HeaderIndex.h"
 #include "store/Maildir.h"
@@ -115,6 +117,7 @@ private slots:
     void composerValidatesAndQueuesInOutbox();
     void replyAndForwardPrefill();
     void draftSavedAndContinued();
+    void forwardAsAttachment();
     void deleteMovesToTrashThenAsksThere();
     void deleteMarksForServerWhenAsked();
     void fetchFailureShowsBannerWithCauseAndFix();
@@ -697,6 +700,7 @@ void TestMailWindow::draftSavedAndContinued()
     ui::ComposerWindow *c = window.compose();
     c->toEdit()->setText(QStringLiteral("Anna <anna@example.org>"));
     c->subjectEdit()->setText(QStringLiteral("Entwurf für später"));
+    c->bccEdit()->setText(QStringLiteral("Chefin <chefin@example.org>"));
     c->bodyEdit()->setPlainText(QStringLiteral("Noch nicht fertig.\n"));
     c->addAttachment({QStringLiteral("notiz.txt"), QByteArray("eins\n"), {}, {}});
     QVERIFY(c->saveDraft());
@@ -712,6 +716,8 @@ void TestMailWindow::draftSavedAndContinued()
     QCOMPARE(again->subjectEdit()->text(), QStringLiteral("Entwurf für später"));
     QVERIFY(again->bodyEdit()->toPlainText().startsWith(QStringLiteral("Noch nicht fertig.")));
     QCOMPARE(again->attachmentList()->count(), 1);
+    // Bcc is kept in the draft (only there).
+    QCOMPARE(again->bccEdit()->text(), QStringLiteral("Chefin <chefin@example.org>"));
     // Sent: into the Outbox, and the draft is gone.
     QVERIFY(again->send());
     QVERIFY(!QFile::exists(draftFile));
@@ -719,6 +725,63 @@ void TestMailWindow::draftSavedAndContinued()
     store::Outbox outbox(ui::MailFolder::accountRoot(account));
     QVERIFY(outbox.open());
     QCOMPARE(outbox.entries().size(), 1);
+    // The Bcc recipient is in the envelope, never in the message sent.
+    QVERIFY(outbox.entries().first().recipients.contains(QStringLiteral("chefin@example.org")));
+    const store::Maildir outboxDir(ui::MailFolder::path(account, ui::MailFolder::Kind::Outbox));
+    QCOMPARE(outboxDir.messages().size(), 1);
+    QFile sent(outboxDir.filePath(outboxDir.messages().first()));
+    QVERIFY(sent.open(QIODevice::ReadOnly));
+    const QByteArray sentBytes = sent.readAll();
+    QVERIFY(!sentBytes.contains("chefin@example.org"));
+    QVERIFY(!sentBytes.toLower().contains("\nbcc:"));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
+}
+
+void TestMailWindow::forwardAsAttachment()
+{
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    seedInbox(account);
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::DescendingOrder);
+    QCOMPARE(window.messageModel()->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Quarterly report"));
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+    QFile originalFile(window.messageModel()->filePath(0));
+    QVERIFY(originalFile.open(QIODevice::ReadOnly));
+    const QByteArray original = originalFile.readAll();
+    QAction *action = window.findChild<QAction *>(QStringLiteral("forwardAsAttachmentAction"));
+    QVERIFY(action && action->isEnabled());
+    action->trigger();
+    ui::ComposerWindow *c = window.lastComposer();
+    QVERIFY(c);
+    QCOMPARE(c->subjectEdit()->text(), QStringLiteral("Fwd: Quarterly report"));
+    QVERIFY(c->bodyEdit()->toPlainText().isEmpty());
+    QCOMPARE(c->attachmentList()->count(), 1);
+    QVERIFY(c->attachmentList()->item(0)->text().startsWith(QStringLiteral("Quarterly report.eml")));
+    QCOMPARE(c->draft().attachments.first().mimeType, QStringLiteral("message/rfc822"));
+    QCOMPARE(c->draft().attachments.first().data, original);
+    c->toEdit()->setText(QStringLiteral("bea@example.org"));
+    c->bodyEdit()->setPlainText(QStringLiteral("Zur Info.\n"));
+    test::screenshot(c, QStringLiteral("composer-forward-attachment-en"));
+
+    // Built: a message/rfc822 part with the original inside, not base64 (RFC 2046 §5.2.1).
+    const mime::MessageBuilder::Result built = mime::MessageBuilder::build(c->draft());
+    QVERIFY2(built.ok(), qPrintable(built.error));
+    const qsizetype part = built.data.indexOf("Content-Type: message/rfc822");
+    QVERIFY2(part > 0, built.data.constData());
+    const QByteArray inner = built.data.mid(part);
+    QVERIFY(inner.contains("Subject: Quarterly report"));
+    QVERIFY(inner.contains("the report is at https://intranet.example.org/report?q=4."));
+    QVERIFY(!inner.left(inner.indexOf("\r\n\r\n")).contains("base64"));
+    // Read back, the forward shows the original as an attachment of type message/rfc822.
+    const mime::ParsedMessage parsed = mime::MessageParser::parse(built.data);
+    QCOMPARE(parsed.text.trimmed(), QStringLiteral("Zur Info."));
+    bool found = false;
+    for (const mime::ParsedPart &p : parsed.attachments)
+        found = found || p.mimeType == QStringLiteral("message/rfc822");
+    QVERIFY(found);
+    QVERIFY(c->send());
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
 }
 
