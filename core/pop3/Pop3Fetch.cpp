@@ -254,7 +254,22 @@ void Pop3Fetch::retrieve(const Message &message)
         "RETR " + QByteArray::number(message.number), Pop3Parser::Expect::MultiLine,
         [this, message](const Pop3Reply &reply) {
             if (reply.isErr()) {
-                m_session->fail(Pop3Diagnostics::commandFailed(m_session->options().host, "RETR", reply));
+                const QByteArray &code = reply.code();
+                if (code == "SYS/TEMP" || code == "SYS/PERM" || code == "IN-USE" || code == "LOGIN-DELAY") {
+                    // RFC 2449 §8.1.2, RFC 3206: the server as a whole is in trouble.
+                    m_session->fail(Pop3Diagnostics::commandFailed(m_session->options().host, "RETR", reply));
+                    return;
+                }
+                // "-ERR no such message": gone since UIDL (another client deleted it) or not
+                // readable on the server. One such message must not stop every fetch for good:
+                // it is skipped, stays unrecorded (so it is tried again next time) and is never
+                // deleted; the others go on.
+                ++m_retrDone;
+                ++m_result.skippedUnavailable;
+                emit note(QCoreApplication::translate("Pop3Fetch", "The server did not deliver message %1 (%2); it stays on the server and is tried again next time.")
+                              .arg(message.number)
+                              .arg(QString::fromUtf8(reply.toLine())));
+                finishIfAllRetrieved();
                 return;
             }
             onRetrStart(message);
@@ -382,7 +397,14 @@ void Pop3Fetch::onCommitted(const Message &message, const store::HeaderIndex::En
         finishAfterFailure();
         return;
     }
-    if (m_retrDone == m_toFetch.size() && m_result.fetched == m_toFetch.size())
+    finishIfAllRetrieved();
+}
+
+void Pop3Fetch::finishIfAllRetrieved()
+{
+    if (m_commitsRunning > 0 || m_failure || m_finished)
+        return;
+    if (m_retrDone == m_toFetch.size() && m_result.fetched + m_result.skippedUnavailable == m_toFetch.size())
         deleteAndQuit();
 }
 

@@ -50,6 +50,7 @@ public:
         qint64 bytes = 0;
         int deleted = 0;
         int skippedTooLarge = 0;
+        int skippedUnavailable = 0; // RETR refused ("-ERR no such message"): tried again next time
         bool usedMessageIdFallback = false; // the server has no UIDL
         diagnostics::Diagnostic diagnostic; // empty on success
         [[nodiscard]] bool ok() const { return diagnostic.isEmpty(); }
@@ -87,6 +88,8 @@ private:
     void onCommitted(const Message &message, const store::HeaderIndex::Entry &entry, bool ok, const QString &error,
                      qsizetype queuedBytes);
     void finishAfterFailure();
+    // DELE and QUIT once every RETR has been answered and every message is on disk.
+    void finishIfAllRetrieved();
     bool checkpoint();
     void deleteAndQuit();
     void localFailure(const QString &text);
