@@ -285,8 +285,9 @@ __attribute__((destructor)) void drainTee()
     }
 }
 
-// kurierctl and kurier also get audit_qtlog (a Qt-linked module next to this one): it captures
-// every kurier.* message at debug level without changing what the program prints.
+// These programs also get audit_qtlog (a Qt-linked module next to this one): it captures every
+// Qt message (in kurierctl/kurier every kurier.* one at debug level) without changing what the
+// program prints.
 void loadQtLog()
 {
     Dl_info info;
@@ -317,17 +318,9 @@ __attribute__((constructor)) void init()
     if (n <= 0 || n >= static_cast<int>(sizeof g_tmpPrefix))
         return;
     g_tmpPrefixLength = static_cast<size_t>(n);
-    if (wantsTee()) {
+    if (wantsTee()) { // tst_*, kurierctl, kurier
         startTee();
-        char exe[PATH_MAX];
-        const ssize_t length = readlink("/proc/self/exe", exe, sizeof exe - 1);
-        if (length > 0) {
-            exe[length] = '\0';
-            const char *name = strrchr(exe, '/');
-            name = name ? name + 1 : exe;
-            if (strcmp(name, "kurierctl") == 0 || strcmp(name, "kurier") == 0)
-                loadQtLog();
-        }
+        loadQtLog();
     }
 }
 

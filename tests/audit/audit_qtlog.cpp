@@ -1,9 +1,15 @@
-// Loaded by audit_preload into kurierctl and kurier during the secret leak audit only.
-// Tests run kurierctl without QT_LOGGING_RULES on purpose (they check that it prints no debug
-// noise by default), so its debug output would never be seen by the audit. This module turns
-// every kurier.* category on, writes every message to $KURIER_AUDIT_DIR/logs/NAME.PID.qt.log,
-// and passes on to the previous handler (stderr) only what the normal rules let through: the
-// program's visible behaviour is unchanged.
+// Loaded by audit_preload into kurierctl, kurier and the tst_* programs during the secret leak
+// audit only; every Qt message goes to $KURIER_AUDIT_DIR/logs/NAME.PID.qt.log as well.
+//
+// kurierctl/kurier: tests run kurierctl without QT_LOGGING_RULES on purpose (they check that it
+// prints no debug noise by default), so its debug output would never be seen by the audit. Every
+// kurier.* category is turned on, and only what the normal rules let through is passed on to the
+// previous handler (stderr): the program's visible behaviour is unchanged.
+//
+// tst_*: the rules are left alone (kurier.* debug is on in tests anyway), every message is passed
+// on. QTest installs its own handler when the test starts and drops what a test ignores
+// (QTest::ignoreMessage) or what exceeds -maxwarnings; so the handler is put back in front of
+// QTest's whenever a category is set up (the filter runs then, after QTest has started).
 #include <QByteArray>
 #include <QDateTime>
 #include <QLoggingCategory>
@@ -25,9 +31,22 @@ std::map<std::string, unsigned> g_normallyEnabled; // category → bit per QtMsg
 
 unsigned bit(QtMsgType type) { return 1u << static_cast<unsigned>(type); }
 
+bool g_enableAll = false; // kurierctl/kurier: every kurier.* category on
+
+void handler(QtMsgType type, const QMessageLogContext &context, const QString &message);
+
+// Puts our handler in front again if someone (QTest) installed theirs since.
+void reclaimHandler()
+{
+    const QtMessageHandler current = qInstallMessageHandler(handler);
+    if (current != handler && current != nullptr)
+        g_previousHandler = current;
+}
+
 void filter(QLoggingCategory *category)
 {
     g_previousFilter(category); // the rules as they are (QT_LOGGING_RULES, config files)
+    reclaimHandler();
     unsigned mask = 0;
     for (QtMsgType t : {QtDebugMsg, QtInfoMsg, QtWarningMsg, QtCriticalMsg}) {
         if (category->isEnabled(t))
@@ -37,7 +56,7 @@ void filter(QLoggingCategory *category)
         const QMutexLocker lock(&g_mutex);
         g_normallyEnabled[category->categoryName()] = mask;
     }
-    if (qstrncmp(category->categoryName(), "kurier", 6) == 0) {
+    if (g_enableAll && qstrncmp(category->categoryName(), "kurier", 6) == 0) {
         for (QtMsgType t : {QtDebugMsg, QtInfoMsg, QtWarningMsg, QtCriticalMsg})
             category->setEnabled(t, true);
     }
@@ -58,8 +77,10 @@ void handler(QtMsgType type, const QMessageLogContext &context, const QString &m
             + ": " + message.toUtf8() + '\n';
         (void)!write(g_log, line.constData(), static_cast<size_t>(line.size()));
     }
-    if (normallyShown || type == QtFatalMsg)
-        g_previousHandler(type, context, message);
+    if (!g_enableAll || normallyShown || type == QtFatalMsg) {
+        if (g_previousHandler)
+            g_previousHandler(type, context, message);
+    }
 }
 
 __attribute__((constructor)) void init()
@@ -71,6 +92,7 @@ __attribute__((constructor)) void init()
     const ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     QByteArray name = n > 0 ? QByteArray(exe, n) : QByteArray("unknown");
     name = name.mid(name.lastIndexOf('/') + 1);
+    g_enableAll = name == "kurierctl" || name == "kurier";
     const QByteArray path = dir + "/logs/" + name + '.' + QByteArray::number(getpid()) + ".qt.log";
     g_log = open(path.constData(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
     g_previousHandler = qInstallMessageHandler(handler);
