@@ -18,6 +18,7 @@ namespace {
 
 // RFC 5034 §4: the AUTH command line, initial response included, must fit 255 octets.
 constexpr qsizetype MaxAuthLineWithInitialResponse = 255;
+constexpr int MaxSaslContinuations = 8;
 
 bool isSecretCommand(const QByteArray &line)
 {
@@ -367,6 +368,7 @@ void Pop3Session::authenticateSasl(sasl::Mechanism mechanism, const QByteArray &
     m_authMethod = sasl::mechanismName(mechanism);
     m_saslResponses = {firstResponse};
     m_saslErrorChallenge = false;
+    m_saslContinuations = 0;
     QByteArray command = "AUTH " + m_authMethod;
     // XOAUTH2 goes after the "+ " continuation: Exchange Online does not accept it as an
     // initial response, and tokens never fit the 255 octets anyway (RFC 5034 §4).
@@ -380,6 +382,13 @@ void Pop3Session::authenticateSasl(sasl::Mechanism mechanism, const QByteArray &
 void Pop3Session::onAuthReply(const Pop3Reply &reply)
 {
     if (reply.isContinuation()) {
+        // Every mechanism we speak needs at most three rounds. A server that keeps sending
+        // "+ " would have us answer each one ("*") into a send buffer nobody reads.
+        if (++m_saslContinuations > MaxSaslContinuations) {
+            fail(Pop3Diagnostics::protocolViolation(
+                m_options.host, QStringLiteral("more than %1 AUTH continuations").arg(MaxSaslContinuations)));
+            return;
+        }
         if (!m_saslResponses.isEmpty()) {
             writeLine(m_saslResponses.takeFirst(), true);
             return;

@@ -196,6 +196,7 @@ private:
     std::optional<sasl::Mechanism> m_mechanism;
     QList<QByteArray> m_saslResponses; // still to send, in order, on "+ " continuations
     bool m_saslErrorChallenge = false;
+    int m_saslContinuations = 0; // "+ " lines in this AUTH exchange
     bool m_tokenRetried = false;
     QByteArray m_oauthFailure;
 };

@@ -119,6 +119,7 @@ private slots:
     void endlessCapaIsCut();
     void endlessUidlIsCut();
     void endlessTopIsCut();
+    void endlessAuthContinuationsAreCut();
     void messageLargerThanLimitDuringRetr();
     void tricklingGreetingTimesOut();
     void tricklingMessageTimesOut();
@@ -467,6 +468,32 @@ void TestHostilePop3::endlessTopIsCut()
     QVERIFY(!server.received().contains("RETR"));
     QVERIFY(clock.elapsed() < 5000);
     qInfo("endless TOP: cut after %lld ms, server pushed %lld bytes", clock.elapsed(), server.connection()->flooded);
+}
+
+// "+ " after "+ " after "+ ": the client would answer each one into a send buffer the server
+// never reads.
+void TestHostilePop3::endlessAuthContinuationsAreCut()
+{
+    ScriptedServer server;
+    serveTls(server, true);
+    Maildrop drop;
+    drop.override = [](Connection &c, const QByteArray &line) {
+        if (!line.startsWith("AUTH"))
+            return false;
+        c.flood({}, QByteArray("+ \r\n").repeated(1000), 512LL * 1024 * 1024);
+        return true;
+    };
+    drop.install(server);
+    Client client(policy(), options(server.port(), store::Security::Tls));
+    QElapsedTimer clock;
+    clock.start();
+    client.session.open();
+    const auto d = client.failure();
+    QCOMPARE(d.code, QStringLiteral("protocol"));
+    QVERIFY2(d.serverText.contains(QStringLiteral("more than 8 AUTH continuations")), qPrintable(d.toText()));
+    QCOMPARE(client.ready.count(), 0);
+    QVERIFY(clock.elapsed() < 5000);
+    QVERIFY2(server.connection()->received.count("*\r\n") <= 8, server.connection()->received.constData());
 }
 
 // LIST promises 200 bytes, RETR never stops: the fetch stops at the maximum message size, and
