@@ -132,6 +132,12 @@ void TestSingleInstance::secondStartHandsOverAndExits()
     QTRY_VERIFY_WITH_TIMEOUT(first->saw("composing from a mailto: link, to: first@example.com"), 20000);
     QVERIFY(first->saw("listening on"));
     QVERIFY(QFileInfo(socketPath()).exists());
+    // A window open for hours: the age of its lock does not make the lock stale.
+    {
+        QFile lock(socketPath() + QStringLiteral(".lock"));
+        QVERIFY(lock.open(QIODevice::ReadWrite));
+        QVERIFY(lock.setFileTime(QDateTime::currentDateTime().addSecs(-6 * 3600), QFileDevice::FileModificationTime));
+    }
 
     Kurier *second = start({QStringLiteral("mailto:?to=anna@example.com,bob@example.org&subject=Zwei&from=evil@example.net")});
     QVERIFY(second->process->waitForFinished(20000));
