@@ -3139,6 +3139,29 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     </message>
 </context>
 <context>
+    <name>kurier::ui::NewMailNotifier</name>
+    <message>
+        <source>Kurier</source>
+        <translation>Kurier</translation>
+    </message>
+    <message>
+        <source>New mail for %1</source>
+        <translation>Neue eMails für %1</translation>
+    </message>
+    <message>
+        <source>1 new message</source>
+        <translation>1 neue Nachricht</translation>
+    </message>
+    <message>
+        <source>%1 new messages</source>
+        <translation>%1 neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>Kurier – %1 unread</source>
+        <translation>Kurier – %1 ungelesen</translation>
+    </message>
+</context>
+<context>
     <name>kurier::ui::OptionsDialog</name>
     <message>
         <source>Options</source>

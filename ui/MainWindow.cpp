@@ -4,6 +4,8 @@
 #include "CertificateDialog.h"
 #include "ErrorBanner.h"
 #include "FetchJob.h"
+#include "FetchScheduler.h"
+#include "NewMailNotifier.h"
 #include "FormStyle.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
@@ -73,6 +75,8 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     , m_statusText(new QLabel)
     , m_progress(new QProgressBar)
     , m_cancel(new QToolButton)
+    , m_scheduler(new FetchScheduler(this))
+    , m_notifier(new NewMailNotifier(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kurier"));
@@ -222,6 +226,13 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_cancel);
 
+    // A periodic fetch of an account that is being fetched (or waits for it) is skipped: never
+    // two fetches of one account at once, nor one right after the other.
+    connect(m_scheduler, &FetchScheduler::fetchDue, this, [this](const QString &accountId) {
+        if ((m_fetch && m_fetch->account().id == accountId) || m_fetchQueue.contains(accountId))
+            return;
+        fetchAccount(accountId);
+    });
     connect(m_accounts, &store::AccountManager::accountsChanged, this, &MainWindow::refreshAccounts);
     refreshAccounts();
     resize(1100, 720);
@@ -319,6 +330,7 @@ void MainWindow::refreshAccounts()
         item->setExpanded(true);
     }
     refreshCounts();
+    m_scheduler->setAccounts(accounts);
     m_pages->setCurrentWidget(accounts.isEmpty() ? m_emptyPage : m_mailPage);
     // A damaged settings file must not look like "no accounts".
     m_errorLabel->setText(m_accounts->lastError());
@@ -353,6 +365,7 @@ QTreeWidgetItem *MainWindow::folderItem(const QString &accountId, MailFolder::Ki
 
 void MainWindow::refreshCounts()
 {
+    int unreadInboxes = 0;
     for (int i = 0; i < m_folders->topLevelItemCount(); ++i) {
         QTreeWidgetItem *accountItem = m_folders->topLevelItem(i);
         const auto account = m_accounts->findById(accountItem->data(0, AccountIdRole).toString());
@@ -362,6 +375,8 @@ void MainWindow::refreshCounts()
             QTreeWidgetItem *item = accountItem->child(j);
             const auto kind = MailFolder::Kind(item->data(0, FolderKindRole).toInt());
             const int count = MailFolder::unreadCount(*account, kind);
+            if (kind == MailFolder::Kind::Inbox)
+                unreadInboxes += count;
             const QString name = MailFolder::displayName(kind);
             item->setText(0, count > 0 ? QStringLiteral("%1 (%2)").arg(name, QLocale().toString(count)) : name);
             QFont f = item->font(0);
@@ -369,6 +384,7 @@ void MainWindow::refreshCounts()
             item->setFont(0, f);
         }
     }
+    m_notifier->setUnread(unreadInboxes);
 }
 
 void MainWindow::selectFolder(const QString &accountId, MailFolder::Kind kind)
@@ -589,6 +605,7 @@ void MainWindow::startNextFetch()
             showJobFailure(tr("Fetching mail for %1 failed:").arg(prefix), d, job->transcriptText());
             offerCertificateTrust(accountId, d, [this, accountId] { fetchAccount(accountId); });
         }
+        m_notifier->fetched(prefix, fetched);
         m_fetch = nullptr;
         job->deleteLater();
         if (fetched > 0 && accountId == m_currentAccountId && m_currentKind == MailFolder::Kind::Inbox)

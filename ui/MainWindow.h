@@ -32,6 +32,8 @@ namespace kurier::ui {
 class CertificateDialog;
 class ErrorBanner;
 class FetchJob;
+class FetchScheduler;
+class NewMailNotifier;
 class MessageListModel;
 class MessageView;
 class SendJob;
@@ -64,6 +66,9 @@ public:
     [[nodiscard]] ComposerWindow *lastComposer() const { return m_lastComposer; }
     [[nodiscard]] QMessageBox *deleteQuestion() const { return m_deleteQuestion; }
     [[nodiscard]] bool isBusy() const;
+    // Periodic Abrufen per account (its fetch interval) and the new-mail notification.
+    [[nodiscard]] FetchScheduler *fetchScheduler() const { return m_scheduler; }
+    [[nodiscard]] NewMailNotifier *newMailNotifier() const { return m_notifier; }
     // The certificate dialog opened from the banner's "Show certificate…", while it is open.
     [[nodiscard]] CertificateDialog *certificateDialog() const { return m_certificateDialog; }
 
@@ -134,6 +139,8 @@ private:
     QLabel *m_statusText;
     QProgressBar *m_progress;
     QToolButton *m_cancel;
+    FetchScheduler *m_scheduler;
+    NewMailNotifier *m_notifier;
     QAction *m_fetchAction = nullptr;
     QAction *m_composeAction = nullptr;
     QAction *m_replyAction = nullptr;

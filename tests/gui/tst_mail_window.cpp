@@ -6,6 +6,8 @@
 
 #include "AttachmentOpener.h"
 #include "ComposerWindow.h"
+#include "FetchScheduler.h"
+#include "NewMailNotifier.h"
 #include "ErrorBanner.h"
 #include "GuiTestSupport.h"
 #include "HeaderText.h"
@@ -119,6 +121,7 @@ private slots:
     void draftSavedAndContinued();
     void forwardAsAttachment();
     void deleteMovesToTrashThenAsksThere();
+    void periodicFetchAndNewMailNotification();
     void deleteMarksForServerWhenAsked();
     void fetchFailureShowsBannerWithCauseAndFix();
     void screenshotsGerman();
@@ -783,6 +786,51 @@ void TestMailWindow::forwardAsAttachment()
     QVERIFY(found);
     QVERIFY(c->send());
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
+}
+
+void TestMailWindow::periodicFetchAndNewMailNotification()
+{
+    ui::FetchScheduler::setMinuteMs(150);
+    store::Account every = addAccount(QStringLiteral("OFT"), QStringLiteral("oft@example.com"), true);
+    every.pop3.fetchIntervalMinutes = 1;
+    QVERIFY(m_f->save(every).ok);
+    const store::Account never = addAccount(QStringLiteral("NIE"), QStringLiteral("nie@example.com"));
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    ui::FetchScheduler *scheduler = window.fetchScheduler();
+    QVERIFY(scheduler->isScheduled(every.id));
+    QCOMPARE(scheduler->intervalMs(every.id), 150);
+    QVERIFY(!scheduler->isScheduled(never.id));
+
+    // Due: fetched without anyone asking (it fails here: nothing listens on its port).
+    QSignalSpy due(scheduler, &ui::FetchScheduler::fetchDue);
+    const QString transcript = ui::MailFolder::accountRoot(every) + QStringLiteral("/last-fetch-transcript.txt");
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(transcript), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(due.count() >= 3, 10000);
+    QVERIFY(!QFile::exists(ui::MailFolder::accountRoot(never) + QStringLiteral("/last-fetch-transcript.txt")));
+    // While its fetch runs or waits, a due account is not queued a second time.
+    window.fetchAccount(every.id);
+    QVERIFY(window.isBusy());
+    emit scheduler->fetchDue(every.id);
+    emit scheduler->fetchDue(every.id);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
+
+    // Switched off in the account: no timer any more.
+    every.pop3.fetchIntervalMinutes = 0;
+    QVERIFY(m_f->save(every).ok);
+    QTRY_VERIFY(!scheduler->isScheduled(every.id));
+    ui::FetchScheduler::setMinuteMs(60 * 1000);
+
+    // New mail: a notification per fetch that stored messages, none for an empty one.
+    ui::NewMailNotifier *notifier = window.newMailNotifier();
+    QSignalSpy newMail(notifier, &ui::NewMailNotifier::newMail);
+    notifier->fetched(QStringLiteral("OFT"), 0);
+    QCOMPARE(newMail.count(), 0);
+    notifier->fetched(QStringLiteral("OFT"), 3);
+    QCOMPARE(newMail.count(), 1);
+    QCOMPARE(newMail.first().at(0).toString(), QStringLiteral("New mail for OFT"));
+    QCOMPARE(newMail.first().at(1).toString(), QStringLiteral("3 new messages"));
+    QCOMPARE(notifier->notificationCount(), 1);
 }
 
 void TestMailWindow::deleteMovesToTrashThenAsksThere()

@@ -11,6 +11,7 @@
 #include "MainWindow.h"
 #include "MessageListModel.h"
 #include "MessageView.h"
+#include "NewMailNotifier.h"
 #include "OptionsDialog.h"
 #include "SafeTextBrowser.h"
 #include "support/TestServers.h"
@@ -29,6 +30,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPointer>
+#include <QSignalSpy>
 #include <QPushButton>
 #include <QTableView>
 #include <QTreeWidget>
@@ -202,10 +204,13 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
 
     QCOMPARE(window.messageModel()->rowCount(), 0);
 
+    QSignalSpy newMail(window.newMailNotifier(), &ui::NewMailNotifier::newMail);
     window.findChild<QAction *>(QStringLiteral("fetchAction"))->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
     QCOMPARE(window.messageModel()->rowCount(), 2);
+    QCOMPARE(newMail.count(), 1);
+    QCOMPARE(newMail.first().at(1).toString(), QStringLiteral("2 new messages"));
     QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (2)"));
     QVERIFY(window.statusText()->text().contains(QStringLiteral("2 new messages")));
     // Newest first: "Zweite", then the one to reply to.
