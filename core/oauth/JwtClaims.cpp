@@ -39,7 +39,7 @@ std::optional<JwtClaims> JwtClaims::decode(const QString &token)
     JwtClaims c;
     c.audience = stringOrFirst(o.value(QStringLiteral("aud")));
     c.scopes = o.value(QStringLiteral("scp")).toString().split(u' ', Qt::SkipEmptyParts);
-    for (const QJsonValue &r : o.value(QStringLiteral("roles")).toArray())
+    for (const QJsonValue r : o.value(QStringLiteral("roles")).toArray()) // a copy: the array yields QJsonValueRef
         c.roles.append(r.toString());
     c.tenantId = o.value(QStringLiteral("tid")).toString();
     for (const char *key : {"upn", "unique_name", "preferred_username", "email"}) {

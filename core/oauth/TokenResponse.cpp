@@ -21,7 +21,7 @@ OAuthError errorFromObject(int httpStatus, const QJsonObject &o)
     e.httpStatus = httpStatus;
     e.error = o.value(QStringLiteral("error")).toString();
     e.description = o.value(QStringLiteral("error_description")).toString();
-    for (const QJsonValue &c : o.value(QStringLiteral("error_codes")).toArray()) {
+    for (const QJsonValue c : o.value(QStringLiteral("error_codes")).toArray()) { // a copy: the array yields QJsonValueRef
         if (const auto code = jsonSeconds(c); code && *code > 0)
             e.errorCodes.append(*code);
     }

@@ -242,7 +242,7 @@ std::optional<Outbox::Entry> Outbox::readState(const QString &id) const
     e.id = id;
     e.state = stateFromKey(o.value(QStringLiteral("state")).toString()).value_or(State::Failed);
     e.reversePath = o.value(QStringLiteral("from")).toString();
-    for (const QJsonValue &v : o.value(QStringLiteral("to")).toArray())
+    for (const QJsonValue v : o.value(QStringLiteral("to")).toArray()) // a copy: the array yields QJsonValueRef
         e.recipients << v.toString();
     e.attempts = o.value(QStringLiteral("attempts")).toInt();
     e.queuedAt = QDateTime::fromString(o.value(QStringLiteral("queuedAt")).toString(), Qt::ISODateWithMs);
