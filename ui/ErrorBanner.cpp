@@ -9,6 +9,16 @@
 
 namespace kurier::ui {
 
+namespace {
+
+// Plain text for the rich-text label: escaped, and its line breaks kept (rich text folds them).
+QString escapedLines(const QString &text)
+{
+    return text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
+}
+
+} // namespace
+
 ErrorBanner::ErrorBanner(QWidget *parent)
     : QFrame(parent)
     , m_text(new QLabel)
@@ -75,9 +85,9 @@ void ErrorBanner::showDiagnostic(const QString &context, const diagnostics::Diag
     setAction({}, {});
     QString html = QStringLiteral("<b>%1</b> %2").arg(context.toHtmlEscaped(), diagnostic.summary.toHtmlEscaped());
     if (!diagnostic.cause.isEmpty())
-        html += QStringLiteral("<br>%1 %2").arg(tr("Cause:").toHtmlEscaped(), diagnostic.cause.toHtmlEscaped());
+        html += QStringLiteral("<br>%1 %2").arg(tr("Cause:").toHtmlEscaped(), escapedLines(diagnostic.cause));
     if (!diagnostic.fix.isEmpty())
-        html += QStringLiteral("<br>%1 %2").arg(tr("What to do:").toHtmlEscaped(), diagnostic.fix.toHtmlEscaped());
+        html += QStringLiteral("<br>%1 %2").arg(tr("What to do:").toHtmlEscaped(), escapedLines(diagnostic.fix));
     m_text->setText(html);
     m_details->setPlainText(diagnostic.toText());
     m_detailsButton->setChecked(false);

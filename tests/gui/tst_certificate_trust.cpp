@@ -22,6 +22,7 @@
 #include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QUuid>
 
 using namespace kurier;
@@ -172,6 +173,11 @@ void TestCertificateTrust::dialogShowsTheProblem()
     dialog.show();
     dialog.trustButton()->click();
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    // exec(): what a caller that blocks gets.
+    QTimer::singleShot(0, &dialog, [&dialog] { dialog.trustButton()->click(); });
+    QCOMPARE(dialog.exec(), int(QDialog::Accepted));
+    QTimer::singleShot(0, &dialog, [&dialog] { QTest::keyClick(&dialog, Qt::Key_Escape); });
+    QCOMPARE(dialog.exec(), int(QDialog::Rejected));
 
     p.validFrom = QDateTime::currentDateTimeUtc().addDays(30);
     p.validUntil = QDateTime::currentDateTimeUtc().addDays(400);
@@ -229,6 +235,16 @@ void TestCertificateTrust::fetchTrustRetry()
     QVERIFY(!window.isBusy());
     QVERIFY(f.manager->findById(account.id)->trustedCertificates.isEmpty());
     QCOMPARE(pinsInSettings(f), QStringList());
+
+    // The same in German (a new attempt, so the banner's texts are German).
+    {
+        test::LanguageScope german(QStringLiteral("de"));
+        window.fetchAll();
+        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+        QCOMPARE(window.banner()->actionButton()->text(), QStringLiteral("Zertifikat anzeigen…"));
+        test::screenshot(&window, QStringLiteral("certificate-banner-de"));
+    }
+    QVERIFY(f.manager->findById(account.id)->trustedCertificates.isEmpty());
 
     // Trust: exactly that certificate is pinned to the account and the fetch runs again.
     dialog = openCertificateDialog(window);
