@@ -26,6 +26,9 @@
 #include <QPlainTextEdit>
 #include <QDesktopServices>
 #include <QFile>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QSignalBlocker>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -76,6 +79,8 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     , m_progress(new QProgressBar)
     , m_cancel(new QToolButton)
     , m_scheduler(new FetchScheduler(this))
+    , m_watcher(new QFileSystemWatcher(this))
+    , m_changeTimer(new QTimer(this))
     , m_notifier(new NewMailNotifier(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -159,8 +164,29 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
             openDraft(index.row());
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        m_view->clear();
+        // A reload because the folder changed on disk keeps the message shown (and its state,
+        // such as remote content loaded) when it is still there.
+        const QString keep = std::exchange(m_keepSelection, QString());
+        const int row = keep.isEmpty() ? -1 : m_model->exposeRowOf(keep);
+        if (row >= 0) {
+            {
+                const QSignalBlocker block(m_list->selectionModel());
+                m_list->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            }
+            m_list->viewport()->update();
+        } else {
+            m_view->clear();
+        }
         updateActions();
+    });
+    // Gathered: a fetch writes many files; the list is looked at once per half second at most.
+    m_changeTimer->setSingleShot(true);
+    m_changeTimer->setInterval(500);
+    connect(m_changeTimer, &QTimer::timeout, this, &MainWindow::onFoldersChanged);
+    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
+        if (!m_changeTimer->isActive())
+            m_changeTimer->start();
     });
     connect(m_model, &MessageListModel::loadingChanged, this, [this](bool loading) {
         const QString text = tr("Loading the message list…");
@@ -331,6 +357,7 @@ void MainWindow::refreshAccounts()
     }
     refreshCounts();
     m_scheduler->setAccounts(accounts);
+    watchFolders();
     m_pages->setCurrentWidget(accounts.isEmpty() ? m_emptyPage : m_mailPage);
     // A damaged settings file must not look like "no accounts".
     m_errorLabel->setText(m_accounts->lastError());
@@ -385,6 +412,51 @@ void MainWindow::refreshCounts()
         }
     }
     m_notifier->setUnread(unreadInboxes);
+}
+
+void MainWindow::watchFolders()
+{
+    QStringList wanted;
+    for (const store::Account &a : m_accounts->accounts()) {
+        const QString root = MailFolder::accountRoot(a);
+        wanted << root; // a folder created later (the first Trash, Sent …) shows up here
+        for (const MailFolder::Kind kind : MailFolder::all()) {
+            const QString folder = MailFolder::path(a, kind);
+            wanted << folder + QStringLiteral("/new") << folder + QStringLiteral("/cur");
+        }
+    }
+    QStringList add;
+    for (const QString &dir : std::as_const(wanted)) {
+        if (QFileInfo(dir).isDir() && !m_watcher->directories().contains(dir))
+            add << dir;
+    }
+    if (!add.isEmpty())
+        m_watcher->addPaths(add);
+    QStringList gone;
+    for (const QString &dir : m_watcher->directories()) {
+        if (!wanted.contains(dir))
+            gone << dir;
+    }
+    if (!gone.isEmpty())
+        m_watcher->removePaths(gone);
+}
+
+void MainWindow::onFoldersChanged()
+{
+    watchFolders();
+    refreshCounts();
+    if (m_model->folder().isEmpty() || m_model->isLoading())
+        return;
+    // Only when the files differ from the rows (our own read flags are already in the rows).
+    const store::Maildir maildir(m_model->folder());
+    const QStringList files = maildir.messages();
+    const QSet<QString> onDisk(files.cbegin(), files.cend());
+    if (onDisk == m_model->relativePaths())
+        return;
+    const QModelIndex current = m_list->currentIndex();
+    if (current.isValid())
+        m_keepSelection = store::HeaderIndex::baseName(m_model->rowAt(current.row()).relativePath);
+    m_model->refresh();
 }
 
 void MainWindow::selectFolder(const QString &accountId, MailFolder::Kind kind)

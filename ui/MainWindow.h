@@ -10,7 +10,9 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QFileSystemWatcher;
 class QLabel;
+class QTimer;
 class QLineEdit;
 #include <QMessageBox>
 class QProgressBar;
@@ -122,6 +124,11 @@ private:
     [[nodiscard]] std::optional<store::Outbox::Entry> outboxEntry(int row) const;
     void showOutboxState(int row);
     void moveToTrash(int row);
+    // Auto-refresh: the Maildir directories of every account are watched (another process such
+    // as `kurierctl fetch` may write them); changes are gathered for a moment, then the counts
+    // and — if its files changed — the list are refreshed, keeping the message shown.
+    void watchFolders();
+    void onFoldersChanged();
     ComposerWindow *openComposer(ComposerWindow::Mode mode);
     void createActions();
 
@@ -140,6 +147,9 @@ private:
     QProgressBar *m_progress;
     QToolButton *m_cancel;
     FetchScheduler *m_scheduler;
+    QFileSystemWatcher *m_watcher;
+    QTimer *m_changeTimer;
+    QString m_keepSelection; // base name of the message to keep shown across a list reload
     NewMailNotifier *m_notifier;
     QAction *m_fetchAction = nullptr;
     QAction *m_composeAction = nullptr;

@@ -270,6 +270,30 @@ void MessageListModel::removeMessageRow(int row)
     endRemoveRows();
 }
 
+QSet<QString> MessageListModel::relativePaths() const
+{
+    QSet<QString> paths;
+    paths.reserve(m_rows.size());
+    for (const Row &r : m_rows)
+        paths.insert(r.relativePath);
+    return paths;
+}
+
+int MessageListModel::exposeRowOf(const QString &baseName)
+{
+    for (int row = 0; row < m_visible.size(); ++row) {
+        if (store::HeaderIndex::baseName(m_rows[m_visible[row]].relativePath) != baseName)
+            continue;
+        if (row >= m_exposed) {
+            beginInsertRows({}, m_exposed, row);
+            m_exposed = row + 1;
+            endInsertRows();
+        }
+        return row;
+    }
+    return -1;
+}
+
 int MessageListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : m_exposed;

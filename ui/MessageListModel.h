@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QIcon>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 namespace kurier::ui {
@@ -73,6 +74,10 @@ public:
     // After the message was marked read/unread or moved: its new relative path.
     void setRelativePath(int row, const QString &relativePath);
     void removeMessageRow(int row);
+    // The Maildir files the rows stand for (relative paths), to tell whether the folder changed.
+    [[nodiscard]] QSet<QString> relativePaths() const;
+    // The row of the message with this base name (handed to the view if it was not yet), or -1.
+    int exposeRowOf(const QString &baseName);
 
     static constexpr int batchSize = 1000;
 

@@ -122,6 +122,7 @@ private slots:
     void forwardAsAttachment();
     void deleteMovesToTrashThenAsksThere();
     void periodicFetchAndNewMailNotification();
+    void listFollowsOtherProcesses();
     void deleteMarksForServerWhenAsked();
     void fetchFailureShowsBannerWithCauseAndFix();
     void screenshotsGerman();
@@ -831,6 +832,43 @@ void TestMailWindow::periodicFetchAndNewMailNotification()
     QCOMPARE(newMail.first().at(0).toString(), QStringLiteral("New mail for OFT"));
     QCOMPARE(newMail.first().at(1).toString(), QStringLiteral("3 new messages"));
     QCOMPARE(notifier->notificationCount(), 1);
+}
+
+void TestMailWindow::listFollowsOtherProcesses()
+{
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    seedInbox(account);
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MessageListModel *model = window.messageModel();
+    window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
+    window.messageList()->setCurrentIndex(model->index(2, 0)); // "Quarterly report"
+    QCOMPARE(window.messageView()->message().subject, QStringLiteral("Quarterly report"));
+    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
+
+    // Another process (kurierctl fetch, a second Kurier) stores a message: the list and the
+    // count follow by themselves, the message shown stays.
+    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    QVERIFY(inbox.deliver(plainMessage("Zoe <zoe@example.org>", "Aardvark news", "Thu, 26 Nov 2026 08:00:00 +0100", "x\n")));
+    QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), 4, 5000);
+    QCOMPARE(model->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Aardvark news"));
+    QCOMPARE(window.messageView()->message().subject, QStringLiteral("Quarterly report"));
+    QCOMPARE(model->rowAt(window.messageList()->currentIndex().row()).entry.subject, QStringLiteral("Quarterly report"));
+    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (2)"));
+
+    // A folder that did not exist yet (the Trash) is picked up too.
+    const store::Maildir trash(ui::MailFolder::path(account, ui::MailFolder::Kind::Trash));
+    QVERIFY(trash.create());
+    QVERIFY(trash.deliver(plainMessage("a@example.org", "Old", "Thu, 26 Nov 2026 08:00:00 +0100", "x\n")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash (1)"), 5000);
+    QVERIFY(trash.deliver(plainMessage("b@example.org", "Older", "Thu, 26 Nov 2026 07:00:00 +0100", "x\n")));
+    QTRY_COMPARE_WITH_TIMEOUT(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash (2)"), 5000);
+
+    // Removed elsewhere: the row goes.
+    QFile::remove(inbox.filePath(model->rowAt(0).relativePath)); // "Aardvark news"
+    QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), 3, 5000);
+    QCOMPARE(window.messageView()->message().subject, QStringLiteral("Quarterly report"));
 }
 
 void TestMailWindow::deleteMovesToTrashThenAsksThere()
