@@ -973,14 +973,18 @@ void TestMailWindow::screenshotsGerman()
     const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
     addAccount(QStringLiteral("VERTRIEB"), QStringLiteral("vertrieb@example.com"));
     seedInbox(account);
+    deliver(account, messageWithAttachments("Angebot mit Anlagen", {{"Angebot 2027.pdf", "%PDF-1.4\n"}, {"Preisliste.xlsx", "PK"}}));
+    // Something in the Papierkorb, unread.
+    const store::Maildir trash(ui::MailFolder::path(account, ui::MailFolder::Kind::Trash));
+    QVERIFY(trash.create());
+    QVERIFY(trash.deliver(plainMessage("werbung@example.net", "Sonderangebot", "Mon, 23 Nov 2026 08:00:00 +0100", "x\n")));
     ui::MainWindow window(m_f->manager.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QCOMPARE(window.folderTree()->topLevelItem(0)->child(0)->text(0), QStringLiteral("Posteingang (2)"));
+    QCOMPARE(window.folderTree()->topLevelItem(0)->child(0)->text(0), QStringLiteral("Posteingang (3)"));
     QCOMPARE(window.folderTree()->topLevelItem(0)->child(1)->text(0), QStringLiteral("Postausgang"));
     QCOMPARE(window.folderTree()->topLevelItem(0)->child(2)->text(0), QStringLiteral("Gesendet"));
     QCOMPARE(window.folderTree()->topLevelItem(0)->child(3)->text(0), QStringLiteral("Entwürfe"));
-    QCOMPARE(window.folderTree()->topLevelItem(0)->child(4)->text(0), QStringLiteral("Papierkorb"));
     QStringList headers;
     for (int c = 0; c < ui::MessageListModel::ColumnCount; ++c)
         headers << window.messageModel()->headerData(c, Qt::Horizontal).toString();
@@ -993,9 +997,27 @@ void TestMailWindow::screenshotsGerman()
         actions << test::shownText(window.findChild<QAction *>(QLatin1String(name))->text());
     QCOMPARE(actions, (QStringList{QStringLiteral("Abrufen"), QStringLiteral("Verfassen"), QStringLiteral("Antworten"),
                                    QStringLiteral("Allen antworten"), QStringLiteral("Weiterleiten"), QStringLiteral("Löschen")}));
+    QCOMPARE(window.folderTree()->topLevelItem(0)->child(4)->text(0), QStringLiteral("Papierkorb (1)"));
     window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::DescendingOrder);
     window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
     test::screenshot(&window, QStringLiteral("mail-window-de"));
+
+    // Als Anhang weiterleiten, with the message that has attachments shown.
+    window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::AttachmentColumn, Qt::DescendingOrder);
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+    QCOMPARE(window.messageView()->message().subject, QStringLiteral("Angebot mit Anlagen"));
+    test::screenshot(&window, QStringLiteral("mail-window-attachments-de"));
+    QAction *forwardAttached = window.findChild<QAction *>(QStringLiteral("forwardAsAttachmentAction"));
+    QCOMPARE(test::shownText(forwardAttached->text()), QStringLiteral("Als Anhang weiterleiten"));
+    forwardAttached->trigger();
+    ui::ComposerWindow *forwarded = window.lastComposer();
+    QVERIFY(forwarded);
+    forwarded->toEdit()->setText(QStringLiteral("Bea Berger <bea@example.org>"));
+    forwarded->bodyEdit()->setPlainText(QStringLiteral("Zur Kenntnis.\n"));
+    QTRY_VERIFY(forwarded->isVisible());
+    test::screenshot(forwarded, QStringLiteral("composer-forward-attachment-de"));
+    forwarded->findChild<QPushButton *>(QStringLiteral("composerSaveDraft"))->click();
+    QTRY_VERIFY(!window.lastComposer() || window.lastComposer() != forwarded);
 
     ui::ComposerWindow *c = window.reply();
     c->addAttachment({QStringLiteral("Bericht Q4.pdf"), QByteArray(120000, 'x'), {}, {}});
