@@ -54,11 +54,21 @@ QString quoted(const mime::ParsedMessage &m)
     return lines.join(u'\n');
 }
 
+// "Name <address>" for the address fields; a name with a comma or another special (RFC 5322
+// §3.2.3) goes in quotes, or "Desk, Front" would read as two addresses.
 QString joinAddresses(const QList<mime::MailAddress> &list)
 {
+    static const QRegularExpression special(QStringLiteral("[()<>\\[\\]:;@\\\\,.\"]"));
     QStringList parts;
-    for (const mime::MailAddress &a : list)
-        parts << a.toDisplayString();
+    for (const mime::MailAddress &a : list) {
+        if (a.name.isEmpty() || !a.name.contains(special)) {
+            parts << a.toDisplayString();
+            continue;
+        }
+        QString quoted = a.name;
+        quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
+        parts << QStringLiteral("\"%1\" <%2>").arg(quoted, a.address);
+    }
     return parts.join(QStringLiteral(", "));
 }
 

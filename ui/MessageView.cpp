@@ -28,8 +28,10 @@ namespace {
 QString addressList(const QList<mime::MailAddress> &list)
 {
     QStringList parts;
-    for (const mime::MailAddress &a : list)
-        parts << a.toDisplayString();
+    for (const mime::MailAddress &a : list) {
+        // "Desk, Front" stays one name to the eye.
+        parts << (a.name.contains(u',') ? QStringLiteral("\"%1\" <%2>").arg(a.name, a.address) : a.toDisplayString());
+    }
     return parts.join(QStringLiteral(", "));
 }
 

@@ -456,6 +456,17 @@ void TestMailWindow::attachmentColumnAndOpen()
     window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::AttachmentColumn, Qt::DescendingOrder);
     window.messageList()->setCurrentIndex(model->index(0, 0));
     test::screenshot(&window, QStringLiteral("mail-window-attachments-en"));
+    QCOMPARE(window.messageView()->findChild<QLabel *>(QStringLiteral("headerTo"))->text(),
+             QStringLiteral("Info <info@example.com>, \"Desk, Front\" <front@example.com>"));
+    // Allen antworten: a name with a comma stays one address in the Cc field.
+    ui::ComposerWindow *all = window.replyAll();
+    QCOMPARE(all->ccEdit()->text(), QStringLiteral("\"Desk, Front\" <front@example.com>"));
+    QList<mime::MailAddress> cc;
+    QCOMPARE(ui::ComposerWindow::checkAddresses(all->ccEdit()->text(), &cc), QString());
+    QCOMPARE(cc, (QList<mime::MailAddress>{{QStringLiteral("Desk, Front"), QStringLiteral("front@example.com")}}));
+    all->close();
+    if (all->discardQuestion())
+        all->discardQuestion()->findChild<QPushButton *>(QStringLiteral("discardButton"))->click();
 
     // Öffnen: a sanitised read-only copy in a private directory, handed to the desktop.
     UrlCatcher catcher;
