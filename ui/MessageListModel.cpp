@@ -51,7 +51,9 @@ QList<MessageListModel::Row> MessageListModel::loadRows(const QString &folder)
     rows.reserve(pathByBase.size());
     // Senders repeat: decode each distinct From once.
     QHash<QString, std::pair<QString, QString>> fromCache;
-    auto add = [&rows, &fromCache](store::HeaderIndex::Entry entry, const QString &relative) {
+    // To repeats even more (mostly the account's own address): once per distinct value as well.
+    QHash<QString, std::pair<QString, QString>> toCache;
+    auto add = [&rows, &fromCache, &toCache](store::HeaderIndex::Entry entry, const QString &relative) {
         Row row;
         auto cached = fromCache.constFind(entry.from);
         if (cached == fromCache.constEnd()) {
@@ -62,8 +64,13 @@ QList<MessageListModel::Row> MessageListModel::loadRows(const QString &folder)
         row.fromName = cached->second;
         entry.subject = HeaderText::decode(entry.subject);
         if (!entry.to.isEmpty()) {
-            entry.to = HeaderText::decode(entry.to);
-            row.toNames = displayNames(entry.to);
+            auto to = toCache.constFind(entry.to);
+            if (to == toCache.constEnd()) {
+                const QString decoded = HeaderText::decode(entry.to);
+                to = toCache.insert(entry.to, {decoded, displayNames(decoded)});
+            }
+            entry.to = to->first;
+            row.toNames = to->second;
         }
         row.time = entry.date.isValid() ? entry.date.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
         row.entry = std::move(entry);
