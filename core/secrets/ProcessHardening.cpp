@@ -45,11 +45,11 @@ ProcessHardening::Result ProcessHardening::apply()
 #if defined(Q_OS_UNIX)
     const rlimit none{0, 0};
     if (setrlimit(RLIMIT_CORE, &none) != 0)
-        errors << QStringLiteral("setrlimit(RLIMIT_CORE, 0): %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        errors << QStringLiteral("setrlimit(RLIMIT_CORE, 0): %1").arg(qt_error_string(errno));
 #endif
 #if defined(Q_OS_LINUX)
     if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
-        errors << QStringLiteral("prctl(PR_SET_DUMPABLE, 0): %1").arg(QString::fromLocal8Bit(std::strerror(errno)));
+        errors << QStringLiteral("prctl(PR_SET_DUMPABLE, 0): %1").arg(qt_error_string(errno));
 #endif
     Result r = current();
     r.error = errors.join(QStringLiteral("; "));

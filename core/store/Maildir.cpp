@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,7 +21,9 @@ namespace {
 
 QString errnoText()
 {
-    return QString::fromLocal8Bit(std::strerror(errno));
+    // Not strerror(): it is not thread-safe, and Maildir code also runs on pool threads.
+    // qt_error_string uses strerror_r.
+    return qt_error_string(errno);
 }
 
 // The host part of unique names: "/" and ":" are not allowed in it (Maildir spec), "," starts

@@ -5,7 +5,6 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <unistd.h>
 
 namespace kurier::store {
@@ -33,7 +32,7 @@ bool MaildirWriter::write(QByteArrayView bytes)
             if (errno == EINTR)
                 continue;
             m_error = QCoreApplication::translate("Maildir", "Cannot write %1: %2")
-                          .arg(m_folder + QStringLiteral("/tmp/") + m_name, QString::fromLocal8Bit(std::strerror(errno)));
+                          .arg(m_folder + QStringLiteral("/tmp/") + m_name, qt_error_string(errno));
             return false;
         }
         p += n;
@@ -50,14 +49,14 @@ bool MaildirWriter::commit(bool sync)
     const QString tmp = m_folder + QStringLiteral("/tmp/") + m_name;
     const QString target = m_folder + QStringLiteral("/new/") + m_name;
     if ((sync && ::fsync(m_fd) != 0) || ::close(m_fd) != 0) {
-        m_error = QCoreApplication::translate("Maildir", "Cannot write %1: %2").arg(tmp, QString::fromLocal8Bit(std::strerror(errno)));
+        m_error = QCoreApplication::translate("Maildir", "Cannot write %1: %2").arg(tmp, qt_error_string(errno));
         m_fd = -1;
         discard();
         return false;
     }
     m_fd = -1;
     if (::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(target).constData()) != 0) {
-        m_error = QCoreApplication::translate("Maildir", "Cannot move %1 into new/: %2").arg(tmp, QString::fromLocal8Bit(std::strerror(errno)));
+        m_error = QCoreApplication::translate("Maildir", "Cannot move %1 into new/: %2").arg(tmp, qt_error_string(errno));
         discard();
         return false;
     }

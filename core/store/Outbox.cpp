@@ -17,7 +17,6 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 
 namespace kurier::store {
 
@@ -321,7 +320,7 @@ std::optional<QString> Outbox::moveToSent(const QString &id)
     // One rename: the message is in the Outbox or in Sent, never in neither or both.
     // (Between two Maildirs, which store::Maildir does not do itself.)
     if (std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) != 0) {
-        m_error = QString::fromLocal8Bit(std::strerror(errno));
+        m_error = qt_error_string(errno);
         return std::nullopt;
     }
     // Not durable yet? Then after a crash the message is still in the Outbox, marked Sending,
