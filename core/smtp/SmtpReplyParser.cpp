@@ -2,11 +2,14 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace kurier::smtp {
 
 void SmtpReplyParser::reset()
 {
     m_buffer.clear();
+    m_scannedUpTo = 0;
     m_pending = {};
     m_pendingBytes = 0;
     m_replies.clear();
@@ -20,7 +23,10 @@ void SmtpReplyParser::feed(const QByteArray &bytes)
     m_buffer += bytes;
     qsizetype start = 0;
     while (!hasError()) {
-        const qsizetype lf = m_buffer.indexOf('\n', start);
+        // The first search resumes where the previous feed() stopped: a server that trickles a
+        // long line byte by byte must not make every byte rescan the whole line.
+        const qsizetype lf = m_buffer.indexOf('\n', std::max(start, m_scannedUpTo));
+        m_scannedUpTo = 0;
         if (lf < 0)
             break;
         qsizetype end = lf;
@@ -30,6 +36,7 @@ void SmtpReplyParser::feed(const QByteArray &bytes)
         start = lf + 1;
     }
     m_buffer.remove(0, start);
+    m_scannedUpTo = m_buffer.size();
     if (!hasError() && m_buffer.size() > MaxLineLength)
         m_error = QStringLiteral("reply line longer than %1 bytes").arg(MaxLineLength);
 }

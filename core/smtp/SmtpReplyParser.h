@@ -44,6 +44,7 @@ private:
     void parseLine(const QByteArray &line);
 
     QByteArray m_buffer;
+    qsizetype m_scannedUpTo = 0; // m_buffer holds no '\n' before this offset
     SmtpReply m_pending;
     qsizetype m_pendingBytes = 0;
     QList<SmtpReply> m_replies;
