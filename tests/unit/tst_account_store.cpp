@@ -30,6 +30,8 @@ Account makeAccount(const QString &prefix)
     a.oauth.clientSecretValidUntil = QDate(2027, 5, 31);
     a.pop3.leaveOnServer = store::LeaveOnServer::DeleteAfterDays;
     a.pop3.deleteAfterDays = 30;
+    a.pop3.deleteWhenDeletedLocally = true;
+    a.pop3.fetchIntervalMinutes = 15;
     a.smtp.heloName = QStringLiteral("workstation.contoso.com");
     return a;
 }
