@@ -422,6 +422,17 @@
     </message>
 </context>
 <context>
+    <name>FileLock</name>
+    <message>
+        <source>Cannot open the lock file %1: %2</source>
+        <translation>Die Sperrdatei %1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot lock %1: %2</source>
+        <translation>%1 lässt sich nicht sperren: %2</translation>
+    </message>
+</context>
+<context>
     <name>HeaderIndex</name>
     <message>
         <source>Cannot write %1: %2</source>

@@ -8,12 +8,12 @@
 #include "pop3/Pop3Session.h"
 #include "secrets/SecretStore.h"
 #include "store/DeletionRequests.h"
+#include "store/FileLock.h"
 #include "store/HeaderIndex.h"
 #include "store/Maildir.h"
 #include "store/UidlState.h"
 
 #include <QCoreApplication>
-#include <QLockFile>
 #include <QPointer>
 
 namespace kurier::pop3 {
@@ -70,11 +70,13 @@ void Pop3AccountFetch::start()
         failBeforeConnecting(Stage::Configuration, error);
         return;
     }
-    m_lock = std::make_unique<QLockFile>(folder + QStringLiteral("/pop3-fetch.lock"));
-    if (!m_lock->tryLock(0)) {
+    m_lock = std::make_unique<store::FileLock>(folder + QStringLiteral("/pop3-fetch.lock"));
+    if (!m_lock->tryLock()) {
+        error = m_lock->error();
         m_lock.reset();
         failBeforeConnecting(Stage::Configuration,
-                             QCoreApplication::translate("Pop3AccountFetch", "Another fetch for this account is running."));
+                             error.isEmpty() ? QCoreApplication::translate("Pop3AccountFetch", "Another fetch for this account is running.")
+                                             : error);
         return;
     }
     // With the lock held nobody else delivers into INBOX: whatever is in tmp/ is a leftover.

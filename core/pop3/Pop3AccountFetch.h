@@ -9,8 +9,6 @@
 #include <memory>
 #include <optional>
 
-class QLockFile;
-
 namespace kurier::net {
 class SslTransport;
 class Transcript;
@@ -22,6 +20,7 @@ namespace kurier::secrets {
 class SecretStore;
 }
 namespace kurier::store {
+class FileLock;
 class HeaderIndex;
 class Maildir;
 class UidlState;
@@ -72,7 +71,7 @@ private:
     store::Account m_account;
     secrets::SecretStore *m_secrets;
     Settings m_settings;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<store::FileLock> m_lock;
     std::unique_ptr<store::Maildir> m_maildir;
     std::unique_ptr<store::UidlState> m_state;
     std::unique_ptr<store::HeaderIndex> m_index;

@@ -1,5 +1,7 @@
 #include "store/Outbox.h"
 
+#include "store/FileLock.h"
+
 #include "store/Maildir.h"
 #include "store/MaildirWriter.h"
 
@@ -10,7 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLockFile>
 #include <QSaveFile>
 #include <QStandardPaths>
 #include <QSysInfo>
@@ -131,10 +132,11 @@ bool Outbox::beginSending()
 {
     if (m_lock)
         return true;
-    auto lock = std::make_unique<QLockFile>(outboxPath() + u'/' + StateDir + QStringLiteral("/sending.lock"));
-    lock->setStaleLockTime(0); // only a dead holder makes it stale, never its age
-    if (!lock->tryLock(0)) {
-        m_error = QCoreApplication::translate("Outbox", "Another Kurier process is sending from this Outbox.");
+    auto lock = std::make_unique<FileLock>(outboxPath() + u'/' + StateDir + QStringLiteral("/sending.lock"));
+    if (!lock->tryLock()) {
+        m_error = lock->error().isEmpty()
+            ? QCoreApplication::translate("Outbox", "Another Kurier process is sending from this Outbox.")
+            : lock->error();
         return false;
     }
     m_lock = std::move(lock);

@@ -10,9 +10,8 @@
 #include <memory>
 #include <optional>
 
-class QLockFile;
-
 namespace kurier::store {
+class FileLock;
 class Maildir;
 }
 
@@ -111,7 +110,7 @@ private:
 
     QString m_root;
     mutable QString m_error;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<FileLock> m_lock;
     std::unique_ptr<Maildir> m_outbox;
     std::unique_ptr<Maildir> m_sent;
 };
