@@ -167,7 +167,7 @@ QList<QSslCertificate> SslTransport::loadCaFile(const QString &path, QString *er
             *error = tr("Cannot read the CA file %1: %2").arg(path, file.errorString());
         return {};
     }
-    const QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+    QList<QSslCertificate> certificates = QSslCertificate::fromData(file.readAll(), QSsl::Pem); // returned by move
     if (certificates.isEmpty() && error)
         *error = tr("The CA file %1 contains no PEM certificate.").arg(path);
     return certificates;

@@ -169,7 +169,7 @@ bool Outbox::beginSending()
 QString Outbox::messagePath(const QString &id) const
 {
     // The file is <id> in new/, or <id>:2,<flags> in cur/.
-    const QString inNew = m_outbox->filePath(QStringLiteral("new/") + id);
+    QString inNew = m_outbox->filePath(QStringLiteral("new/") + id); // not const: returned by move
     if (QFile::exists(inNew))
         return inNew;
     const QDir cur(outboxPath() + QStringLiteral("/cur"));
