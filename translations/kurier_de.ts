@@ -3022,6 +3022,10 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <source>Forward as A&amp;ttachment</source>
         <translation>Als Anhan&amp;g weiterleiten</translation>
     </message>
+    <message>
+        <source>%1: the automatic fetch needs you to sign in. Choose Sign In… in the account's menu, then Fetch Mail.</source>
+        <translation>%1: Für das automatische Abrufen müssen Sie sich anmelden. Wählen Sie „Anmelden…“ im Menü des Benutzerkontos, dann „Abrufen“.</translation>
+    </message>
 </context>
 <context>
     <name>kurier::ui::MessageListModel</name>

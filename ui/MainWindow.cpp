@@ -257,7 +257,9 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     connect(m_scheduler, &FetchScheduler::fetchDue, this, [this](const QString &accountId) {
         if ((m_fetch && m_fetch->account().id == accountId) || m_fetchQueue.contains(accountId))
             return;
-        fetchAccount(accountId);
+        m_scheduledFetches.insert(accountId);
+        m_fetchQueue << accountId;
+        startNextFetch();
     });
     connect(m_accounts, &store::AccountManager::accountsChanged, this, &MainWindow::refreshAccounts);
     refreshAccounts();
@@ -616,6 +618,7 @@ void MainWindow::fetchAll()
     std::stable_sort(accounts.begin(), accounts.end(),
                      [](const store::Account &a, const store::Account &b) { return a.isDefault && !b.isDefault; });
     for (const store::Account &a : std::as_const(accounts)) {
+        m_scheduledFetches.remove(a.id); // asked for: may sign in interactively
         if (!a.pop3.host.isEmpty() && !m_fetchQueue.contains(a.id))
             m_fetchQueue << a.id;
     }
@@ -624,6 +627,8 @@ void MainWindow::fetchAll()
 
 void MainWindow::fetchAccount(const QString &accountId)
 {
+    // Asked for by the user (also while an automatic one waits): may sign in interactively.
+    m_scheduledFetches.remove(accountId);
     if (!m_fetchQueue.contains(accountId))
         m_fetchQueue << accountId;
     startNextFetch();
@@ -647,6 +652,23 @@ void MainWindow::startNextFetch()
     auto *job = new FetchJob(*account, m_accounts->secretStore(), this);
     m_fetch = job;
     const QString prefix = account->prefix;
+    // A fetch nobody asked for (the periodic one) never opens a browser or waits for a code:
+    // it stops and says how to sign in.
+    const bool unattended = m_scheduledFetches.remove(account->id);
+    auto stopUnattended = [this, job, prefix] {
+        m_banner->showInfo(tr("%1: the automatic fetch needs you to sign in. Choose Sign In… in the account's menu, then Fetch Mail.")
+                               .arg(prefix),
+                           {});
+        QTimer::singleShot(0, this, [this, job] {
+            if (m_fetch != job)
+                return;
+            m_fetch = nullptr;
+            delete job;
+            m_statusText->clear();
+            refreshCounts();
+            startNextFetch();
+        });
+    };
     m_statusText->setText(tr("%1: connecting…").arg(prefix));
     m_progress->setRange(0, 0);
     m_progress->show();
@@ -657,12 +679,20 @@ void MainWindow::startNextFetch()
         m_statusText->setText(tr("%1: %2 of %3 messages, %4 of %5 MB")
                                   .arg(prefix, QLocale().toString(done), QLocale().toString(total), megabytes(bytes), megabytes(totalBytes)));
     });
-    connect(job, &FetchJob::browserSignInRequired, this, [this, prefix](const QUrl &url) {
+    connect(job, &FetchJob::browserSignInRequired, this, [this, prefix, unattended, stopUnattended](const QUrl &url) {
+        if (unattended) {
+            stopUnattended();
+            return;
+        }
         QDesktopServices::openUrl(url);
         m_banner->showInfo(tr("%1: please sign in in the browser window that has opened. Kurier continues when you are done.").arg(prefix),
                            url.toString());
     });
-    connect(job, &FetchJob::deviceCodeSignInRequired, this, [this, prefix](const oauth::DeviceCodePrompt &prompt) {
+    connect(job, &FetchJob::deviceCodeSignInRequired, this, [this, prefix, unattended, stopUnattended](const oauth::DeviceCodePrompt &prompt) {
+        if (unattended) {
+            stopUnattended();
+            return;
+        }
         m_banner->showInfo(tr("%1: to sign in, open %2 and enter the code %3").arg(prefix, prompt.verificationUri.toString(), prompt.userCode),
                            prompt.verificationUri.toString() + u'\n' + prompt.userCode);
     });
@@ -770,6 +800,7 @@ SignInDialog *MainWindow::signIn(const QString &accountId)
 void MainWindow::cancelJobs()
 {
     m_fetchQueue.clear();
+    m_scheduledFetches.clear();
     m_sendQueue.clear();
     const bool wasFetching = m_fetch;
     delete m_fetch; // what was stored stays; the next fetch continues

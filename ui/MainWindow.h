@@ -9,6 +9,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSet>
 
 class QFileSystemWatcher;
 class QLabel;
@@ -149,7 +150,8 @@ private:
     FetchScheduler *m_scheduler;
     QFileSystemWatcher *m_watcher;
     QTimer *m_changeTimer;
-    QString m_keepSelection; // base name of the message to keep shown across a list reload
+    QString m_keepSelection;
+    QSet<QString> m_scheduledFetches; // queued by the FetchScheduler, not by the user // base name of the message to keep shown across a list reload
     NewMailNotifier *m_notifier;
     QAction *m_fetchAction = nullptr;
     QAction *m_composeAction = nullptr;

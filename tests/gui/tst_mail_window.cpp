@@ -831,6 +831,61 @@ void TestMailWindow::periodicFetchAndNewMailNotification()
     every.pop3.fetchIntervalMinutes = 0;
     QVERIFY(m_f->save(every).ok);
     QTRY_VERIFY(!scheduler->isScheduled(every.id));
+
+    // An account that needs a browser sign-in: the automatic fetch opens no browser, it says
+    // what to do; Abrufen by the user does open it.
+    UrlCatcher browser;
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &browser, "open");
+    QDesktopServices::setUrlHandler(QStringLiteral("http"), &browser, "open");
+    // A POP3 server on loopback that offers XOAUTH2 (plain TCP; the account consents), so that
+    // the sign-in is what the fetch waits for.
+    QTcpServer pop3;
+    QVERIFY(pop3.listen(QHostAddress::LocalHost));
+    QList<QTcpSocket *> clients;
+    connect(&pop3, &QTcpServer::newConnection, &pop3, [&pop3, &clients] {
+        while (QTcpSocket *s = pop3.nextPendingConnection()) {
+            clients << s;
+            s->write("+OK POP3 ready\r\n");
+            QObject::connect(s, &QTcpSocket::readyRead, s, [s] {
+                while (s->canReadLine()) {
+                    const QByteArray line = s->readLine().trimmed().toUpper();
+                    if (line == "CAPA")
+                        s->write("+OK\r\nSASL XOAUTH2\r\nUIDL\r\n.\r\n");
+                    else
+                        s->write("-ERR no\r\n");
+                }
+            });
+        }
+    });
+    store::Account web = never;
+    web.pop3.host = QStringLiteral("127.0.0.1");
+    web.pop3.port = pop3.serverPort();
+    web.pop3.security = store::Security::None;
+    web.pop3.acceptUnencrypted = true;
+    web.oauth.enabled = true;
+    web.oauth.method = oauth::SignInMethod::Browser;
+    web.oauth.tokenEndpoint = QStringLiteral("https://login.example.com/tenant/oauth2/v2.0/token");
+    web.oauth.authorizationEndpoint = QStringLiteral("https://login.example.com/tenant/oauth2/v2.0/authorize");
+    web.oauth.clientId = QStringLiteral("6b29fc40-ca47-1067-b31d-00dd010662da");
+    web.oauth.scope = QStringLiteral("https://outlook.office365.com/.default");
+    web.pop3.fetchIntervalMinutes = 1;
+    const auto savedWeb = m_f->save(web);
+    QVERIFY2(savedWeb.ok, qPrintable(savedWeb.error));
+    QTRY_VERIFY(scheduler->isScheduled(web.id));
+    QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible()
+                                 && window.banner()->text().contains(QStringLiteral("automatic fetch needs you to sign in")),
+                             10000);
+    QTRY_VERIFY(!window.isBusy());
+    QVERIFY(browser.urls.isEmpty());
+    web.pop3.fetchIntervalMinutes = 0;
+    QVERIFY(m_f->save(web).ok);
+    QTRY_VERIFY(!scheduler->isScheduled(web.id));
+    window.fetchAccount(web.id);
+    QTRY_COMPARE_WITH_TIMEOUT(browser.urls.size(), 1, 10000);
+    QVERIFY(browser.urls.first().toString().startsWith(QStringLiteral("https://login.example.com/tenant/oauth2/v2.0/authorize")));
+    window.cancelJobs();
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
+    QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
     ui::FetchScheduler::setMinuteMs(60 * 1000);
 
     // New mail: a notification per fetch that stored messages, none for an empty one.
