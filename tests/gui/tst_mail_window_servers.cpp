@@ -10,6 +10,7 @@
 #include "MailFolder.h"
 #include "MainWindow.h"
 #include "MessageListModel.h"
+#include "FetchScheduler.h"
 #include "MessageView.h"
 #include "NewMailNotifier.h"
 #include "OptionsDialog.h"
@@ -31,6 +32,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QPushButton>
 #include <QTableView>
 #include <QTreeWidget>
@@ -142,6 +144,12 @@ store::Account TestMailWindowServers::createOAuthAccountThroughGui(ui::MainWindo
     QApplication::sendEvent(edit("senderName"), &umlauts);
     test::typeInto(edit("pop3Host"), servers().host());
     test::chooseData(combo("pop3Security"), int(store::Security::Tls));
+    // Delete on the server what is deleted here; fetch every 30 minutes while open.
+    dialog->findChild<QCheckBox *>(QStringLiteral("pop3DeleteWhenDeletedLocally"))->click();
+    auto *interval = dialog->findChild<QSpinBox *>(QStringLiteral("pop3FetchInterval"));
+    interval->setFocus();
+    interval->selectAll();
+    QTest::keyClicks(interval, QStringLiteral("30"));
     test::typeInto(edit("pop3Port"), servers().value("POP3_TLS_PORT"));
     dialog->findChild<QCheckBox *>(QStringLiteral("oauthEnabled"))->click();
     test::typeInto(edit("oauthTokenEndpoint"), env("OAUTH_TOKEN_URL"));
@@ -173,7 +181,8 @@ store::Account TestMailWindowServers::createOAuthAccountThroughGui(ui::MainWindo
     // in the keychain (not in the settings).
     if (!account.oauth.enabled || account.oauth.method != oauth::SignInMethod::Password
         || account.extraCaFile != QFileInfo(env("KURIER_TEST_CA")).absoluteFilePath()
-        || !account.hasSecret(store::SecretName::Pop3Password)) {
+        || !account.hasSecret(store::SecretName::Pop3Password) || !account.pop3.deleteWhenDeletedLocally
+        || account.pop3.fetchIntervalMinutes != 30) {
         qWarning("the account is not as entered");
         return {};
     }
@@ -193,6 +202,7 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
     // Everything from here on as a user does it: no account is made behind the window's back.
     const store::Account account = createOAuthAccountThroughGui(window, f.manager.get(), user, password);
     QVERIFY(!account.id.isEmpty());
+    QCOMPARE(window.fetchScheduler()->intervalMs(account.id), 30 * 60 * 1000);
 
     const QByteArray first = "From: Anna Schmidt <" + user.toUtf8() + ">\r\nTo: " + user.toUtf8()
         + "\r\nSubject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?= vom Server\r\nDate: Fri, 27 Nov 2026 10:00:00 +0100\r\n"
