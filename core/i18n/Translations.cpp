@@ -10,7 +10,7 @@ namespace kurier::i18n {
 QString installTranslators(QCoreApplication &app, const QString &language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    const QString lang = locale.name().section(u'_', 0, 0);
+    QString lang = locale.name().section(u'_', 0, 0); // not const: returned by move
     if (!language.isEmpty())
         QLocale::setDefault(locale);
 

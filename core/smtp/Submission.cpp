@@ -99,7 +99,7 @@ void Submission::start(const QString &password)
         connect(m_tokens, &oauth::TokenProvider::browserSignInRequired, this, &Submission::browserSignInRequired);
         connect(m_tokens, &oauth::TokenProvider::deviceCodeSignInRequired, this, &Submission::deviceCodeSignInRequired);
         QPointer<oauth::TokenProvider> tokens = m_tokens;
-        m_session->setOAuthAuthentication(m_account.smtpUser(), [tokens](bool forceNew, SmtpSession::TokenCallback done) {
+        m_session->setOAuthAuthentication(m_account.smtpUser(), [tokens](bool forceNew, const SmtpSession::TokenCallback &done) {
             if (!tokens) {
                 done({}, {});
                 return;
