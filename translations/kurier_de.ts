@@ -1539,6 +1539,97 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     </message>
 </context>
 <context>
+    <name>SslErrorText</name>
+    <message>
+        <source>The issuer certificate could not be found</source>
+        <translation>Das Zertifikat der ausstellenden Stelle wurde nicht gefunden</translation>
+    </message>
+    <message>
+        <source>The certificate signature could not be decrypted</source>
+        <translation>Die Signatur des Zertifikats ließ sich nicht entschlüsseln</translation>
+    </message>
+    <message>
+        <source>The public key in the certificate could not be read</source>
+        <translation>Der öffentliche Schlüssel im Zertifikat ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>The signature of the certificate is invalid</source>
+        <translation>Die Signatur des Zertifikats ist ungültig</translation>
+    </message>
+    <message>
+        <source>The certificate is not yet valid</source>
+        <translation>Das Zertifikat ist noch nicht gültig</translation>
+    </message>
+    <message>
+        <source>The certificate has expired</source>
+        <translation>Das Zertifikat ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>The certificate's notBefore field contains an invalid time</source>
+        <translation>Das Feld „notBefore“ des Zertifikats enthält eine ungültige Zeit</translation>
+    </message>
+    <message>
+        <source>The certificate's notAfter field contains an invalid time</source>
+        <translation>Das Feld „notAfter“ des Zertifikats enthält eine ungültige Zeit</translation>
+    </message>
+    <message>
+        <source>The certificate is self-signed, and untrusted</source>
+        <translation>Das Zertifikat ist selbst signiert und nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>The root certificate of the certificate chain is self-signed, and untrusted</source>
+        <translation>Das Wurzelzertifikat der Kette ist selbst signiert und nicht vertrauenswürdig</translation>
+    </message>
+    <message>
+        <source>The issuer certificate of a locally looked up certificate could not be found</source>
+        <translation>Das Zertifikat wurde von einer unbekannten Zertifizierungsstelle ausgestellt (ihr Zertifikat ist auf diesem System nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>No certificates could be verified</source>
+        <translation>Kein Zertifikat der Kette ließ sich prüfen</translation>
+    </message>
+    <message>
+        <source>One of the CA certificates is invalid</source>
+        <translation>Eines der CA-Zertifikate ist ungültig</translation>
+    </message>
+    <message>
+        <source>The basicConstraints path length parameter has been exceeded</source>
+        <translation>Die in „basicConstraints“ erlaubte Kettenlänge ist überschritten</translation>
+    </message>
+    <message>
+        <source>The supplied certificate is unsuitable for this purpose</source>
+        <translation>Das Zertifikat ist für diesen Zweck nicht geeignet</translation>
+    </message>
+    <message>
+        <source>The root CA certificate is not trusted for this purpose</source>
+        <translation>Dem Wurzelzertifikat wird für diesen Zweck nicht vertraut</translation>
+    </message>
+    <message>
+        <source>The root CA certificate is marked to reject the specified purpose</source>
+        <translation>Das Wurzelzertifikat ist für diesen Zweck ausdrücklich gesperrt</translation>
+    </message>
+    <message>
+        <source>The peer did not present any certificate</source>
+        <translation>Die Gegenstelle hat kein Zertifikat vorgelegt</translation>
+    </message>
+    <message>
+        <source>The host name did not match any of the valid hosts for this certificate</source>
+        <translation>Das Zertifikat gilt nicht für diesen Servernamen</translation>
+    </message>
+    <message>
+        <source>The peer certificate is blacklisted</source>
+        <translation>Das Zertifikat der Gegenstelle steht auf der Sperrliste</translation>
+    </message>
+    <message>
+        <source>The certificate's status is unknown</source>
+        <translation>Der Status des Zertifikats ist unbekannt</translation>
+    </message>
+    <message>
+        <source>The certificate status response has expired</source>
+        <translation>Die Statusauskunft (OCSP) zum Zertifikat ist abgelaufen</translation>
+    </message>
+</context>
+<context>
     <name>UidlState</name>
     <message>
         <source>Cannot read %1: %2</source>

@@ -1,6 +1,7 @@
 #include "net/SslTransport.h"
 
 #include "net/NetLog.h"
+#include "net/SslErrorText.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -264,7 +265,7 @@ void SslTransport::onSslErrors(const QList<QSslError> &errors)
         m_problem.errors << weakKey;
     for (const QSslError &e : errors) {
         if (weakKey.isEmpty() || e.error() != QSslError::UnspecifiedError)
-            m_problem.errors << e.errorString();
+            m_problem.errors << sslErrorText(e);
     }
     if (m_problem.errors.isEmpty())
         m_problem.errors << tr("The certificate could not be verified.");

@@ -1,5 +1,6 @@
 #include "oauth/TokenClient.h"
 
+#include "net/SslErrorText.h"
 #include "oauth/OAuthLog.h"
 #include "oauth/Redaction.h"
 #include "oauth/TokenResponse.h"
@@ -90,7 +91,7 @@ void TokenClient::post(const QUrl &endpoint, const Form &form, std::function<voi
             return;
         }
         for (const QSslError &e : errors)
-            sslErrors->append(e.errorString());
+            sslErrors->append(net::sslErrorText(e));
         if (!sha256.isEmpty())
             sslErrors->append(QStringLiteral("certificate SHA-256 ") + QString::fromLatin1(sha256));
         if (!presented.isNull()) {
@@ -101,7 +102,7 @@ void TokenClient::post(const QUrl &endpoint, const Form &form, std::function<voi
             problem->validUntil = presented.expiryDate();
             problem->sha256 = sha256;
             for (const QSslError &e : errors)
-                problem->errors << e.errorString();
+                problem->errors << net::sslErrorText(e);
         }
     });
     connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge, max = m_maxResponseSize](qint64 received, qint64) {
