@@ -76,6 +76,7 @@ QByteArrayList ProcessHardening::hideFromProcEnviron(const QByteArrayList &names
     if (envStart == 0 || envEnd <= envStart)
         return moved;
     for (const QByteArray &name : names) {
+        // NOLINTNEXTLINE(concurrency-mt-unsafe): called first thing in main(), before any thread; needs environ's own pointer
         char *value = std::getenv(name.constData());
         if (!value)
             continue;
@@ -84,6 +85,7 @@ QByteArrayList ProcessHardening::hideFromProcEnviron(const QByteArrayList &names
         if (address < envStart || address >= envEnd)
             continue; // already on the heap (set by the program itself)
         QByteArray copy(value);
+        // NOLINTNEXTLINE(concurrency-mt-unsafe): as above, before any thread exists
         const bool set = setenv(name.constData(), copy.constData(), 1) == 0 && std::getenv(name.constData()) != value;
         explicit_bzero(copy.data(), static_cast<size_t>(copy.size()));
         if (!set)

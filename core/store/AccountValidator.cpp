@@ -82,13 +82,12 @@ void checkOAuth(QList<ValidationIssue> &issues, const Account &account, const Se
     } else if (endpoint.contains(u'{') || endpoint.contains(u'}')) {
         addError(issues, AccountField::OAuthTokenEndpoint,
                  QCoreApplication::translate("AccountValidator", "Replace the placeholder in braces with your tenant ID (Microsoft Entra ID → Overview)."));
-    } else if (!url.isValid() || url.isRelative() || url.host().isEmpty()) {
+    } else if (!url.isValid() || url.isRelative() || url.host().isEmpty()
+               || (url.scheme() != u"https" && url.scheme() != u"http")) {
         addError(issues, AccountField::OAuthTokenEndpoint, QCoreApplication::translate("AccountValidator", "The endpoint must be an absolute https:// URL."));
     } else if (url.scheme() == u"http" && !AccountValidator::isLoopbackHost(url.host())) {
         addError(issues, AccountField::OAuthTokenEndpoint,
                  QCoreApplication::translate("AccountValidator", "The endpoint must use https:// (http:// is only allowed for this computer)."));
-    } else if (url.scheme() != u"https" && url.scheme() != u"http") {
-        addError(issues, AccountField::OAuthTokenEndpoint, QCoreApplication::translate("AccountValidator", "The endpoint must be an absolute https:// URL."));
     } else if (!url.userInfo().isEmpty()) {
         addError(issues, AccountField::OAuthTokenEndpoint, QCoreApplication::translate("AccountValidator", "The endpoint URL must not contain a user name or password."));
     }
