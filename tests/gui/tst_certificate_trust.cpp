@@ -12,6 +12,7 @@
 #include "MessageListModel.h"
 #include "oauth/OAuthDiagnostics.h"
 #include "oauth/TokenClient.h"
+#include "support/TestAccounts.h"
 #include "support/TestServers.h"
 
 #include <QCryptographicHash>
@@ -75,7 +76,7 @@ private slots:
     void tokenRequestCarriesTheCertificate();
 
 private:
-    QString newOAuthUser(const QString &password);
+    QString newOAuthUser(const QString &password) { return test::newOAuthUser(m_network, QStringLiteral("cert"), password); }
     store::Account accountWithoutCa(Fixture &f, const QString &user, const QString &password);
     ui::CertificateDialog *openCertificateDialog(ui::MainWindow &window);
     QNetworkAccessManager m_network;
@@ -88,41 +89,13 @@ void TestCertificateTrust::initTestCase()
     QVERIFY(!serverSha256().isEmpty());
 }
 
-QString TestCertificateTrust::newOAuthUser(const QString &password)
-{
-    const QString user = servers().uniqueAddress(QStringLiteral("cert"));
-    QNetworkRequest request(QUrl(env("OAUTH_BASE") + QStringLiteral("/test/users")));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setSslConfiguration(servers().sslConfiguration());
-    QNetworkReply *reply = m_network.post(
-        request, QJsonDocument(QJsonObject{{QStringLiteral("user"), user}, {QStringLiteral("password"), password}}).toJson());
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-        qFatal("test endpoint did not answer");
-    reply->deleteLater();
-    if (!QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("ok")).toBool())
-        qFatal("cannot create a test user");
-    return user;
-}
-
 // An OAuth account on the test servers that does NOT know the test CA: every TLS connection
 // (POP3, SMTP, token endpoint) meets a certificate it cannot verify.
 store::Account TestCertificateTrust::accountWithoutCa(Fixture &f, const QString &user, const QString &password)
 {
-    store::Account a;
-    a.prefix = QStringLiteral("ZERT");
-    a.email = user;
+    store::Account a = test::oauthTestAccount(QStringLiteral("ZERT"), user);
+    a.extraCaFile.clear(); // the point of this account
     a.isDefault = true;
-    a.pop3.host = servers().host();
-    a.pop3.port = servers().port("POP3_TLS_PORT");
-    a.pop3.security = store::Security::Tls;
-    a.smtp.host = servers().host();
-    a.smtp.port = servers().port("SMTP_SUBMISSION_PORT");
-    a.smtp.security = store::Security::StartTls;
-    a.oauth.enabled = true;
-    a.oauth.tokenEndpoint = env("OAUTH_TOKEN_URL");
-    a.oauth.clientId = env("OAUTH_PUBLIC_CLIENT_ID");
-    a.oauth.scope = env("OAUTH_SCOPE_SMTP");
-    a.oauth.method = oauth::SignInMethod::Password;
     const auto saved = f.save(a, test::passwordUpdate(password));
     if (!saved.ok)
         qWarning("cannot save the account: %s", qPrintable(saved.error));

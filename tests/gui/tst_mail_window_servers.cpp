@@ -15,6 +15,7 @@
 #include "NewMailNotifier.h"
 #include "OptionsDialog.h"
 #include "SafeTextBrowser.h"
+#include "support/TestAccounts.h"
 #include "support/TestServers.h"
 
 #include <QCheckBox>
@@ -23,11 +24,8 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QInputMethodEvent>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPointer>
@@ -65,10 +63,10 @@ private slots:
     void deleteLocallyDeletesOnServerAtNextFetch();
 
 private:
-    QString newOAuthUser(const QString &password);
+    QString newOAuthUser(const QString &password) { return test::newOAuthUser(m_network, QStringLiteral("gui"), password); }
     // An OAuth account (password sign-in) for `user`, saved directly (the first test makes one
     // through the dialog).
-    static store::Account oauthAccount(const QString &prefix, const QString &user);
+    static store::Account oauthAccount(const QString &prefix, const QString &user) { return test::oauthTestAccount(prefix, user); }
     // Optionen → Benutzerkonten → Neu, the form filled with the test servers' values (the test CA
     // chosen with Durchsuchen… like a company CA), Speichern.
     store::Account createOAuthAccountThroughGui(ui::MainWindow &window, store::AccountManager *manager, const QString &user,
@@ -82,22 +80,6 @@ void TestMailWindowServers::initTestCase()
 {
     KURIER_REQUIRE_TEST_SERVERS(servers());
     test::LanguageScope::useEnglish();
-}
-
-QString TestMailWindowServers::newOAuthUser(const QString &password)
-{
-    const QString user = test::TestServers::instance().uniqueAddress(QStringLiteral("gui"));
-    QNetworkRequest request(QUrl(env("OAUTH_BASE") + QStringLiteral("/test/users")));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setSslConfiguration(servers().sslConfiguration());
-    QNetworkReply *reply = m_network.post(
-        request, QJsonDocument(QJsonObject{{QStringLiteral("user"), user}, {QStringLiteral("password"), password}}).toJson());
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-        qFatal("test endpoint did not answer");
-    reply->deleteLater();
-    if (!QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("ok")).toBool())
-        qFatal("cannot create a test user");
-    return user;
 }
 
 void TestMailWindowServers::chooseInFileDialog(QWidget *parent, QAbstractButton *button, const QString &path)
@@ -278,26 +260,6 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
     QCOMPARE(window.messageView()->listedAttachments().size(), 1);
     QCOMPARE(window.messageView()->listedAttachments().first().fileName, QStringLiteral("Übersicht.txt"));
     QCOMPARE(window.messageView()->listedAttachments().first().data, QByteArray("Zeile 1\nZeile 2 äöü\n"));
-}
-
-store::Account TestMailWindowServers::oauthAccount(const QString &prefix, const QString &user)
-{
-    store::Account a;
-    a.prefix = prefix;
-    a.email = user;
-    a.pop3.host = servers().host();
-    a.pop3.port = servers().port("POP3_TLS_PORT");
-    a.pop3.security = store::Security::Tls;
-    a.smtp.host = servers().host();
-    a.smtp.port = servers().port("SMTP_SUBMISSION_PORT");
-    a.smtp.security = store::Security::StartTls;
-    a.oauth.enabled = true;
-    a.oauth.tokenEndpoint = env("OAUTH_TOKEN_URL");
-    a.oauth.clientId = env("OAUTH_PUBLIC_CLIENT_ID");
-    a.oauth.scope = env("OAUTH_SCOPE_SMTP");
-    a.oauth.method = oauth::SignInMethod::Password;
-    a.extraCaFile = env("KURIER_TEST_CA");
-    return a;
 }
 
 void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()

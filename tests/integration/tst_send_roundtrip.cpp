@@ -12,13 +12,10 @@
 #include "smtp/OutboxSender.h"
 #include "store/Outbox.h"
 #include "support/Sync.h"
+#include "support/TestAccounts.h"
 #include "support/TestServers.h"
 
-#include <QDir>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -51,9 +48,7 @@ private slots:
     void temporaryFailureIsDeferred();
 
 private:
-    QString newOAuthUser(const QString &password);
     store::Account oauthAccount(const QString &user, const QString &password);
-    QList<QByteArray> maildir(const QString &address, int count);
     QByteArray fetchOverPop3(const store::Account &account, oauth::TokenProvider *tokens);
 
     secrets::MemorySecretStore m_secrets;
@@ -67,66 +62,15 @@ void TestSendRoundTrip::initTestCase()
     QVERIFY(m_data.isValid());
 }
 
-QString TestSendRoundTrip::newOAuthUser(const QString &password)
-{
-    const QString user = servers().uniqueAddress(QStringLiteral("rt"));
-    QNetworkRequest request(QUrl(env("OAUTH_BASE") + QStringLiteral("/test/users")));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setSslConfiguration(servers().sslConfiguration());
-    QNetworkReply *reply = m_network.post(
-        request, QJsonDocument(QJsonObject{{QStringLiteral("user"), user}, {QStringLiteral("password"), password}}).toJson());
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-        qFatal("test endpoint did not answer");
-    reply->deleteLater();
-    if (!QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("ok")).toBool())
-        qFatal("cannot create a test user");
-    return user;
-}
-
 store::Account TestSendRoundTrip::oauthAccount(const QString &user, const QString &password)
 {
-    store::Account a;
+    store::Account a = test::oauthTestAccount(QStringLiteral("RT"), user);
     a.id = store::newAccountId();
-    a.prefix = QStringLiteral("RT");
-    a.email = user;
     a.senderName = QStringLiteral("Jürgen Größe");
-    a.pop3.host = servers().host();
-    a.pop3.port = servers().port("POP3_TLS_PORT");
-    a.pop3.security = store::Security::Tls;
-    a.smtp.host = servers().host();
-    a.smtp.port = servers().port("SMTP_SUBMISSION_PORT");
-    a.smtp.security = store::Security::StartTls;
-    a.oauth.enabled = true;
-    a.oauth.tokenEndpoint = env("OAUTH_TOKEN_URL");
-    a.oauth.clientId = env("OAUTH_PUBLIC_CLIENT_ID");
-    a.oauth.scope = env("OAUTH_SCOPE_SMTP");
-    a.oauth.method = oauth::SignInMethod::Password;
-    a.extraCaFile = env("KURIER_TEST_CA");
     test::waitFor([&](auto cb) {
         m_secrets.write(secrets::SecretStore::keyFor(a.id, store::SecretName::Pop3Password), password, cb);
     });
     return a;
-}
-
-QList<QByteArray> TestSendRoundTrip::maildir(const QString &address, int count)
-{
-    const QString root = env("MAILDIR_ROOT") + u'/' + address.toLower() + QStringLiteral("/Maildir");
-    QList<QByteArray> mails;
-    const bool ok = QTest::qWaitFor([&] {
-        mails.clear();
-        for (const char *sub : {"new", "cur"}) {
-            QDir dir(root + u'/' + QLatin1String(sub));
-            for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
-                QFile f(dir.filePath(name));
-                if (f.open(QIODevice::ReadOnly))
-                    mails.append(f.readAll());
-            }
-        }
-        return mails.size() >= count;
-    }, 20000);
-    if (!ok)
-        qWarning("no mail for %s", qPrintable(address));
-    return mails;
 }
 
 QByteArray TestSendRoundTrip::fetchOverPop3(const store::Account &account, oauth::TokenProvider *tokens)
@@ -174,7 +118,7 @@ QByteArray TestSendRoundTrip::fetchOverPop3(const store::Account &account, oauth
 void TestSendRoundTrip::composedMessageComesBackIntact()
 {
     const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
-    const QString user = newOAuthUser(password);
+    const QString user = test::newOAuthUser(m_network, QStringLiteral("rt"), password);
     const store::Account account = oauthAccount(user, password);
     const QString bccAddress = servers().uniqueAddress(QStringLiteral("bcc"));
 
@@ -222,10 +166,10 @@ void TestSendRoundTrip::composedMessageComesBackIntact()
     QCOMPARE(sentFile.readAll(), built.data);
 
     // The Bcc recipient got it; nobody can see that.
-    const QList<QByteArray> bccCopy = maildir(bccAddress, 1);
+    const QList<QByteArray> bccCopy = test::waitForMail(bccAddress, 1, 20000);
     QCOMPARE(bccCopy.size(), 1);
     QVERIFY(!bccCopy[0].contains(bccAddress.toUtf8()));
-    QVERIFY(maildir(user, 1).size() == 1);
+    QVERIFY(test::waitForMail(user, 1, 20000).size() == 1);
 
     // Back over POP3 with the same token.
     const QByteArray fetched = fetchOverPop3(account, &tokens);

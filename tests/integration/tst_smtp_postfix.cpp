@@ -6,14 +6,12 @@
 #include "oauth/TokenProvider.h"
 #include "secrets/MemorySecretStore.h"
 #include "smtp/Submission.h"
+#include "support/TestAccounts.h"
 #include "support/TestServers.h"
 #include "support/Sync.h"
 
-#include <QDir>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTest>
 #include <QUuid>
 
@@ -72,11 +70,11 @@ private slots:
 private:
     store::Account passwordAccount(const char *portKey, store::Security security);
     store::Account oauthAccount(const QString &user, const QString &password);
-    QString newOAuthUser(const QString &password);
-    QJsonObject post(const QString &path, const QJsonObject &body);
+    QString newOAuthUser(const QString &password) { return test::newOAuthUser(m_network, QStringLiteral("oauth"), password); }
+    QJsonObject post(const QString &path, const QJsonObject &body) { return test::postToOAuthServer(m_network, path, body); }
     Outcome run(Submission &submission, const QList<OutgoingMessage> &messages, int timeoutMs = 30000);
     // The messages in the address's Maildir once there are `count` (Postfix delivers asynchronously).
-    QList<QByteArray> waitForMail(const QString &address, int count = 1);
+    static QList<QByteArray> waitForMail(const QString &address, int count = 1) { return test::waitForMail(address, count, 15000); }
     static OutgoingMessage message(const QString &from, const QStringList &to, const QString &subject);
 
     secrets::MemorySecretStore m_secrets;
@@ -111,45 +109,12 @@ store::Account TestSmtpPostfix::passwordAccount(const char *portKey, store::Secu
 
 store::Account TestSmtpPostfix::oauthAccount(const QString &user, const QString &password)
 {
-    store::Account a;
+    store::Account a = test::oauthTestAccount(QStringLiteral("OAuth"), user);
     a.id = store::newAccountId();
-    a.prefix = QStringLiteral("OAuth");
-    a.email = user;
-    a.pop3.host = servers().host();
-    a.smtp.host = servers().host();
-    a.smtp.port = servers().port("SMTP_SUBMISSION_PORT");
-    a.smtp.security = store::Security::StartTls;
-    a.oauth.enabled = true;
-    a.oauth.tokenEndpoint = env("OAUTH_TOKEN_URL");
-    a.oauth.clientId = env("OAUTH_PUBLIC_CLIENT_ID");
-    a.oauth.scope = env("OAUTH_SCOPE_SMTP");
-    a.oauth.method = oauth::SignInMethod::Password;
-    a.extraCaFile = env("KURIER_TEST_CA");
     test::waitFor([&](auto cb) {
         m_secrets.write(secrets::SecretStore::keyFor(a.id, store::SecretName::Pop3Password), password, cb);
     });
     return a;
-}
-
-QJsonObject TestSmtpPostfix::post(const QString &path, const QJsonObject &body)
-{
-    QNetworkRequest request(QUrl(env("OAUTH_BASE") + path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setSslConfiguration(servers().sslConfiguration());
-    QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson());
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-        qFatal("test endpoint did not answer");
-    reply->deleteLater();
-    return QJsonDocument::fromJson(reply->readAll()).object();
-}
-
-QString TestSmtpPostfix::newOAuthUser(const QString &password)
-{
-    const QString user = servers().uniqueAddress(QStringLiteral("oauth"));
-    const QJsonObject r = post(QStringLiteral("/test/users"), {{QStringLiteral("user"), user}, {QStringLiteral("password"), password}});
-    if (!r.value(QStringLiteral("ok")).toBool())
-        qFatal("cannot create a test user");
-    return user;
 }
 
 OutgoingMessage TestSmtpPostfix::message(const QString &from, const QStringList &to, const QString &subject)
@@ -172,28 +137,6 @@ Outcome TestSmtpPostfix::run(Submission &submission, const QList<OutgoingMessage
     if (!QTest::qWaitFor([&o] { return o.finished.has_value(); }, timeoutMs))
         qFatal("submission did not finish");
     return o;
-}
-
-QList<QByteArray> TestSmtpPostfix::waitForMail(const QString &address, int count)
-{
-    const QString root = env("MAILDIR_ROOT") + u'/' + address.toLower() + QStringLiteral("/Maildir");
-    QList<QByteArray> mails;
-    const bool complete = QTest::qWaitFor([&] {
-        mails.clear();
-        for (const char *sub : {"new", "cur"}) {
-            QDir dir(root + u'/' + QLatin1String(sub));
-            const QStringList names = dir.entryList(QDir::Files, QDir::Name);
-            for (const QString &name : names) {
-                QFile f(dir.filePath(name));
-                if (f.open(QIODevice::ReadOnly))
-                    mails.append(f.readAll());
-            }
-        }
-        return mails.size() >= count;
-    }, 15000);
-    if (!complete)
-        qWarning("only %d of %d messages arrived for %s", int(mails.size()), count, qPrintable(address));
-    return mails;
 }
 
 void TestSmtpPostfix::plainStartTls()

@@ -5,6 +5,7 @@
 #include "oauth/TokenProvider.h"
 #include "secrets/KeychainSecretStore.h"
 #include "support/Sync.h"
+#include "support/TestAccounts.h"
 #include "support/TestServers.h"
 
 #include <QJsonDocument>
@@ -88,26 +89,14 @@ void TestTokenProvider::initTestCase()
 
 QString TestTokenProvider::newUser(const QString &password, bool mfa)
 {
-    const QString user = servers().uniqueAddress(QStringLiteral("u"));
-    const QJsonObject r = post(QStringLiteral("/test/users"), {{QStringLiteral("user"), user},
-                                                              {QStringLiteral("password"), password},
-                                                              {QStringLiteral("mfaRequired"), mfa}});
-    if (!r.value(QStringLiteral("ok")).toBool())
-        qFatal("cannot create a test user");
+    const QString user = test::newOAuthUser(m_network, QStringLiteral("u"), password, {{QStringLiteral("mfaRequired"), mfa}});
     m_secretsUsed << password;
     return user;
 }
 
 QJsonObject TestTokenProvider::post(const QString &path, const QJsonObject &body)
 {
-    QNetworkRequest request(QUrl(env("OAUTH_BASE") + path));
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    request.setSslConfiguration(servers().sslConfiguration());
-    QNetworkReply *reply = m_network.post(request, QJsonDocument(body).toJson());
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-        qFatal("test endpoint did not answer");
-    reply->deleteLater();
-    return QJsonDocument::fromJson(reply->readAll()).object();
+    return test::postToOAuthServer(m_network, path, body);
 }
 
 QJsonObject TestTokenProvider::statsFor(const QString &user)
