@@ -65,13 +65,13 @@ std::optional<Account> AccountManager::defaultAccount() const
     return std::nullopt;
 }
 
-void AccountManager::save(Account account, SecretUpdate secrets, SaveCallback done)
+void AccountManager::save(Account account, const SecretUpdate &secrets, SaveCallback done)
 {
     QString error;
     if (!reload(&error)) {
         SaveResult r;
         r.error = error;
-        QMetaObject::invokeMethod(this, [done, r] { done(r); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [done = std::move(done), r] { done(r); }, Qt::QueuedConnection);
         return;
     }
     account.prefix = account.prefix.trimmed();
@@ -98,7 +98,7 @@ void AccountManager::save(Account account, SecretUpdate secrets, SaveCallback do
     if (AccountValidator::hasErrors(result.issues)) {
         result.account = account;
         result.error = QCoreApplication::translate("AccountManager", "The account has errors and was not saved.");
-        QMetaObject::invokeMethod(this, [done, result] { done(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
         return;
     }
     QList<QPair<SecretName, QString>> pending;
@@ -107,7 +107,7 @@ void AccountManager::save(Account account, SecretUpdate secrets, SaveCallback do
             pending.append({name, *v});
     }
     const QList<ValidationIssue> issues = result.issues;
-    writeSecrets(account, pending, {}, [done, issues](const SaveResult &r) {
+    writeSecrets(account, pending, {}, [done = std::move(done), issues](const SaveResult &r) {
         SaveResult withIssues = r;
         withIssues.issues = issues;
         done(withIssues);
@@ -115,7 +115,7 @@ void AccountManager::save(Account account, SecretUpdate secrets, SaveCallback do
 }
 
 void AccountManager::writeSecrets(Account account, QList<QPair<SecretName, QString>> pending,
-                                  QList<SecretName> written, SaveCallback done)
+                                  QList<SecretName> written, const SaveCallback &done)
 {
     if (pending.isEmpty()) {
         finishSave(account, done);
@@ -154,7 +154,7 @@ void AccountManager::writeSecrets(Account account, QList<QPair<SecretName, QStri
         m_secretStore->write(key, value, next);
 }
 
-void AccountManager::finishSave(Account account, SaveCallback done)
+void AccountManager::finishSave(Account account, const SaveCallback &done)
 {
     SaveResult result;
     result.account = account;
@@ -194,7 +194,7 @@ void AccountManager::finishSave(Account account, SaveCallback done)
     done(result);
 }
 
-void AccountManager::remove(const QString &id, DoneCallback done)
+void AccountManager::remove(const QString &id, const DoneCallback &done)
 {
     reload();
     const auto account = findById(id);

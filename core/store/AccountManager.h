@@ -43,9 +43,9 @@ public:
 
     // Validates against the other accounts; refuses on errors. A new account (empty id) gets an
     // id. `secrets` are written first; warnings do not stop saving.
-    void save(Account account, SecretUpdate secrets, SaveCallback done);
+    void save(Account account, const SecretUpdate &secrets, SaveCallback done);
     // Deletes the account's secrets, then the account. The default moves to another account.
-    void remove(const QString &id, DoneCallback done);
+    void remove(const QString &id, const DoneCallback &done);
     bool setDefault(const QString &id, QString *error = nullptr);
 
 signals:
@@ -53,8 +53,8 @@ signals:
 
 private:
     void writeSecrets(Account account, QList<QPair<SecretName, QString>> pending, QList<SecretName> written,
-                      SaveCallback done);
-    void finishSave(Account account, SaveCallback done);
+                      const SaveCallback &done);
+    void finishSave(Account account, const SaveCallback &done);
 
     AccountStore m_store;
     secrets::SecretStore *m_secretStore;
