@@ -29,17 +29,10 @@
 using namespace kurier;
 using kurier::test::Fixture;
 
+using kurier::test::env;
+using kurier::test::servers;
+
 namespace {
-
-const test::TestServers &servers()
-{
-    return test::TestServers::instance();
-}
-
-QString env(const char *key)
-{
-    return servers().value(key);
-}
 
 // What the servers present: tls/server.pem of this run, as a pin stores it.
 QByteArray serverSha256()
@@ -78,6 +71,8 @@ private slots:
 private:
     QString newOAuthUser(const QString &password) { return test::newOAuthUser(m_network, QStringLiteral("cert"), password); }
     store::Account accountWithoutCa(Fixture &f, const QString &user, const QString &password);
+    // A new test user and its account without the CA; XDG_DATA_HOME in the fixture's directory.
+    store::Account freshAccountWithoutCa(Fixture &f, QString *user);
     ui::CertificateDialog *openCertificateDialog(ui::MainWindow &window);
     QNetworkAccessManager m_network;
 };
@@ -100,6 +95,14 @@ store::Account TestCertificateTrust::accountWithoutCa(Fixture &f, const QString 
     if (!saved.ok)
         qWarning("cannot save the account: %s", qPrintable(saved.error));
     return saved.account;
+}
+
+store::Account TestCertificateTrust::freshAccountWithoutCa(Fixture &f, QString *user)
+{
+    qputenv("XDG_DATA_HOME", QFile::encodeName(f.dir.path() + QStringLiteral("/data")));
+    const QString password = test::newTestPassword();
+    *user = newOAuthUser(password);
+    return accountWithoutCa(f, *user, password);
 }
 
 ui::CertificateDialog *TestCertificateTrust::openCertificateDialog(ui::MainWindow &window)
@@ -162,10 +165,8 @@ void TestCertificateTrust::dialogShowsTheProblem()
 void TestCertificateTrust::fetchTrustRetry()
 {
     Fixture f;
-    qputenv("XDG_DATA_HOME", QFile::encodeName(f.dir.path() + QStringLiteral("/data")));
-    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
-    const QString user = newOAuthUser(password);
-    const store::Account account = accountWithoutCa(f, user, password);
+    QString user;
+    const store::Account account = freshAccountWithoutCa(f, &user);
     QVERIFY(!account.id.isEmpty());
     QCOMPARE(servers().deliver(user, {"From: bob@kurier.test\r\nTo: " + user.toUtf8()
                                       + "\r\nSubject: Hinter dem Zertifikat\r\nMessage-ID: <cert-1@kurier.test>\r\n\r\nHallo.\r\n"}),
@@ -235,10 +236,8 @@ void TestCertificateTrust::fetchTrustRetry()
 void TestCertificateTrust::sendTrustRetry()
 {
     Fixture f;
-    qputenv("XDG_DATA_HOME", QFile::encodeName(f.dir.path() + QStringLiteral("/data")));
-    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
-    const QString user = newOAuthUser(password);
-    const store::Account account = accountWithoutCa(f, user, password);
+    QString user;
+    const store::Account account = freshAccountWithoutCa(f, &user);
     QVERIFY(!account.id.isEmpty());
 
     ui::MainWindow window(f.manager.get());

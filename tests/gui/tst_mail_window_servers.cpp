@@ -39,19 +39,8 @@
 using namespace kurier;
 using kurier::test::Fixture;
 
-namespace {
-
-const test::TestServers &servers()
-{
-    return test::TestServers::instance();
-}
-
-QString env(const char *key)
-{
-    return servers().value(key);
-}
-
-} // namespace
+using kurier::test::env;
+using kurier::test::servers;
 
 class TestMailWindowServers : public QObject
 {
@@ -175,7 +164,7 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
 {
     Fixture f;
     qputenv("XDG_DATA_HOME", QFile::encodeName(f.dir.path() + QStringLiteral("/data")));
-    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString password = test::newTestPassword();
     const QString user = newOAuthUser(password);
 
     ui::MainWindow window(f.manager.get());
@@ -266,7 +255,7 @@ void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
 {
     Fixture f;
     qputenv("XDG_DATA_HOME", QFile::encodeName(f.dir.path() + QStringLiteral("/data")));
-    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString password = test::newTestPassword();
     const QString user = newOAuthUser(password);
     store::Account a = oauthAccount(QStringLiteral("DEL"), user);
     a.isDefault = true;

@@ -24,20 +24,8 @@
 
 using namespace kurier;
 
-namespace {
-
-const test::TestServers &servers()
-{
-    return test::TestServers::instance();
-}
-
-QString env(const char *key)
-{
-    return servers().value(key);
-}
-
-
-} // namespace
+using kurier::test::env;
+using kurier::test::servers;
 
 class TestSendRoundTrip : public QObject
 {
@@ -117,7 +105,7 @@ QByteArray TestSendRoundTrip::fetchOverPop3(const store::Account &account, oauth
 
 void TestSendRoundTrip::composedMessageComesBackIntact()
 {
-    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString password = test::newTestPassword();
     const QString user = test::newOAuthUser(m_network, QStringLiteral("rt"), password);
     const store::Account account = oauthAccount(user, password);
     const QString bccAddress = servers().uniqueAddress(QStringLiteral("bcc"));

@@ -16,6 +16,8 @@
 #include <QUuid>
 
 using namespace kurier;
+using kurier::test::env;
+using kurier::test::servers;
 using namespace kurier::smtp;
 
 namespace {
@@ -29,17 +31,6 @@ void captureLog(QtMsgType type, const QMessageLogContext &context, const QString
     if (previousHandler)
         previousHandler(type, context, message);
 }
-
-const test::TestServers &servers()
-{
-    return test::TestServers::instance();
-}
-
-QString env(const char *key)
-{
-    return servers().value(key);
-}
-
 
 struct Outcome {
     QList<SendResult> results;
@@ -220,7 +211,7 @@ void TestSmtpPostfix::untrustedCertificate()
 
 void TestSmtpPostfix::xoauth2WithTokenProvider()
 {
-    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString password = test::newTestPassword();
     const QString user = newOAuthUser(password);
     const store::Account account = oauthAccount(user, password);
     const QString to = servers().uniqueAddress(QStringLiteral("xoauth2"));
@@ -235,7 +226,7 @@ void TestSmtpPostfix::xoauth2WithTokenProvider()
 void TestSmtpPostfix::xoauth2OneLineInitialResponse()
 {
     // The test Postfix takes 16 KB lines, so the one-line form works there too.
-    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString password = test::newTestPassword();
     const QString user = newOAuthUser(password);
     const store::Account account = oauthAccount(user, password);
     const QString to = servers().uniqueAddress(QStringLiteral("oneline"));
@@ -248,7 +239,7 @@ void TestSmtpPostfix::xoauth2OneLineInitialResponse()
 
 void TestSmtpPostfix::oauthBearer()
 {
-    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString password = test::newTestPassword();
     const QString user = newOAuthUser(password);
     const store::Account account = oauthAccount(user, password);
     const QString to = servers().uniqueAddress(QStringLiteral("bearer"));
@@ -264,7 +255,7 @@ void TestSmtpPostfix::refusedTokenReplacedOnce()
 {
     // A cached token the server refuses (revoked after it was cached): 334 with the JSON error,
     // an empty answer, 535 — then one fresh token and success.
-    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString password = test::newTestPassword();
     const QString user = newOAuthUser(password);
     const store::Account account = oauthAccount(user, password);
     oauth::TokenProvider provider(account, &m_secrets);
@@ -285,7 +276,7 @@ void TestSmtpPostfix::refusedTokenReplacedOnce()
 void TestSmtpPostfix::revokedTokenFailsWithDiagnostic()
 {
     // Every token of the user refused: one retry, then the server's answer and the JSON error.
-    const QString password = QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+    const QString password = test::newTestPassword();
     const QString user = newOAuthUser(password);
     store::Account account = oauthAccount(user, password);
     Submission submission(account, &m_secrets);

@@ -10,6 +10,8 @@
 //   kurier::test::verifyCutInTime(meter);
 //   if (QTest::currentTestFailed()) return;
 
+#include "diagnostics/Diagnostic.h"
+#include "net/TlsPolicy.h"
 #include "support/Sanitizers.h"
 #include "support/ScriptedServer.h"
 #include "support/TestCertificates.h"
@@ -38,6 +40,15 @@ inline void serveTls(ScriptedServer &server, const TestCertificates &certs, bool
     server.implicitTls = implicit;
     server.certificate = certs.certificate(name);
     server.key = certs.key(name);
+}
+
+// What the clients under attack use: the test CA trusted, 5 s to connect.
+inline net::TlsPolicy trustingTestCa(const TestCertificates &certs)
+{
+    net::TlsPolicy p;
+    p.extraCaCertificates = certs.ca();
+    p.connectTimeoutMs = 5000;
+    return p;
 }
 
 // The password on the wire: in the clear, or base64 in a SASL PLAIN response.
@@ -90,6 +101,17 @@ inline void verifyCutInTime(const AttackMeter &meter)
 inline void verifyTimedOutAtDeadline(const AttackMeter &meter)
 {
     QVERIFY2(meter.took() >= 900 && meter.took() < 2500, qPrintable(QString::number(meter.took())));
+}
+
+// A server that accepts and never says a word: the client gives up at its reply timeout
+// (500 ms), as a failure worth retrying, without having sent anything.
+inline void verifySilentServerTimedOut(const diagnostics::Diagnostic &d, const AttackMeter &meter,
+                                       const ScriptedServer &server)
+{
+    QCOMPARE(d.code, QStringLiteral("timeout"));
+    QVERIFY(d.retryable);
+    QVERIFY2(meter.elapsed() >= 450 && meter.elapsed() < 2000, qPrintable(QString::number(meter.elapsed())));
+    QVERIFY(server.received().isEmpty());
 }
 
 } // namespace kurier::test

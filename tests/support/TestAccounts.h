@@ -20,8 +20,25 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QTest>
+#include <QUuid>
 
 namespace kurier::test {
+
+// The servers of this test run, and the value of one key of their env file.
+inline const TestServers &servers()
+{
+    return TestServers::instance();
+}
+inline QString env(const char *key)
+{
+    return TestServers::instance().value(key);
+}
+
+// A password no other test user has.
+inline QString newTestPassword()
+{
+    return QStringLiteral("pw-") + QUuid::createUuid().toString(QUuid::Id128);
+}
 
 // POSTs `body` as JSON to `path` of the test OAuth server (/test/users, /test/revoke …) and
 // returns its JSON answer. No answer within 10 s ends the test run: nothing after it means much.
