@@ -12,6 +12,7 @@
 #include "MessageListModel.h"
 #include "oauth/OAuthDiagnostics.h"
 #include "oauth/TokenClient.h"
+#include "ServerWindowSupport.h"
 #include "support/TestAccounts.h"
 #include "support/TestServers.h"
 
@@ -264,12 +265,9 @@ void TestCertificateTrust::sendTrustRetry()
 
     // It arrived: Abrufen (with the same pin) brings it back.
     window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
-    for (int attempt = 0; attempt < 20 && window.messageModel()->totalCount() < 1; ++attempt) {
-        window.fetchAll();
-        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
-        if (window.messageModel()->totalCount() < 1)
-            QTest::qWait(500);
-    }
+    test::fetchUntil(window, 1);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(window.messageModel()->totalCount(), 1);
     QCOMPARE(window.messageModel()->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Über das gepinnte Zertifikat"));
 }

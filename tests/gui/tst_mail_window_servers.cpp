@@ -15,6 +15,7 @@
 #include "NewMailNotifier.h"
 #include "OptionsDialog.h"
 #include "SafeTextBrowser.h"
+#include "ServerWindowSupport.h"
 #include "support/TestAccounts.h"
 #include "support/TestServers.h"
 
@@ -227,18 +228,11 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
 
     // It comes back on the next Abrufen (Postfix delivers asynchronously: try a few times).
     window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
-    for (int attempt = 0; attempt < 20 && window.messageModel()->totalCount() < 3; ++attempt) {
-        window.fetchAll();
-        QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
-        if (window.messageModel()->totalCount() < 3)
-            QTest::qWait(500);
-    }
+    test::fetchUntil(window, 3);
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(window.messageModel()->totalCount(), 3);
-    int row = -1;
-    for (int r = 0; r < window.messageModel()->rowCount(); ++r) {
-        if (window.messageModel()->rowAt(r).entry.subject == QStringLiteral("Re: Grüße vom Server"))
-            row = r;
-    }
+    int row = test::rowWithSubject(window, QStringLiteral("Re: Grüße vom Server"));
     QVERIFY(row >= 0);
     window.messageList()->setCurrentIndex(window.messageModel()->index(row, 0));
     const mime::ParsedMessage &back = window.messageView()->message();
@@ -285,11 +279,7 @@ void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
     QCOMPARE(window.messageModel()->totalCount(), 3);
 
     // Löschen on "Zwei": into the Papierkorb, marked for deletion on the server.
-    int row = -1;
-    for (int r = 0; r < window.messageModel()->rowCount(); ++r) {
-        if (window.messageModel()->rowAt(r).entry.subject == QStringLiteral("Zwei"))
-            row = r;
-    }
+    int row = test::rowWithSubject(window, QStringLiteral("Zwei"));
     QVERIFY(row >= 0);
     window.messageList()->setCurrentIndex(window.messageModel()->index(row, 0));
     window.findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
