@@ -19,6 +19,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
+#include <functional>
+#include <memory>
 #include <unistd.h>
 
 namespace kurier::test {
@@ -40,6 +42,37 @@ inline void serveTls(ScriptedServer &server, const TestCertificates &certs, bool
     server.implicitTls = implicit;
     server.certificate = certs.certificate(name);
     server.key = certs.key(name);
+}
+
+// A protocol script's `override` (first say on every line; true when it answered): answers
+// `command` with `reply`, leaves every other line to the script.
+using Override = std::function<bool(ScriptedServer::Connection &, const QByteArray &line)>;
+inline Override answering(const QByteArray &command, const QByteArray &reply)
+{
+    return [command, reply](ScriptedServer::Connection &c, const QByteArray &line) {
+        if (line != command)
+            return false;
+        c.send(reply);
+        return true;
+    };
+}
+
+// An override for a fake STARTTLS: `command` gets `goAhead` and then no handshake, but
+// `plaintext` to every later line (the ClientHello's bytes included).
+inline Override fakeTlsGoAhead(const QByteArray &command, const QByteArray &goAhead, const QByteArray &plaintext)
+{
+    auto goAheadSent = std::make_shared<bool>(false);
+    return [=](ScriptedServer::Connection &c, const QByteArray &line) {
+        if (line == command) {
+            *goAheadSent = true;
+            c.send(goAhead);
+            return true;
+        }
+        if (!*goAheadSent)
+            return false;
+        c.send(plaintext);
+        return true;
+    };
 }
 
 // What the clients under attack use: the test CA trusted, 5 s to connect.

@@ -225,12 +225,7 @@ void TestHostilePop3::stlsRefusedStopsBeforeCredentials()
 {
     ScriptedServer server;
     Maildrop drop;
-    drop.override = [](Connection &c, const QByteArray &line) {
-        if (line != "STLS")
-            return false;
-        c.send("-ERR TLS not available today\r\n");
-        return true;
-    };
+    drop.override = kurier::test::answering("STLS", "-ERR TLS not available today\r\n");
     drop.install(server);
     Client client(policy(), options(server.port(), store::Security::StartTls));
     client.session.open();
@@ -246,18 +241,8 @@ void TestHostilePop3::fakeGoAheadThenPlaintextStopsBeforeCredentials()
 {
     ScriptedServer server;
     Maildrop drop;
-    auto goAheadSent = std::make_shared<bool>(false);
-    drop.override = [goAheadSent](Connection &c, const QByteArray &line) {
-        if (line == "STLS") {
-            *goAheadSent = true;
-            c.send("+OK Begin TLS negotiation\r\n+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n");
-            return true;
-        }
-        if (!*goAheadSent)
-            return false;
-        c.send("+OK\r\n"); // whatever arrives (the ClientHello's bytes included) is welcome
-        return true;
-    };
+    drop.override = kurier::test::fakeTlsGoAhead("STLS", "+OK Begin TLS negotiation\r\n+OK\r\nUSER\r\nSASL PLAIN\r\n.\r\n",
+                                                 "+OK\r\n"); // whatever arrives is welcome
     drop.install(server);
     Client client(policy(), options(server.port(), store::Security::StartTls));
     QElapsedTimer clock;
@@ -602,12 +587,7 @@ void TestHostilePop3::listingLies()
     for (qsizetype i = 0; i < uidls.size(); ++i)
         drop.messages.append({uidls[i], contents[i]});
     if (!listReply.isEmpty()) {
-        drop.override = [listReply](Connection &c, const QByteArray &line) {
-            if (line != "LIST")
-                return false;
-            c.send(listReply);
-            return true;
-        };
+        drop.override = kurier::test::answering("LIST", listReply);
     }
     drop.install(server);
     Client client(policy(), options(server.port(), store::Security::Tls));
@@ -640,12 +620,7 @@ void TestHostilePop3::retrOfVanishedMessage()
         serveTls(server, true);
         Maildrop drop;
         drop.messages = {{"first", first}, {"flaky", flaky}, {"third", third}};
-        drop.override = [](Connection &c, const QByteArray &line) {
-            if (line != "RETR 2")
-                return false;
-            c.send("-ERR no such message\r\n");
-            return true;
-        };
+        drop.override = kurier::test::answering("RETR 2", "-ERR no such message\r\n");
         drop.install(server);
         Client client(policy(), options(server.port(), store::Security::Tls));
         Pop3Fetch fetch(&client.session, &rig.maildir, &rig.state, nullptr, fo);

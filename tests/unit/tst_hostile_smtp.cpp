@@ -193,12 +193,7 @@ void TestHostileSmtp::starttlsRefusedStopsBeforeCredentials()
 {
     ScriptedServer server;
     Submission smtp;
-    smtp.override = [](Connection &c, const QByteArray &line) {
-        if (line != "STARTTLS")
-            return false;
-        c.send("454 4.7.0 TLS not available due to local problem\r\n");
-        return true;
-    };
+    smtp.override = kurier::test::answering("STARTTLS", "454 4.7.0 TLS not available due to local problem\r\n");
     smtp.install(server);
     Client client(policy(), settings(server.port(), store::Security::StartTls));
     client.session.open();
@@ -216,18 +211,9 @@ void TestHostileSmtp::fakeGoAheadThenPlaintextStopsBeforeCredentials()
 {
     ScriptedServer server;
     Submission smtp;
-    auto goAheadSent = std::make_shared<bool>(false);
-    smtp.override = [goAheadSent](Connection &c, const QByteArray &line) {
-        if (line == "STARTTLS") {
-            *goAheadSent = true;
-            c.send("220 2.0.0 Ready to start TLS\r\n250-hostile.kurier.test\r\n250 AUTH PLAIN\r\n");
-            return true;
-        }
-        if (!*goAheadSent)
-            return false;
-        c.send("250 2.0.0 Ok\r\n"); // ClientHello bytes, anything: all welcome
-        return true;
-    };
+    smtp.override = kurier::test::fakeTlsGoAhead(
+        "STARTTLS", "220 2.0.0 Ready to start TLS\r\n250-hostile.kurier.test\r\n250 AUTH PLAIN\r\n",
+        "250 2.0.0 Ok\r\n"); // ClientHello bytes, anything: all welcome
     smtp.install(server);
     Client client(policy(), settings(server.port(), store::Security::StartTls));
     QElapsedTimer clock;
