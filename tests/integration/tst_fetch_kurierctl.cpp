@@ -5,21 +5,19 @@
 // set exactly, without duplicates, with nothing left in tmp/ (KURIER_KILL_TRIALS, default 20;
 // bench/pop3/kill-test runs 100).
 #include "store/Maildir.h"
+#include "support/TestAccounts.h"
 #include "support/TestServers.h"
 
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSet>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QUrlQuery>
 
 using namespace kurier;
 
@@ -93,17 +91,8 @@ QString TestFetchKurierctl::createUser(const char *tag)
 {
     const QString user = QStringLiteral("ctl-%1-%2@kurier.test").arg(QLatin1String(tag)).arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     const QString password = QStringLiteral("pw-%1").arg(QRandomGenerator::global()->generate());
-    QNetworkRequest request(test::TestServers::instance().oauthUrl(QStringLiteral("/test/users")));
-    request.setSslConfiguration(test::TestServers::instance().sslConfiguration());
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/x-www-form-urlencoded"));
-    QUrlQuery form;
-    form.addQueryItem(QStringLiteral("user"), user);
-    form.addQueryItem(QStringLiteral("password"), password);
-    QNetworkReply *reply = m_nam.post(request, form.toString(QUrl::FullyEncoded).toUtf8());
-    QSignalSpy done(reply, &QNetworkReply::finished);
-    if (!reply->isFinished())
-        done.wait(15000);
-    reply->deleteLater();
+    test::postToOAuthServer(m_nam, QStringLiteral("/test/users"),
+                            {{QStringLiteral("user"), user}, {QStringLiteral("password"), password}});
     m_passwords.insert(user, password);
     return user;
 }
