@@ -1,5 +1,6 @@
 // `kurierctl send` as a user runs it: a real process, the real keychain (private GNOME Keyring
 // via tests/support/with-keyring), its own XDG directories, the real Postfix of tests/servers.
+#include "support/TestAccounts.h"
 #include "support/TestServers.h"
 
 #include <QDir>
@@ -47,7 +48,7 @@ private slots:
 private:
     Run kurierctl(const QStringList &args, const QByteArray &stdinData = {}) const;
     void addAccount(quint16 smtpPort);
-    QList<QByteArray> maildir(const QString &address, int count) const;
+    static QList<QByteArray> maildir(const QString &address, int count) { return kurier::test::waitForMail(address, count, 15000); }
     [[nodiscard]] QString mailRoot() const { return m_data->filePath(QStringLiteral("kurier/Bob")); }
 
     std::unique_ptr<QTemporaryDir> m_config;
@@ -100,27 +101,6 @@ void TestSendKurierctl::addAccount(quint16 smtpPort)
                                QStringLiteral("--password-stdin")},
                               env("PASSWORD_USER_PASSWORD").toUtf8() + '\n');
     QVERIFY2(add.exitCode == 0, qPrintable(add.err));
-}
-
-QList<QByteArray> TestSendKurierctl::maildir(const QString &address, int count) const
-{
-    const QString root = env("MAILDIR_ROOT") + u'/' + address.toLower() + QStringLiteral("/Maildir");
-    QList<QByteArray> mails;
-    const bool ok = QTest::qWaitFor([&] {
-        mails.clear();
-        for (const char *sub : {"new", "cur"}) {
-            QDir dir(root + u'/' + QLatin1String(sub));
-            for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
-                QFile f(dir.filePath(name));
-                if (f.open(QIODevice::ReadOnly))
-                    mails.append(f.readAll());
-            }
-        }
-        return mails.size() >= count;
-    }, 15000);
-    if (!ok)
-        qWarning("only %d mails for %s", int(mails.size()), qPrintable(address));
-    return mails;
 }
 
 void TestSendKurierctl::composeWithAttachmentAndBcc()
