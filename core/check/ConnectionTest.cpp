@@ -245,10 +245,15 @@ void ConnectionTest::readSecrets()
     if (m_account.smtp.auth == store::SmtpAuth::Password)
         names << SecretName::SmtpPassword;
     // Chained reads: the keychain serialises them anyway, and one callback at a time is simpler.
+    // The step holds itself only weakly; the pending read's callback holds it strongly, so the
+    // chain is freed however it ends (a strong self-capture leaked when the test was cancelled
+    // or failed midway: found by LeakSanitizer in tst_connection_test_dialog).
     auto chain = std::make_shared<std::function<void(qsizetype)>>();
+    const std::weak_ptr<std::function<void(qsizetype)>> weakChain = chain;
     QPointer<ConnectionTest> self(this);
-    *chain = [self, names, chain](qsizetype i) {
-        if (!self || self->m_finished)
+    *chain = [self, names, weakChain](qsizetype i) {
+        const auto step = weakChain.lock();
+        if (!step || !self || self->m_finished)
             return;
         if (i == names.size()) {
             self->lookUp(Id::Pop3Lookup, self->m_account.pop3.host, [self] {
@@ -259,13 +264,9 @@ void ConnectionTest::readSecrets()
                         self->startPop3();
                 });
             });
-            *chain = nullptr; // break the cycle
             return;
         }
-        self->readSecret(names.at(i), [chain, i] {
-            if (*chain)
-                (*chain)(i + 1);
-        });
+        self->readSecret(names.at(i), [step, i] { (*step)(i + 1); });
     };
     (*chain)(0);
 }
