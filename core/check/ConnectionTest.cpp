@@ -183,7 +183,7 @@ void ConnectionTest::start()
         return;
     m_running = true;
     if (!m_resolver) {
-        m_resolver = [this](const QString &host, LookupDone done) {
+        m_resolver = [this](const QString &host, const LookupDone &done) {
             QHostInfo::lookupHost(host, this, [done](const QHostInfo &info) {
                 done(info.addresses(), info.error() == QHostInfo::NoError ? QString() : info.errorString());
             });
@@ -214,7 +214,7 @@ void ConnectionTest::cancel()
     finish();
 }
 
-void ConnectionTest::readSecret(SecretName name, std::function<void()> next)
+void ConnectionTest::readSecret(SecretName name, const std::function<void()> &next)
 {
     if (const auto typed = m_typed.value(name)) {
         m_secrets.insert(name, *typed);
@@ -271,7 +271,7 @@ void ConnectionTest::readSecrets()
     (*chain)(0);
 }
 
-void ConnectionTest::lookUp(Id id, const QString &host, std::function<void()> next)
+void ConnectionTest::lookUp(Id id, const QString &host, const std::function<void()> &next)
 {
     begin(id);
     const bool pop3 = id == Id::Pop3Lookup;
@@ -642,7 +642,7 @@ void ConnectionTest::requestToken(Server server, bool forceNew, TokenCallback do
         connect(m_tokens, &oauth::TokenProvider::browserSignInRequired, this, &ConnectionTest::browserSignInRequired);
         connect(m_tokens, &oauth::TokenProvider::deviceCodeSignInRequired, this, &ConnectionTest::deviceCodeSignInRequired);
         QPointer<oauth::TokenProvider> tokens = m_tokens;
-        m_tokenSource = [tokens](bool again, TokenCallback callback) {
+        m_tokenSource = [tokens](bool again, const TokenCallback &callback) {
             if (!tokens)
                 return;
             tokens->requestToken(

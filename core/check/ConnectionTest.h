@@ -114,9 +114,9 @@ private:
     void skipPending(const QList<ConnectionStep::Id> &ids, const QString &reason);
 
     void readSecrets();
-    void readSecret(store::SecretName name, std::function<void()> next);
+    void readSecret(store::SecretName name, const std::function<void()> &next);
     [[nodiscard]] QString secret(store::SecretName name) const { return m_secrets.value(name); }
-    void lookUp(ConnectionStep::Id id, const QString &host, std::function<void()> next);
+    void lookUp(ConnectionStep::Id id, const QString &host, const std::function<void()> &next);
     [[nodiscard]] bool makePolicy(Server server, net::TlsPolicy *policy);
 
     void startPop3();
