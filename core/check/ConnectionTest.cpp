@@ -448,23 +448,31 @@ void ConnectionTest::onPop3State(pop3::Pop3Session::State state)
     }
 }
 
+ConnectionStep::Id ConnectionTest::settleTransportFailure(Id step, Id connectStep, Id tlsStep, const net::Transport *transport,
+                                                          const QString &host)
+{
+    const net::Transport::Error error = transport ? transport->error() : net::Transport::Error::None;
+    if (step == connectStep && isTlsFailure(error)) {
+        // Implicit TLS: the socket reports "connected" only after the handshake, so a TLS error
+        // means TCP itself worked.
+        finishStep(connectStep, Status::Passed, tr("Connected to %1").arg(host));
+        step = tlsStep;
+    }
+    if (step == tlsStep && error == net::Transport::Error::TlsCertificate) {
+        // Kept with the step so the dialog can offer "Show certificate…" and pin exactly it.
+        ConnectionStep &tls = at(tlsStep);
+        tls.certificate = transport->certificateProblem();
+        if (tls.certificate.host.isEmpty())
+            tls.certificate.host = host;
+    }
+    return step;
+}
+
 void ConnectionTest::onPop3Failed(const Diagnostic &diagnostic)
 {
     if (m_cancelled)
         return;
-    Id step = m_pop3Step;
-    const net::Transport::Error error = m_pop3Transport ? m_pop3Transport->error() : net::Transport::Error::None;
-    if (step == Id::Pop3Connect && isTlsFailure(error)) {
-        // Implicit TLS: the socket reports "connected" only after the handshake, so a TLS error
-        // means TCP itself worked.
-        finishStep(Id::Pop3Connect, Status::Passed, tr("Connected to %1").arg(m_account.pop3.host));
-        step = Id::Pop3Tls;
-    }
-    if (step == Id::Pop3Tls && error == net::Transport::Error::TlsCertificate && m_pop3Transport) {
-        at(Id::Pop3Tls).certificate = m_pop3Transport->certificateProblem();
-        if (at(Id::Pop3Tls).certificate.host.isEmpty())
-            at(Id::Pop3Tls).certificate.host = m_account.pop3.host;
-    }
+    const Id step = settleTransportFailure(m_pop3Step, Id::Pop3Connect, Id::Pop3Tls, m_pop3Transport.get(), m_account.pop3.host);
     if (step != Id::Token)
         failStep(step, diagnostic);
     skipPending(kPop3Chain, tr("Not tried after the earlier failure."));
@@ -597,23 +605,13 @@ void ConnectionTest::onSmtpFinished(const Diagnostic &diagnostic)
         finish();
         return;
     }
-    Id step = m_smtpStep;
-    const net::Transport::Error error = m_smtpTransport ? m_smtpTransport->error() : net::Transport::Error::None;
-    if (step == Id::SmtpConnect && isTlsFailure(error)) {
-        finishStep(Id::SmtpConnect, Status::Passed, tr("Connected to %1").arg(m_account.smtp.host));
-        step = Id::SmtpTls;
-    }
+    Id step = settleTransportFailure(m_smtpStep, Id::SmtpConnect, Id::SmtpTls, m_smtpTransport.data(), m_account.smtp.host);
     if (step == Id::SmtpCapabilities && diagnostic.stage == Diagnostic::Stage::Authentication
         && diagnostic.code != u"no-mechanism") {
         // Password AUTH follows EHLO without a pause the test could see: an AUTH failure means
         // the capabilities were fine.
         smtpCapabilitiesKnown(true);
         step = Id::SmtpAuth;
-    }
-    if (step == Id::SmtpTls && error == net::Transport::Error::TlsCertificate && m_smtpTransport) {
-        at(Id::SmtpTls).certificate = m_smtpTransport->certificateProblem();
-        if (at(Id::SmtpTls).certificate.host.isEmpty())
-            at(Id::SmtpTls).certificate.host = m_account.smtp.host;
     }
     if (step != Id::Token)
         failStep(step, diagnostic);

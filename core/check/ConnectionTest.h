@@ -133,6 +133,11 @@ private:
 
     void requestToken(Server server, bool forceNew, TokenCallback done);
     void onToken(const QString &accessToken, const diagnostics::Diagnostic &failure);
+    // A transport failure during the connect or TLS step: which step it really belongs to (an
+    // implicit-TLS handshake error means TCP worked), with the certificate kept for the TLS step.
+    [[nodiscard]] ConnectionStep::Id settleTransportFailure(ConnectionStep::Id step, ConnectionStep::Id connectStep,
+                                                            ConnectionStep::Id tlsStep, const net::Transport *transport,
+                                                            const QString &host);
     [[nodiscard]] QString tlsDetail(const net::Transport *transport, const QString &host) const;
     void finish();
 
