@@ -3243,6 +3243,10 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <source>Could not open the attachment: %1</source>
         <translation>Der Anhang konnte nicht geöffnet werden: %1</translation>
     </message>
+    <message>
+        <source>The sender named it: %1</source>
+        <translation>Vom Absender benannt: %1</translation>
+    </message>
 </context>
 <context>
     <name>kurier::ui::NewMailNotifier</name>

@@ -37,6 +37,20 @@ QString addressList(const QList<mime::MailAddress> &list)
 
 } // namespace
 
+// A sender-chosen string shown as is, except that control and direction-format characters
+// (which can turn "gpj.exe" around) become visible as U+FFFD.
+QString visibleText(const QString &text)
+{
+    QString out = text;
+    for (QChar &c : out) {
+        const auto cat = c.category();
+        if (cat == QChar::Other_Control || cat == QChar::Other_Format || cat == QChar::Separator_Line
+            || cat == QChar::Separator_Paragraph)
+            c = QChar::ReplacementCharacter;
+    }
+    return out;
+}
+
 QString plainTextToHtml(const QString &text)
 {
     static const QRegularExpression link(QStringLiteral(R"((?:https?://|mailto:|www\.)[^\s<>"']+)"),
@@ -204,10 +218,15 @@ void MessageView::showMessage(const QByteArray &raw)
             && m_message.html.contains(QStringLiteral("cid:") + part.contentId))
             continue;
         m_listed.append(part);
-        const QString name = part.fileName.isEmpty() ? tr("(unnamed %1)").arg(part.mimeType) : part.fileName;
+        // The list shows the name Save and Open will use; the sender's own name, which may hide
+        // a path ("../../x.pdf") or direction marks, is only quoted in the tooltip.
+        const QString name = part.fileName.isEmpty() ? tr("(unnamed %1)").arg(part.mimeType) : safeFileName(part.fileName);
         auto *item = new QListWidgetItem(QStringLiteral("%1  (%2)").arg(name, QLocale().formattedDataSize(part.data.size(), 1)),
                                          m_attachments);
-        item->setToolTip(part.mimeType);
+        QString tip = part.mimeType;
+        if (!part.fileName.isEmpty() && name != part.fileName)
+            tip += u'\n' + tr("The sender named it: %1").arg(visibleText(part.fileName));
+        item->setToolTip(tip);
     }
     if (!m_listed.isEmpty()) {
         m_attachments->setCurrentRow(0);

@@ -34,6 +34,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
+#include <QUrl>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -115,6 +116,7 @@ private slots:
     void selectingShowsMessageAndMarksRead();
     void htmlRemoteContentIsNotFetched();
     void attachmentSaveSanitisesAndAsksBeforeOverwrite();
+    void attachmentListShowsTheSafeName();
     void attachmentColumnAndOpen();
     void composerValidatesAndQueuesInOutbox();
     void replyAndForwardPrefill();
@@ -515,6 +517,26 @@ void TestMailWindow::attachmentColumnAndOpen()
     QVERIFY(!ui::AttachmentOpener::looksExecutable(QStringLiteral("photo.png"), pngBytes()));
 }
 
+void TestMailWindow::attachmentListShowsTheSafeName()
+{
+    // U+202E turns "Rechnung<RLO>fdp.exe" into what looks like "Rechnungexe.pdf".
+    const QString rlo = QStringLiteral("Rechnung") + QChar(0x202E) + QStringLiteral("fdp.exe");
+    const QByteArray message = "From: evil@example.net\r\nTo: info@example.com\r\nSubject: invoice\r\nMIME-Version: 1.0\r\n"
+                               "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+                               "--b\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename*=UTF-8''"
+        + QUrl::toPercentEncoding(rlo) + "\r\n\r\nMZ\r\n--b\r\nContent-Type: text/plain\r\n"
+        "Content-Disposition: attachment; filename=\"notes.txt\"\r\n\r\nplain\r\n--b--\r\n";
+    ui::MessageView view;
+    view.showMessage(message);
+    QCOMPARE(view.attachmentList()->count(), 2);
+    QVERIFY(view.attachmentList()->item(0)->text().startsWith(QStringLiteral("Rechnung_fdp.exe  (")));
+    QCOMPARE(view.attachmentList()->item(0)->toolTip(), QStringLiteral("application/octet-stream\nThe sender named it: Rechnung")
+                                                          + QChar(QChar::ReplacementCharacter) + QStringLiteral("fdp.exe"));
+    // A harmless name is shown as sent, without a second line.
+    QVERIFY(view.attachmentList()->item(1)->text().startsWith(QStringLiteral("notes.txt  (")));
+    QCOMPARE(view.attachmentList()->item(1)->toolTip(), QStringLiteral("text/plain"));
+}
+
 void TestMailWindow::attachmentSaveSanitisesAndAsksBeforeOverwrite()
 {
     const QByteArray payload = "alias ls='rm -rf ~'\n";
@@ -529,6 +551,10 @@ void TestMailWindow::attachmentSaveSanitisesAndAsksBeforeOverwrite()
     QCOMPARE(view.listedAttachments().size(), 1);
     QCOMPARE(view.attachmentList()->count(), 1);
     QVERIFY(view.attachmentList()->isVisible());
+    // Listed under the name Save will use; the sender's path trick only in the tooltip.
+    QVERIFY(view.attachmentList()->item(0)->text().startsWith(QStringLiteral("bashrc  (")));
+    QCOMPARE(view.attachmentList()->item(0)->toolTip(),
+             QStringLiteral("application/octet-stream\nThe sender named it: ../../.bashrc"));
 
     const QString target = m_f->dir.path() + QStringLiteral("/downloads/inner");
     QVERIFY(QDir().mkpath(target));
