@@ -1,6 +1,7 @@
 #include "net/SslTransport.h"
 
 #include "net/NetLog.h"
+#include "diagnostics/SecondsText.h"
 #include "net/SslErrorText.h"
 
 #include <QCryptographicHash>
@@ -37,8 +38,8 @@ SslTransport::SslTransport(TlsPolicy policy, QObject *parent)
     m_idleTimer.setSingleShot(true);
     connect(&m_connectTimer, &QTimer::timeout, this, [this] {
         fail(Error::Timeout, m_phase == Phase::Handshaking
-                                 ? tr("The TLS handshake with %1 did not finish within %2 s.").arg(m_host).arg(m_policy.connectTimeoutMs / 1000.0)
-                                 : tr("No connection to %1 within %2 s.").arg(m_host).arg(m_policy.connectTimeoutMs / 1000.0));
+                                 ? tr("The TLS handshake with %1 did not finish within %2 s.").arg(m_host, diagnostics::secondsText(m_policy.connectTimeoutMs))
+                                 : tr("No connection to %1 within %2 s.").arg(m_host, diagnostics::secondsText(m_policy.connectTimeoutMs)));
     });
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
         fail(Error::Timeout, tr("The connection to %1 was idle for %2 s.").arg(m_host).arg(m_policy.idleTimeoutMs / 1000.0));

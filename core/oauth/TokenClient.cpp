@@ -1,5 +1,6 @@
 #include "oauth/TokenClient.h"
 
+#include "diagnostics/SecondsText.h"
 #include "net/SslErrorText.h"
 #include "oauth/OAuthLog.h"
 #include "oauth/Redaction.h"
@@ -129,7 +130,7 @@ void TokenClient::post(const QUrl &endpoint, const Form &form, std::function<voi
             r.failure = OAuthError::Kind::Network;
             r.failureText = reply->error() == QNetworkReply::OperationCanceledError
                     || reply->error() == QNetworkReply::TimeoutError
-                ? tr("No answer within %1 seconds.").arg(m_timeoutMs / 1000)
+                ? tr("No answer within %1 seconds.").arg(diagnostics::secondsText(m_timeoutMs))
                 : reply->errorString();
         } else {
             r.body = reply->readAll();

@@ -1,5 +1,7 @@
 #include "pop3/Pop3Diagnostics.h"
 
+#include "diagnostics/SecondsText.h"
+
 #include <QCoreApplication>
 #include <QMetaEnum>
 
@@ -113,11 +115,11 @@ Diagnostic connectionClosed(const QString &host, const QString &during)
     return d;
 }
 
-Diagnostic replyTimeout(const QString &host, int seconds)
+Diagnostic replyTimeout(const QString &host, int timeoutMs)
 {
     Diagnostic d;
     d.stage = Diagnostic::Stage::Network;
-    d.summary = QCoreApplication::translate("Pop3Diagnostics", "%1 did not answer within %2 s.").arg(host).arg(seconds);
+    d.summary = QCoreApplication::translate("Pop3Diagnostics", "%1 did not answer within %2 s.").arg(host, diagnostics::secondsText(timeoutMs));
     d.cause = QCoreApplication::translate("Pop3Diagnostics", "The server or the network is stuck.");
     d.fix = QCoreApplication::translate("Pop3Diagnostics", "Fetch again later: messages already stored are not fetched twice.");
     d.code = QStringLiteral("timeout");

@@ -16,7 +16,7 @@ using diagnostics::Diagnostic;
 
 [[nodiscard]] Diagnostic transportFailed(const net::Transport &transport, const QString &host, quint16 port);
 [[nodiscard]] Diagnostic connectionClosed(const QString &host, const QString &during);
-[[nodiscard]] Diagnostic replyTimeout(const QString &host, int seconds);
+[[nodiscard]] Diagnostic replyTimeout(const QString &host, int timeoutMs);
 // Data kept coming, but far below any usable rate (a server trickling bytes to hold us).
 [[nodiscard]] Diagnostic tooSlow(const QString &host, qint64 bytes, qint64 elapsedMs);
 [[nodiscard]] Diagnostic protocolViolation(const QString &host, const QString &what);

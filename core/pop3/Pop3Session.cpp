@@ -603,7 +603,7 @@ void Pop3Session::onReplyTimeout()
         fail(Pop3Diagnostics::tooSlow(m_options.host, m_replyBytes, m_replyClock.elapsed()));
         return;
     }
-    fail(Pop3Diagnostics::replyTimeout(m_options.host, m_options.replyTimeoutMs / 1000));
+    fail(Pop3Diagnostics::replyTimeout(m_options.host, m_options.replyTimeoutMs));
 }
 
 } // namespace kurier::pop3
