@@ -481,8 +481,12 @@
         <translation>Papierkorb</translation>
     </message>
     <message>
-        <source>Cannot move %1 to the Trash.</source>
-        <translation>%1 kann nicht in den Papierkorb verschoben werden.</translation>
+        <source>Cannot move %1 to %2.</source>
+        <translation>%1 kann nicht nach %2 verschoben werden.</translation>
+    </message>
+    <message>
+        <source>These messages in %1 could not be deleted: %2</source>
+        <translation>Diese Nachrichten in %1 konnten nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3116,6 +3120,38 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>%1: the automatic fetch needs you to sign in. Choose Sign In… in the account's menu, then Fetch Mail.</source>
         <translation>%1: Für das automatische Abrufen müssen Sie sich anmelden. Wählen Sie „Anmelden…“ im Menü des Benutzerkontos, dann „Abrufen“.</translation>
+    </message>
+    <message>
+        <source>Re&amp;store</source>
+        <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>The message could not be restored: %1</source>
+        <translation>Die Nachricht konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Restored to %1.</source>
+        <translation>Wiederhergestellt in: %1.</translation>
+    </message>
+    <message>
+        <source>Empty Trash?</source>
+        <translation>Papierkorb leeren?</translation>
+    </message>
+    <message>
+        <source>Delete every message in the Trash of %1 for good? Messages: %2</source>
+        <translation>Alle Nachrichten im Papierkorb von %1 endgültig löschen? Nachrichten: %2</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash</source>
+        <translation>Papierkorb &amp;leeren</translation>
+    </message>
+    <message>
+        <source>The Trash of %1 is empty.</source>
+        <translation>Der Papierkorb von %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>E&amp;mpty Trash</source>
+        <translation>&amp;Papierkorb leeren</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,14 @@
 #include "MailFolder.h"
 
 #include "pop3/Pop3AccountSetup.h"
+#include "store/DeletionRequests.h"
 #include "store/HeaderIndex.h"
 #include "store/Maildir.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
 
 namespace kurier::ui {
 
@@ -58,34 +62,137 @@ int MailFolder::unreadCount(const store::Account &account, Kind kind)
     return unread;
 }
 
-std::optional<QString> MailFolder::moveToTrash(const store::Account &account, const QString &fromFolder,
-                                               const QString &relativePath, QString *error)
+namespace {
+
+// Stable names for the origin files (never translated: they are data).
+QString originKey(MailFolder::Kind kind)
 {
-    const store::Maildir trash(path(account, Kind::Trash));
-    if (!trash.create(error))
-        return std::nullopt;
+    switch (kind) {
+    case MailFolder::Kind::Inbox: return QStringLiteral("Inbox");
+    case MailFolder::Kind::Outbox: return QStringLiteral("Outbox");
+    case MailFolder::Kind::Sent: return QStringLiteral("Sent");
+    case MailFolder::Kind::Drafts: return QStringLiteral("Drafts");
+    case MailFolder::Kind::Trash: return QStringLiteral("Trash");
+    }
+    return {};
+}
+
+} // namespace
+
+QString MailFolder::originsPath(const store::Account &account)
+{
+    return path(account, Kind::Trash) + QStringLiteral("/.kurier-origin");
+}
+
+int MailFolder::messageCount(const store::Account &account, Kind kind)
+{
+    const store::Maildir maildir(path(account, kind));
+    return maildir.exists() ? int(maildir.messages().size()) : 0;
+}
+
+bool MailFolder::moveMessage(const QString &fromFolder, const QString &toFolder, const QString &relativePath,
+                             QString *error)
+{
+    const store::Maildir target(toFolder);
+    if (!target.create(error))
+        return false;
     const QString source = fromFolder + u'/' + relativePath;
     QFile file(source);
     if (!file.open(QIODevice::ReadOnly)) {
         if (error)
             *error = file.errorString();
-        return std::nullopt;
+        return false;
     }
     const QByteArray head = file.read(64 * 1024);
     const qint64 size = file.size();
     file.close();
-    // Same file name, same sub-directory: new/ stays new/ (unread), cur/ keeps its flags.
-    const QString target = relativePath;
-    if (!QFile::rename(source, trash.filePath(target))) {
+    // Same file name, same sub-directory: new/ stays new/ (unread), cur/ keeps its flags, and
+    // the UIDL key in the name still says which server message it is.
+    const QString destination = target.filePath(relativePath);
+    if (QFileInfo::exists(destination) || !QFile::rename(source, destination)) {
         if (error)
-            *error = tr("Cannot move %1 to the Trash.").arg(source);
-        return std::nullopt;
+            *error = tr("Cannot move %1 to %2.").arg(source, toFolder);
+        return false;
     }
-    trash.syncNewDirectory();
+    target.syncNewDirectory();
     // The index is a cache: a failed append only means the list reads the header itself.
-    store::HeaderIndex index(trash.path() + QStringLiteral("/.kurier-index"));
-    index.append(store::HeaderIndex::parse(head, store::HeaderIndex::baseName(target), size));
-    return target;
+    store::HeaderIndex index(target.path() + QStringLiteral("/.kurier-index"));
+    index.append(store::HeaderIndex::parse(head, store::HeaderIndex::baseName(relativePath), size));
+    return true;
+}
+
+std::optional<QString> MailFolder::moveToTrash(const store::Account &account, const QString &fromFolder,
+                                               const QString &relativePath, QString *error)
+{
+    if (!moveMessage(fromFolder, path(account, Kind::Trash), relativePath, error))
+        return std::nullopt;
+    // Remembered for Wiederherstellen; without it the message would go back to the Inbox.
+    const QString from = QDir::cleanPath(fromFolder);
+    for (const Kind kind : all()) {
+        if (kind == Kind::Trash || QDir::cleanPath(path(account, kind)) != from)
+            continue;
+        if (QDir().mkpath(originsPath(account))) {
+            QSaveFile origin(originsPath(account) + u'/' + store::HeaderIndex::baseName(relativePath));
+            if (origin.open(QIODevice::WriteOnly)) {
+                origin.write(originKey(kind).toLatin1());
+                origin.commit();
+            }
+        }
+        break;
+    }
+    return relativePath;
+}
+
+std::optional<MailFolder::Restored> MailFolder::restoreFromTrash(const store::Account &account, const QString &relativePath,
+                                                                 QString *error)
+{
+    const QString originFile = originsPath(account) + u'/' + store::HeaderIndex::baseName(relativePath);
+    Restored restored;
+    restored.relativePath = relativePath;
+    QFile origin(originFile);
+    if (origin.open(QIODevice::ReadOnly)) {
+        const QString key = QString::fromLatin1(origin.read(16)).trimmed();
+        for (const Kind kind : all()) {
+            if (kind != Kind::Trash && originKey(kind) == key)
+                restored.folder = kind;
+        }
+        origin.close();
+    }
+    if (!moveMessage(path(account, Kind::Trash), path(account, restored.folder), relativePath, error))
+        return std::nullopt;
+    QFile::remove(originFile);
+    // Taken back before the next fetch: the server keeps its copy (UIDL still says "stored", so
+    // it is not fetched again either).
+    if (restored.folder == Kind::Inbox) {
+        const QByteArray key = store::Maildir::keyOf(relativePath);
+        if (!key.isEmpty())
+            store::DeletionRequests(accountRoot(account)).remove({key});
+    }
+    return restored;
+}
+
+int MailFolder::emptyTrash(const store::Account &account, QString *error)
+{
+    const store::Maildir trash(path(account, Kind::Trash));
+    if (!trash.exists())
+        return 0;
+    int removed = 0;
+    QStringList failed;
+    for (const QString &relative : trash.messages()) {
+        if (QFile::remove(trash.filePath(relative)))
+            ++removed;
+        else
+            failed << relative;
+    }
+    // The origins and the index only describe messages that are gone now.
+    QDir(originsPath(account)).removeRecursively();
+    store::HeaderIndex(trash.path() + QStringLiteral("/.kurier-index")).rebuild(trash);
+    if (!failed.isEmpty()) {
+        if (error)
+            *error = tr("These messages in %1 could not be deleted: %2").arg(trash.path(), failed.join(QStringLiteral(", ")));
+        return -1;
+    }
+    return removed;
 }
 
 } // namespace kurier::ui

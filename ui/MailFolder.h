@@ -39,6 +39,31 @@ public:
     // and *error.
     static std::optional<QString> moveToTrash(const store::Account &account, const QString &fromFolder,
                                               const QString &relativePath, QString *error = nullptr);
+
+    // Wiederherstellen: moves a message (a path relative to the Trash) back to the folder it was
+    // deleted from — the Inbox when that is not known (moved there by an older Kurier) — keeping
+    // its file name. A message from the Inbox is no longer to be deleted on the server.
+    struct Restored
+    {
+        Kind folder = Kind::Inbox;
+        QString relativePath;
+    };
+    static std::optional<Restored> restoreFromTrash(const store::Account &account, const QString &relativePath,
+                                                    QString *error = nullptr);
+    // Papierkorb leeren: deletes every message in the Trash for good. Returns how many went, or
+    // -1 and *error naming what could not be deleted (the rest is gone).
+    static int emptyTrash(const store::Account &account, QString *error = nullptr);
+    // Messages in a folder (listing only).
+    [[nodiscard]] static int messageCount(const store::Account &account, Kind kind);
+
+private:
+    // Where the Trash remembers which folder each message came from: one small file per message,
+    // named by its base name, holding the folder's name ("Inbox", "Sent", "Drafts").
+    [[nodiscard]] static QString originsPath(const store::Account &account);
+    // Moves a message between two Maildirs of the account (same sub-directory and file name)
+    // and adds its line to the target's header index.
+    static bool moveMessage(const QString &fromFolder, const QString &toFolder, const QString &relativePath,
+                            QString *error);
 };
 
 } // namespace kurier::ui

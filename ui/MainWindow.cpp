@@ -119,6 +119,10 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
             ->setEnabled(!account->pop3.host.isEmpty());
         if (account->oauth.enabled)
             menu->addAction(tr("&Sign In…"), this, [this, id] { signIn(id); });
+        if (item->data(0, FolderKindRole).toInt() == int(MailFolder::Kind::Trash)) {
+            menu->addAction(tr("E&mpty Trash"), this, [this, id] { emptyTrash(id); })
+                ->setEnabled(MailFolder::messageCount(*account, MailFolder::Kind::Trash) > 0);
+        }
         menu->addSeparator();
         menu->addAction(tr("&Accounts…"), this, &MainWindow::openAccountManager);
         menu->popup(m_folders->viewport()->mapToGlobal(pos));
@@ -310,6 +314,10 @@ void MainWindow::createActions()
     m_deleteAction = message->addAction(tr("&Delete"), this, &MainWindow::deleteSelected);
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_restoreAction = message->addAction(tr("Re&store"), this, &MainWindow::restoreSelected);
+    m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
+    m_emptyTrashAction = message->addAction(tr("E&mpty Trash"), this, [this] { emptyTrash(m_currentAccountId); });
+    m_emptyTrashAction->setObjectName(QStringLiteral("emptyTrashAction"));
 
     QMenu *options = menuBar()->addMenu(tr("&Options"));
     options->setObjectName(QStringLiteral("optionsMenu"));
@@ -576,6 +584,9 @@ void MainWindow::updateActions()
     m_forwardAttachedAction->setEnabled(haveMessage);
     m_deleteAction->setEnabled(haveSelection);
     m_retryAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Outbox);
+    m_restoreAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Trash);
+    const auto account = m_accounts->findById(m_currentAccountId);
+    m_emptyTrashAction->setEnabled(account && MailFolder::messageCount(*account, MailFolder::Kind::Trash) > 0);
     m_composeAction->setEnabled(!m_accounts->accounts().isEmpty());
     m_fetchAction->setEnabled(!m_accounts->accounts().isEmpty());
 }
@@ -985,10 +996,15 @@ void MainWindow::moveToTrash(int row)
         else if (!key.isEmpty())
             note = tr("Moved to the Trash, but it cannot be marked for deletion on the server: %1").arg(error);
     }
+    rowLeft(row, note);
+}
+
+void MainWindow::rowLeft(int row, const QString &status)
+{
     m_view->clear();
     m_model->removeMessageRow(row);
     refreshCounts();
-    m_statusText->setText(note);
+    m_statusText->setText(status);
     // The next message is shown, as in other mail programs (the list goes on where it was). The
     // view may have moved its current index there already while the row went.
     if (m_model->rowCount() > 0) {
@@ -999,6 +1015,60 @@ void MainWindow::moveToTrash(int row)
             m_list->setCurrentIndex(next);
     }
     updateActions();
+}
+
+void MainWindow::restoreSelected()
+{
+    const QModelIndex current = m_list->currentIndex();
+    const auto account = m_accounts->findById(m_currentAccountId);
+    if (!current.isValid() || !account || m_currentKind != MailFolder::Kind::Trash)
+        return;
+    const int row = current.row();
+    QString error;
+    const auto restored = MailFolder::restoreFromTrash(*account, m_model->rowAt(row).relativePath, &error);
+    if (!restored) {
+        m_statusText->setText(tr("The message could not be restored: %1").arg(error));
+        return;
+    }
+    rowLeft(row, tr("Restored to %1.").arg(MailFolder::displayName(restored->folder)));
+}
+
+void MainWindow::emptyTrash(const QString &accountId)
+{
+    const auto account = m_accounts->findById(accountId);
+    if (!account)
+        return;
+    const int count = MailFolder::messageCount(*account, MailFolder::Kind::Trash);
+    if (count == 0)
+        return;
+    if (m_emptyTrashQuestion)
+        m_emptyTrashQuestion->close();
+    m_emptyTrashQuestion = new QMessageBox(
+        QMessageBox::Question, tr("Empty Trash?"),
+        tr("Delete every message in the Trash of %1 for good? Messages: %2").arg(account->prefix, QLocale().toString(count)),
+        QMessageBox::NoButton, this);
+    m_emptyTrashQuestion->setObjectName(QStringLiteral("emptyTrashQuestion"));
+    m_emptyTrashQuestion->setTextFormat(Qt::PlainText);
+    QPushButton *yes = m_emptyTrashQuestion->addButton(tr("&Empty Trash"), QMessageBox::DestructiveRole);
+    yes->setObjectName(QStringLiteral("confirmEmptyTrash"));
+    m_emptyTrashQuestion->addButton(QMessageBox::Cancel);
+    m_emptyTrashQuestion->setDefaultButton(QMessageBox::Cancel);
+    m_emptyTrashQuestion->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_emptyTrashQuestion, &QMessageBox::buttonClicked, this, [this, yes, accountId](QAbstractButton *button) {
+        const auto current = m_accounts->findById(accountId); // it may have been removed meanwhile
+        if (button != yes || !current)
+            return;
+        QString error;
+        const int removed = MailFolder::emptyTrash(*current, &error);
+        if (m_currentAccountId == accountId && m_currentKind == MailFolder::Kind::Trash) {
+            m_view->clear();
+            m_model->refresh();
+        }
+        refreshCounts();
+        updateActions();
+        m_statusText->setText(removed < 0 ? error : tr("The Trash of %1 is empty.").arg(current->prefix));
+    });
+    m_emptyTrashQuestion->open();
 }
 
 void MainWindow::deleteSelected()

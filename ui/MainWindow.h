@@ -68,6 +68,7 @@ public:
     [[nodiscard]] AccountDialog *newAccountDialog() const { return m_newAccount; }
     [[nodiscard]] ComposerWindow *lastComposer() const { return m_lastComposer; }
     [[nodiscard]] QMessageBox *deleteQuestion() const { return m_deleteQuestion; }
+    [[nodiscard]] QMessageBox *emptyTrashQuestion() const { return m_emptyTrashQuestion; }
     [[nodiscard]] bool isBusy() const;
     // Periodic Abrufen per account (its fetch interval) and the new-mail notification.
     [[nodiscard]] FetchScheduler *fetchScheduler() const { return m_scheduler; }
@@ -104,6 +105,10 @@ public slots:
     // deleted locally" also marks it for DELE at the next fetch); in the Trash and the Outbox it
     // asks (non-modal), then removes it for good.
     void deleteSelected();
+    // Wiederherstellen (in the Trash): the selected message goes back where it was deleted.
+    void restoreSelected();
+    // Papierkorb leeren: asks (non-modal), then deletes every message in the account's Trash.
+    void emptyTrash(const QString &accountId);
     // Sends what is due in the account's Outbox (after Senden in the composer).
     void sendOutbox(const QString &accountId);
     // Outbox: sends the selected message again (the user's word for Failed or Unknown ones).
@@ -125,6 +130,9 @@ private:
     [[nodiscard]] std::optional<store::Outbox::Entry> outboxEntry(int row) const;
     void showOutboxState(int row);
     void moveToTrash(int row);
+    // After a row left the list (moved or deleted): shows the next message, as other mail
+    // programs do, and updates counts and actions.
+    void rowLeft(int row, const QString &status);
     // Auto-refresh: the Maildir directories of every account are watched (another process such
     // as `kurierctl fetch` may write them); changes are gathered for a moment, then the counts
     // and — if its files changed — the list are refreshed, keeping the message shown.
@@ -161,6 +169,8 @@ private:
     QAction *m_forwardAttachedAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_retryAction = nullptr;
+    QAction *m_restoreAction = nullptr;
+    QAction *m_emptyTrashAction = nullptr;
     QString m_currentAccountId;
     MailFolder::Kind m_currentKind = MailFolder::Kind::Inbox;
     QStringList m_fetchQueue; // account ids
@@ -171,6 +181,7 @@ private:
     QPointer<AccountDialog> m_newAccount;
     QPointer<ComposerWindow> m_lastComposer;
     QPointer<QMessageBox> m_deleteQuestion;
+    QPointer<QMessageBox> m_emptyTrashQuestion;
     QPointer<CertificateDialog> m_certificateDialog;
 };
 

@@ -123,6 +123,7 @@ private slots:
     void draftSavedAndContinued();
     void forwardAsAttachment();
     void deleteMovesToTrashThenAsksThere();
+    void trashRestoresAndEmpties();
     void periodicFetchAndNewMailNotification();
     void listFollowsOtherProcesses();
     void deleteMarksForServerWhenAsked();
@@ -937,7 +938,7 @@ void TestMailWindow::listFollowsOtherProcesses()
     window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
     window.messageList()->setCurrentIndex(model->index(2, 0)); // "Quarterly report"
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Quarterly report"));
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
+    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox")); // both were read
 
     // Another process (kurierctl fetch, a second Kurier) stores a message: the list and the
     // count follow by themselves, the message shown stays.
@@ -947,7 +948,7 @@ void TestMailWindow::listFollowsOtherProcesses()
     QCOMPARE(model->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Aardvark news"));
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Quarterly report"));
     QCOMPARE(model->rowAt(window.messageList()->currentIndex().row()).entry.subject, QStringLiteral("Quarterly report"));
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (2)"));
+    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox")); // both were read
 
     // A folder that did not exist yet (the Trash) is picked up too.
     const store::Maildir trash(ui::MailFolder::path(account, ui::MailFolder::Kind::Trash));
@@ -984,7 +985,7 @@ void TestMailWindow::deleteMovesToTrashThenAsksThere()
     // The next message is shown (and so read): "Lunch?" was unread.
     QCOMPARE(window.messageList()->currentIndex().row(), 0);
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Lunch?"));
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
+    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox")); // both were read
 
     // "Lunch?" goes too (read now).
     const QString second = window.messageModel()->filePath(0);
@@ -1015,6 +1016,100 @@ void TestMailWindow::deleteMovesToTrashThenAsksThere()
     window.deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
     QVERIFY(!QFile::exists(trashed));
     QCOMPARE(model->totalCount(), 1);
+}
+
+void TestMailWindow::trashRestoresAndEmpties()
+{
+    store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    account.pop3.deleteWhenDeletedLocally = true;
+    QVERIFY(m_f->save(account).ok);
+    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    const store::Maildir sent(ui::MailFolder::path(account, ui::MailFolder::Kind::Sent));
+    const store::Maildir trash(ui::MailFolder::path(account, ui::MailFolder::Kind::Trash));
+    QVERIFY(inbox.create() && sent.create() && trash.create());
+    // As POP3 stores it (UIDL key in the name), a sent message, and one an older Kurier trashed
+    // (no record of where it came from).
+    QVERIFY(inbox.deliver(plainMessage("a@example.org", "From the server", "Mon, 23 Nov 2026 09:00:00 +0100", "x\n"), "00ff00ff00ff00ff"));
+    QVERIFY(sent.deliver(plainMessage("info@example.com", "Our offer", "Mon, 23 Nov 2026 10:00:00 +0100", "y\n")));
+    QVERIFY(trash.deliver(plainMessage("old@example.org", "Trashed long ago", "Mon, 2 Nov 2026 10:00:00 +0100", "z\n")));
+    const QStringList inboxBefore = inbox.messages();
+    const QStringList sentBefore = sent.messages();
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *restore = window.findChild<QAction *>(QStringLiteral("restoreAction"));
+    QAction *empty = window.findChild<QAction *>(QStringLiteral("emptyTrashAction"));
+
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+    QVERIFY(!restore->isEnabled()); // only in the Trash
+    const QStringList inboxRead = inbox.messages(); // shown, so read: cur/…:2,S
+    window.deleteSelected();
+    QCOMPARE(store::DeletionRequests(ui::MailFolder::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
+    window.selectFolder(account.id, ui::MailFolder::Kind::Sent);
+    QTRY_COMPARE(window.messageModel()->rowCount(), 1);
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+    window.deleteSelected();
+    QVERIFY(sent.messages().isEmpty());
+
+    // Wiederherstellen: each goes back where it came from, under its own name.
+    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    ui::MessageListModel *model = window.messageModel();
+    QTRY_COMPARE(model->rowCount(), 3);
+    window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
+    QCOMPARE(model->rowAt(0).entry.subject, QStringLiteral("From the server"));
+    window.messageList()->setCurrentIndex(model->index(0, 0));
+    QVERIFY(restore->isEnabled());
+    restore->trigger();
+    QCOMPARE(window.statusText()->text(), QStringLiteral("Restored to Inbox."));
+    QCOMPARE(inbox.messages(), inboxRead);
+    QCOMPARE(store::HeaderIndex::baseName(inboxRead.first()), store::HeaderIndex::baseName(inboxBefore.first()));
+    // Taken back before the next fetch: the server keeps it.
+    QVERIFY(store::DeletionRequests(ui::MailFolder::accountRoot(account)).keys().isEmpty());
+    QCOMPARE(model->totalCount(), 2);
+    // The next message is shown: "Our offer" goes back to Sent.
+    QCOMPARE(window.messageView()->message().subject, QStringLiteral("Our offer"));
+    restore->trigger();
+    QCOMPARE(window.statusText()->text(), QStringLiteral("Restored to Sent."));
+    QCOMPARE(sent.messages().size(), 1);
+    QCOMPARE(store::HeaderIndex::baseName(sent.messages().first()), store::HeaderIndex::baseName(sentBefore.first()));
+    // Without a record it goes to the Inbox.
+    QCOMPARE(window.messageView()->message().subject, QStringLiteral("Trashed long ago"));
+    restore->trigger();
+    QCOMPARE(window.statusText()->text(), QStringLiteral("Restored to Inbox."));
+    QCOMPARE(inbox.messages().size(), 2);
+    QVERIFY(trash.messages().isEmpty());
+    QVERIFY(!empty->isEnabled());
+    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox")); // both were read
+
+    // Papierkorb leeren asks first; Abbrechen (the default) keeps everything.
+    window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
+    QTRY_COMPARE(window.messageModel()->rowCount(), 2);
+    for (int i = 0; i < 2; ++i) {
+        window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+        window.deleteSelected();
+    }
+    QCOMPARE(trash.messages().size(), 2);
+    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    QTRY_COMPARE(window.messageModel()->rowCount(), 2);
+    QVERIFY(empty->isEnabled());
+    empty->trigger();
+    QTRY_VERIFY(window.emptyTrashQuestion() && window.emptyTrashQuestion()->isVisible());
+    QVERIFY(window.emptyTrashQuestion()->text().contains(QStringLiteral("INFO")));
+    test::screenshot(window.emptyTrashQuestion(), QStringLiteral("mail-window-empty-trash-en"));
+    window.emptyTrashQuestion()->button(QMessageBox::Cancel)->click();
+    QCOMPARE(trash.messages().size(), 2);
+    empty->trigger();
+    QTRY_VERIFY(window.emptyTrashQuestion() && window.emptyTrashQuestion()->isVisible());
+    window.emptyTrashQuestion()->findChild<QPushButton *>(QStringLiteral("confirmEmptyTrash"))->click();
+    QVERIFY(trash.messages().isEmpty());
+    QVERIFY(!QFileInfo::exists(trash.path() + QStringLiteral("/.kurier-origin")));
+    QCOMPARE(window.statusText()->text(), QStringLiteral("The Trash of INFO is empty."));
+    QTRY_COMPARE(window.messageModel()->totalCount(), 0);
+    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash"));
+    QVERIFY(!empty->isEnabled());
+    // Both were from the Inbox of a "delete on server" account: still marked for the server.
+    QCOMPARE(store::DeletionRequests(ui::MailFolder::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
+    QVERIFY(inbox.messages().isEmpty());
 }
 
 void TestMailWindow::deleteMarksForServerWhenAsked()
@@ -1122,6 +1217,18 @@ void TestMailWindow::screenshotsGerman()
     QTRY_VERIFY(window.banner()->isVisible());
     QVERIFY2(window.banner()->text().contains(QStringLiteral("Abrufen für INFO fehlgeschlagen")), qPrintable(window.banner()->text()));
     test::screenshot(&window, QStringLiteral("mail-window-fetch-failed-de"));
+
+    // Papierkorb leeren, asked in German; Abbrechen keeps the message.
+    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    QAction *empty = window.findChild<QAction *>(QStringLiteral("emptyTrashAction"));
+    QCOMPARE(test::shownText(empty->text()), QStringLiteral("Papierkorb leeren"));
+    QCOMPARE(test::shownText(window.findChild<QAction *>(QStringLiteral("restoreAction"))->text()), QStringLiteral("Wiederherstellen"));
+    empty->trigger();
+    QTRY_VERIFY(window.emptyTrashQuestion() && window.emptyTrashQuestion()->isVisible());
+    QCOMPARE(window.emptyTrashQuestion()->text(), QStringLiteral("Alle Nachrichten im Papierkorb von INFO endgültig löschen? Nachrichten: 1"));
+    test::screenshot(window.emptyTrashQuestion(), QStringLiteral("mail-window-empty-trash-de"));
+    window.emptyTrashQuestion()->button(QMessageBox::Cancel)->click();
+    QCOMPARE(trash.messages().size(), 1);
 }
 
 QTEST_MAIN(TestMailWindow)
