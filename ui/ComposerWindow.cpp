@@ -2,6 +2,7 @@
 
 #include "FormStyle.h"
 #include "MailFolder.h"
+#include "Question.h"
 #include "SafeFileName.h"
 #include "mime/MessageBuilder.h"
 #include "mime/RawMessage.h"
@@ -507,14 +508,12 @@ void ComposerWindow::closeEvent(QCloseEvent *event)
         m_discard->raise();
         return;
     }
-    m_discard = new QMessageBox(QMessageBox::Question, tr("Discard Message?"),
-                                tr("This message has not been sent or saved. Discard it?"), QMessageBox::NoButton, this);
+    const Question q = askFirst(this, QMessageBox::Question, tr("Discard Message?"),
+                                tr("This message has not been sent or saved. Discard it?"), tr("&Discard"));
+    m_discard = q.box;
     m_discard->setObjectName(QStringLiteral("discardQuestion"));
-    QPushButton *discard = m_discard->addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    QPushButton *discard = q.confirm;
     discard->setObjectName(QStringLiteral("discardButton"));
-    m_discard->addButton(QMessageBox::Cancel);
-    m_discard->setDefaultButton(QMessageBox::Cancel);
-    m_discard->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_discard, &QMessageBox::buttonClicked, this, [this, discard](QAbstractButton *button) {
         if (button == discard) {
             m_closeConfirmed = true;

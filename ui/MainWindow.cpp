@@ -10,6 +10,7 @@
 #include "MessageListModel.h"
 #include "MessageView.h"
 #include "OptionsDialog.h"
+#include "Question.h"
 #include "SendJob.h"
 #include "SignInDialog.h"
 #include "mime/MailtoUrl.h"
@@ -1043,17 +1044,14 @@ void MainWindow::emptyTrash(const QString &accountId)
         return;
     if (m_emptyTrashQuestion)
         m_emptyTrashQuestion->close();
-    m_emptyTrashQuestion = new QMessageBox(
-        QMessageBox::Question, tr("Empty Trash?"),
+    const Question q = askFirst(
+        this, QMessageBox::Question, tr("Empty Trash?"),
         tr("Delete every message in the Trash of %1 for good? Messages: %2").arg(account->prefix, QLocale().toString(count)),
-        QMessageBox::NoButton, this);
+        tr("&Empty Trash"));
+    m_emptyTrashQuestion = q.box;
     m_emptyTrashQuestion->setObjectName(QStringLiteral("emptyTrashQuestion"));
-    m_emptyTrashQuestion->setTextFormat(Qt::PlainText);
-    QPushButton *yes = m_emptyTrashQuestion->addButton(tr("&Empty Trash"), QMessageBox::DestructiveRole);
+    QPushButton *yes = q.confirm;
     yes->setObjectName(QStringLiteral("confirmEmptyTrash"));
-    m_emptyTrashQuestion->addButton(QMessageBox::Cancel);
-    m_emptyTrashQuestion->setDefaultButton(QMessageBox::Cancel);
-    m_emptyTrashQuestion->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_emptyTrashQuestion, &QMessageBox::buttonClicked, this, [this, yes, accountId](QAbstractButton *button) {
         const auto current = m_accounts->findById(accountId); // it may have been removed meanwhile
         if (button != yes || !current)
@@ -1086,16 +1084,13 @@ void MainWindow::deleteSelected()
     const QString subject = m_model->rowAt(current.row()).entry.subject;
     if (m_deleteQuestion)
         m_deleteQuestion->close();
-    m_deleteQuestion = new QMessageBox(QMessageBox::Question, tr("Delete Message?"),
-                                       tr("Delete \"%1\" for good?").arg(subject.isEmpty() ? tr("(no subject)") : subject),
-                                       QMessageBox::NoButton, this);
+    const Question q = askFirst(this, QMessageBox::Question, tr("Delete Message?"),
+                                tr("Delete \"%1\" for good?").arg(subject.isEmpty() ? tr("(no subject)") : subject),
+                                tr("&Delete"));
+    m_deleteQuestion = q.box;
     m_deleteQuestion->setObjectName(QStringLiteral("deleteQuestion"));
-    m_deleteQuestion->setTextFormat(Qt::PlainText);
-    QPushButton *yes = m_deleteQuestion->addButton(tr("&Delete"), QMessageBox::DestructiveRole);
+    QPushButton *yes = q.confirm;
     yes->setObjectName(QStringLiteral("confirmDelete"));
-    m_deleteQuestion->addButton(QMessageBox::Cancel);
-    m_deleteQuestion->setDefaultButton(QMessageBox::Cancel);
-    m_deleteQuestion->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_deleteQuestion, &QMessageBox::buttonClicked, this, [this, yes, path](QAbstractButton *button) {
         if (button != yes)
             return;

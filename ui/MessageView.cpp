@@ -1,6 +1,7 @@
 #include "MessageView.h"
 
 #include "FormStyle.h"
+#include "Question.h"
 #include "SafeFileName.h"
 #include "SafeTextBrowser.h"
 #include "mime/MessageParser.h"
@@ -273,16 +274,13 @@ void MessageView::writeAttachment(int row, const QString &path, bool replaceConf
     if (!replaceConfirmed && QFileInfo::exists(path)) {
         if (m_question)
             m_question->close();
-        m_question = new QMessageBox(QMessageBox::Question, tr("Replace File?"),
-                                     tr("\"%1\" already exists. Replace it?").arg(QFileInfo(path).fileName()),
-                                     QMessageBox::NoButton, this);
+        const Question q = askFirst(this, QMessageBox::Question, tr("Replace File?"),
+                                    tr("\"%1\" already exists. Replace it?").arg(QFileInfo(path).fileName()),
+                                    tr("&Replace"), QMessageBox::AcceptRole);
+        m_question = q.box;
         m_question->setObjectName(QStringLiteral("overwriteQuestion"));
-        m_question->setTextFormat(Qt::PlainText);
-        QPushButton *replace = m_question->addButton(tr("&Replace"), QMessageBox::AcceptRole);
+        QPushButton *replace = q.confirm;
         replace->setObjectName(QStringLiteral("replaceButton"));
-        m_question->addButton(QMessageBox::Cancel);
-        m_question->setDefaultButton(QMessageBox::Cancel);
-        m_question->setAttribute(Qt::WA_DeleteOnClose);
         connect(m_question, &QMessageBox::buttonClicked, this, [this, row, path, replace](QAbstractButton *button) {
             if (button == replace)
                 writeAttachment(row, path, true);
@@ -321,18 +319,15 @@ void MessageView::openAttachment(int row)
     }
     if (m_openQuestion)
         m_openQuestion->close();
-    m_openQuestion = new QMessageBox(QMessageBox::Warning, tr("Open Program?"),
-                                     tr("\"%1\" is a program or script. Opening it may run it on this computer. "
-                                        "Open it only if you trust the sender and expected this file.")
-                                         .arg(safeFileName(part.fileName)),
-                                     QMessageBox::NoButton, this);
+    const Question q = askFirst(this, QMessageBox::Warning, tr("Open Program?"),
+                                tr("\"%1\" is a program or script. Opening it may run it on this computer. "
+                                   "Open it only if you trust the sender and expected this file.")
+                                    .arg(safeFileName(part.fileName)),
+                                tr("Open &Anyway"), QMessageBox::AcceptRole);
+    m_openQuestion = q.box;
     m_openQuestion->setObjectName(QStringLiteral("openQuestion"));
-    m_openQuestion->setTextFormat(Qt::PlainText);
-    QPushButton *open = m_openQuestion->addButton(tr("Open &Anyway"), QMessageBox::AcceptRole);
+    QPushButton *open = q.confirm;
     open->setObjectName(QStringLiteral("confirmOpen"));
-    m_openQuestion->addButton(QMessageBox::Cancel);
-    m_openQuestion->setDefaultButton(QMessageBox::Cancel);
-    m_openQuestion->setAttribute(Qt::WA_DeleteOnClose);
     // The row may stand for another message by the time the user answers: keep the part.
     const QString fileName = part.fileName;
     connect(m_openQuestion, &QMessageBox::buttonClicked, this, [this, open, row, fileName](QAbstractButton *button) {
