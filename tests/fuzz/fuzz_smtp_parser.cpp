@@ -1,12 +1,14 @@
-// SMTP replies from a hostile server (RFC 5321 §4.2, RFC 3463): fed whole and byte by byte,
-// the replies must be the same.
+// SMTP replies from a hostile server (RFC 5321 §4.2, RFC 3463): fed whole and in small pieces
+// (1–8 bytes, the cuts chosen by the input itself, half of them single bytes), the replies must
+// be the same. Byte by byte throughout cost a long run two thirds of its speed for no cut it
+// cannot also reach this way.
 #include "FuzzSupport.h"
 #include "smtp/SmtpReplyParser.h"
 
 using kurier::smtp::SmtpReplyParser;
 
 namespace {
-QByteArray run(const QByteArray &stream, bool byteByByte)
+QByteArray run(const QByteArray &stream, bool inPieces)
 {
     SmtpReplyParser parser;
     QByteArray trace;
@@ -14,10 +16,16 @@ QByteArray run(const QByteArray &stream, bool byteByByte)
         for (const auto &r : parser.takeReplies())
             trace += QByteArray::number(r.code) + ':' + r.toDisplayString().toUtf8() + '\n';
     };
-    if (byteByByte) {
-        for (qsizetype i = 0; i < stream.size() && !parser.hasError(); ++i) {
-            parser.feed(stream.mid(i, 1));
+    if (inPieces) {
+        quint32 state = quint32(stream.size()) * 2654435761u; // Knuth's multiplicative hash
+        for (qsizetype i = 0; i < stream.size(); ++i)
+            state = (state ^ quint8(stream[i])) * 16777619u; // FNV-1a: the cuts follow the bytes
+        for (qsizetype i = 0; i < stream.size() && !parser.hasError();) {
+            state = state * 1103515245u + 12345u;
+            const qsizetype piece = (state >> 16) & 1 ? 1 : qsizetype((state >> 17) % 8) + 1;
+            parser.feed(stream.mid(i, piece));
             drain();
+            i += piece;
         }
     } else {
         parser.feed(stream);
