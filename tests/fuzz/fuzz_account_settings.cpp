@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // QSettings caches files per path and re-reads one only when its size or time changed; a
     // name comes back after 4,096 inputs (long after its time stamp changed), so every input
     // is parsed, while per-path state (QSettings' cache, AccountStore's list of damaged files)
-    // stays bounded: a new name for every input made a long run slower and slower.
+    // stays bounded: with a new name for every input it grew for the whole of a long run.
     const QString path = dir.filePath(QStringLiteral("kurier-%1.ini").arg(++counter % 4096));
     {
         QFile f(path);
