@@ -42,7 +42,20 @@ RawMessage::Envelope RawMessage::envelopeFromHeaders(const QByteArray &message)
 {
     ensureGMime();
     Envelope e;
-    GObjectRef<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(message.constData(), static_cast<size_t>(message.size())));
+    // Only the header block (up to the first empty line, RFC 5322 §2.1): the envelope is in
+    // it, and a 25 MB message need not be scanned for its MIME structure to find it.
+    qsizetype end = message.size();
+    for (qsizetype pos = 0; pos < message.size();) {
+        const qsizetype eol = message.indexOf('\n', pos);
+        if (eol < 0)
+            break;
+        if (eol == pos || (eol == pos + 1 && message[pos] == '\r')) {
+            end = eol + 1;
+            break;
+        }
+        pos = eol + 1;
+    }
+    GObjectRef<GMimeStream> stream(g_mime_stream_mem_new_with_buffer(message.constData(), static_cast<size_t>(end)));
     GObjectRef<GMimeParser> parser(g_mime_parser_new_with_stream(stream.get()));
     GObjectRef<GMimeMessage> m(g_mime_parser_construct_message(parser.get(), nullptr));
     if (!m)
