@@ -38,20 +38,6 @@ QString addressList(const QList<mime::MailAddress> &list)
 
 } // namespace
 
-// A sender-chosen string shown as is, except that control and direction-format characters
-// (which can turn "gpj.exe" around) become visible as U+FFFD.
-QString visibleText(const QString &text)
-{
-    QString out = text;
-    for (QChar &c : out) {
-        const auto cat = c.category();
-        if (cat == QChar::Other_Control || cat == QChar::Other_Format || cat == QChar::Separator_Line
-            || cat == QChar::Separator_Paragraph)
-            c = QChar::ReplacementCharacter;
-    }
-    return out;
-}
-
 QString plainTextToHtml(const QString &text)
 {
     static const QRegularExpression link(QStringLiteral(R"((?:https?://|mailto:|www\.)[^\s<>"']+)"),

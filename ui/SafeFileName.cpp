@@ -2,6 +2,25 @@
 
 namespace kurier::ui {
 
+namespace {
+bool isInvisible(QChar c)
+{
+    const auto cat = c.category();
+    return cat == QChar::Other_Control || cat == QChar::Other_Format || cat == QChar::Separator_Line
+        || cat == QChar::Separator_Paragraph;
+}
+} // namespace
+
+QString visibleText(const QString &text)
+{
+    QString out = text;
+    for (QChar &c : out) {
+        if (isInvisible(c))
+            c = QChar::ReplacementCharacter;
+    }
+    return out;
+}
+
 QString safeFileName(const QString &name)
 {
     QString s = name;
@@ -12,9 +31,7 @@ QString safeFileName(const QString &name)
     QString out;
     out.reserve(s.size());
     for (const QChar c : std::as_const(s)) {
-        const auto cat = c.category();
-        if (cat == QChar::Other_Control || cat == QChar::Other_Format || cat == QChar::Separator_Line
-            || cat == QChar::Separator_Paragraph || c == u':' || c == u'*' || c == u'?' || c == u'"' || c == u'<'
+        if (isInvisible(c) || c == u':' || c == u'*' || c == u'?' || c == u'"' || c == u'<'
             || c == u'>' || c == u'|')
             out += u'_';
         else

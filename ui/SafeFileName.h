@@ -8,5 +8,8 @@ namespace kurier::ui {
 // in a folder the user picked: no directories ("../../.bashrc" → "bashrc"), no control or
 // path characters, no leading dots (no hidden files), not empty, at most 200 characters.
 [[nodiscard]] QString safeFileName(const QString &name);
+// A sender-chosen string shown as it is, except that control, direction-format and line
+// separator characters (which can turn "gpj.exe" around or hide a line) become U+FFFD.
+[[nodiscard]] QString visibleText(const QString &text);
 
 } // namespace kurier::ui

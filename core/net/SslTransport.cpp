@@ -42,7 +42,7 @@ SslTransport::SslTransport(TlsPolicy policy, QObject *parent)
                                  : tr("No connection to %1 within %2 s.").arg(m_host, diagnostics::secondsText(m_policy.connectTimeoutMs)));
     });
     connect(&m_idleTimer, &QTimer::timeout, this, [this] {
-        fail(Error::Timeout, tr("The connection to %1 was idle for %2 s.").arg(m_host).arg(m_policy.idleTimeoutMs / 1000.0));
+        fail(Error::Timeout, tr("The connection to %1 was idle for %2 s.").arg(m_host, diagnostics::secondsText(m_policy.idleTimeoutMs)));
     });
     connect(m_socket, &QSslSocket::connected, this, &SslTransport::onConnected);
     connect(m_socket, &QSslSocket::encrypted, this, &SslTransport::onEncrypted);

@@ -133,8 +133,7 @@ Diagnostic tooSlow(const QString &host, qint64 bytes, qint64 elapsedMs)
     d.stage = Diagnostic::Stage::Network;
     d.summary = QCoreApplication::translate("Pop3Diagnostics", "%1 is sending far too slowly; the connection was closed.").arg(host);
     d.cause = QCoreApplication::translate("Pop3Diagnostics", "Only %1 bytes of the reply arrived in %2 s.")
-                  .arg(bytes)
-                  .arg(double(elapsedMs) / 1000.0, 0, 'f', 1);
+                  .arg(QString::number(bytes), diagnostics::secondsText(elapsedMs));
     d.fix = QCoreApplication::translate("Pop3Diagnostics", "Fetch again later: messages already stored are not fetched twice.");
     d.code = QStringLiteral("timeout");
     d.retryable = true;

@@ -45,6 +45,8 @@ private slots:
         QLocale::setDefault(QLocale(QStringLiteral("en_US")));
         QCOMPARE(kurier::pop3::Pop3Diagnostics::replyTimeout(QStringLiteral("mail.example.com"), 500).summary,
                  QStringLiteral("mail.example.com did not answer within 0.5 s."));
+        QCOMPARE(kurier::pop3::Pop3Diagnostics::tooSlow(QStringLiteral("mail.example.com"), 10, 1500).cause,
+                 QStringLiteral("Only 10 bytes of the reply arrived in 1.5 s."));
     }
 };
 
