@@ -3138,10 +3138,6 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Papierkorb leeren?</translation>
     </message>
     <message>
-        <source>Delete every message in the Trash of %1 for good? Messages: %2</source>
-        <translation>Alle Nachrichten im Papierkorb von %1 endgültig löschen? Nachrichten: %2</translation>
-    </message>
-    <message>
         <source>&amp;Empty Trash</source>
         <translation>Papierkorb &amp;leeren</translation>
     </message>
@@ -3152,6 +3148,14 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>E&amp;mpty Trash</source>
         <translation>&amp;Papierkorb leeren</translation>
+    </message>
+    <message>
+        <source>Delete the message in the Trash of %1 for good?</source>
+        <translation>Die Nachricht im Papierkorb von %1 endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>Delete all %2 messages in the Trash of %1 for good?</source>
+        <translation>Alle %2 Nachrichten im Papierkorb von %1 endgültig löschen?</translation>
     </message>
 </context>
 <context>

@@ -1046,7 +1046,8 @@ void MainWindow::emptyTrash(const QString &accountId)
         m_emptyTrashQuestion->close();
     const Question q = askFirst(
         this, QMessageBox::Question, tr("Empty Trash?"),
-        tr("Delete every message in the Trash of %1 for good? Messages: %2").arg(account->prefix, QLocale().toString(count)),
+        count == 1 ? tr("Delete the message in the Trash of %1 for good?").arg(account->prefix)
+                   : tr("Delete all %2 messages in the Trash of %1 for good?").arg(account->prefix, QLocale().toString(count)),
         tr("&Empty Trash"));
     m_emptyTrashQuestion = q.box;
     m_emptyTrashQuestion->setObjectName(QStringLiteral("emptyTrashQuestion"));
