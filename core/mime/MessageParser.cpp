@@ -2,6 +2,8 @@
 
 #include "mime/MessageParser.h"
 
+#include "mime/FlowedText.h"
+
 #include <QTimeZone>
 
 namespace kurier::mime {
@@ -41,6 +43,13 @@ QStringList messageIds(const char *header)
         ids << fromUtf8(g_mime_references_get_message_id(refs, i));
     g_mime_references_free(refs);
     return ids;
+}
+
+// A Content-Type parameter compared without regard to case (RFC 2045 §5.1: "Flowed" is "flowed").
+bool parameterIs(GMimeContentType *type, const char *name, const char *value)
+{
+    const char *actual = g_mime_content_type_get_parameter(type, name);
+    return actual && g_ascii_strcasecmp(actual, value) == 0;
 }
 
 QByteArray decodedContent(GMimePart *part)
@@ -92,6 +101,8 @@ void visitPart(GMimeObject *, GMimeObject *object, gpointer data)
             g_free(text);
             // For display: one kind of line end.
             target->replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+            if (target == &message->text && parameterIs(type, "format", "flowed"))
+                *target = FlowedText::unflow(*target, parameterIs(type, "delsp", "yes"));
             return;
         }
     }

@@ -67,6 +67,7 @@ private slots:
     void longHeadersFolded();
     void parseForeignCharsets();
     void parseRfc2231Continuations();
+    void parseFormatFlowed();
     void parseGarbage();
     void headerInjectionImpossible();
 };
@@ -323,6 +324,35 @@ void TestMimeMessage::parseRfc2231Continuations()
     QCOMPARE(p.attachments[1].contentId, QStringLiteral("img1@example.org"));
     QVERIFY(p.attachments[1].isInline);
     QCOMPARE(p.attachments[1].data, QByteArray("GIF89a"));
+}
+
+void TestMimeMessage::parseFormatFlowed()
+{
+    // RFC 3676 as Thunderbird sends it: the body's soft breaks are joined for reading; parameter
+    // names and values in any case (RFC 2045 §5.1).
+    const QByteArray head = "From: a@example.org\r\nSubject: x\r\nMIME-Version: 1.0\r\n";
+    const QByteArray body = "Hallo Anna, die Zahlen f=C3=BCr das dritte Quartal sind =\r\n"
+                            "fertig. \r\n"
+                            "Anbei die Tabelle.\r\n"
+                            "\r\n"
+                            "> Kannst du mir die \r\n"
+                            "> Zahlen schicken?\r\n"
+                            " From Bremen\r\n";
+    const ParsedMessage flowed = MessageParser::parse(head + "Content-Type: text/plain; charset=utf-8; Format=Flowed\r\n"
+                                                             "Content-Transfer-Encoding: quoted-printable\r\n\r\n" + body);
+    QCOMPARE(flowed.text, QStringLiteral("Hallo Anna, die Zahlen für das dritte Quartal sind fertig. Anbei die Tabelle.\n"
+                                         "\n"
+                                         "> Kannst du mir die Zahlen schicken?\n"
+                                         "From Bremen\n"));
+
+    const ParsedMessage delSp = MessageParser::parse(head + "Content-Type: text/plain; format=flowed; DelSp=YES\r\n\r\n"
+                                                            "Donaudampf \r\nschiff\r\n");
+    QCOMPARE(delSp.text, QStringLiteral("Donaudampfschiff\n"));
+
+    // Without format=flowed a trailing space is just a space: the lines stay as they are.
+    const ParsedMessage fixed = MessageParser::parse(head + "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+                                                            "line one \r\nline two\r\n");
+    QCOMPARE(fixed.text, QStringLiteral("line one \nline two\n"));
 }
 
 void TestMimeMessage::parseGarbage()
