@@ -3066,10 +3066,6 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Die Nachrichtenliste wird geladen…</translation>
     </message>
     <message>
-        <source>Send &amp;Again</source>
-        <translation>&amp;Erneut senden</translation>
-    </message>
-    <message>
         <source>Not sent yet, tried again at %1:</source>
         <translation>Noch nicht gesendet, neuer Versuch um %1:</translation>
     </message>
@@ -3156,6 +3152,22 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>Delete all %2 messages in the Trash of %1 for good?</source>
         <translation>Alle %2 Nachrichten im Papierkorb von %1 endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Unread</source>
+        <translation>Als &amp;ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>The message could not be marked: %1</source>
+        <translation>Die Nachricht konnte nicht markiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Send A&amp;gain</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>Mark as R&amp;ead</source>
+        <translation>Als gelesen &amp;markieren</translation>
     </message>
 </context>
 <context>

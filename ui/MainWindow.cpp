@@ -163,6 +163,25 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     m_list->setColumnWidth(MessageListModel::DateColumn, 140);
     m_list->setColumnWidth(MessageListModel::SizeColumn, 80);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onMessageSelected);
+    // The message's actions where the message is (a right click selects the row first).
+    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        if (!m_list->indexAt(pos).isValid())
+            return;
+        auto *menu = new QMenu(this);
+        menu->setObjectName(QStringLiteral("messageContextMenu"));
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->addActions({m_replyAction, m_replyAllAction, m_forwardAction, m_forwardAttachedAction});
+        menu->addSeparator();
+        if (m_currentKind == MailFolder::Kind::Outbox)
+            menu->addAction(m_retryAction);
+        else
+            menu->addAction(m_toggleReadAction);
+        if (m_currentKind == MailFolder::Kind::Trash)
+            menu->addAction(m_restoreAction);
+        menu->addAction(m_deleteAction);
+        menu->popup(m_list->viewport()->mapToGlobal(pos));
+    });
     // A draft opens in the composer to be finished.
     connect(m_list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         if (m_currentKind == MailFolder::Kind::Drafts && index.isValid())
@@ -309,7 +328,7 @@ void MainWindow::createActions()
     m_forwardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     m_forwardAttachedAction = message->addAction(tr("Forward as A&ttachment"), this, &MainWindow::forwardAsAttachment);
     m_forwardAttachedAction->setObjectName(QStringLiteral("forwardAsAttachmentAction"));
-    m_retryAction = message->addAction(tr("Send &Again"), this, &MainWindow::retrySelected);
+    m_retryAction = message->addAction(tr("Send A&gain"), this, &MainWindow::retrySelected);
     m_retryAction->setObjectName(QStringLiteral("retryAction"));
     message->addSeparator();
     m_deleteAction = message->addAction(tr("&Delete"), this, &MainWindow::deleteSelected);
@@ -317,6 +336,11 @@ void MainWindow::createActions()
     m_deleteAction->setShortcut(QKeySequence::Delete);
     m_restoreAction = message->addAction(tr("Re&store"), this, &MainWindow::restoreSelected);
     m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
+    m_toggleReadAction = message->addAction(tr("Mark as &Unread"), this, &MainWindow::toggleReadSelected);
+    m_toggleReadAction->setObjectName(QStringLiteral("toggleReadAction"));
+    // Thunderbird's key; the filter field keeps a typed "m" (a line edit overrides shortcuts
+    // that are text).
+    m_toggleReadAction->setShortcut(QKeySequence(Qt::Key_M));
     m_emptyTrashAction = message->addAction(tr("E&mpty Trash"), this, [this] { emptyTrash(m_currentAccountId); });
     m_emptyTrashAction->setObjectName(QStringLiteral("emptyTrashAction"));
 
@@ -530,6 +554,29 @@ void MainWindow::onMessageSelected()
     updateActions();
 }
 
+void MainWindow::toggleReadSelected()
+{
+    const QModelIndex current = m_list->currentIndex();
+    if (!current.isValid() || m_currentKind == MailFolder::Kind::Outbox)
+        return;
+    const int row = current.row();
+    const MessageListModel::Row &r = m_model->rowAt(row);
+    QString flags = store::Maildir::flagsOf(r.relativePath);
+    if (r.unread)
+        flags += u'S';
+    else
+        flags.remove(u'S');
+    QString error;
+    const store::Maildir maildir(m_model->folder());
+    if (const auto moved = maildir.setFlags(r.relativePath, flags, &error)) {
+        m_model->setRelativePath(row, *moved);
+        refreshCounts();
+    } else {
+        m_statusText->setText(tr("The message could not be marked: %1").arg(error));
+    }
+    updateActions();
+}
+
 std::optional<store::Outbox::Entry> MainWindow::outboxEntry(int row) const
 {
     const auto account = m_accounts->findById(m_currentAccountId);
@@ -586,6 +633,9 @@ void MainWindow::updateActions()
     m_deleteAction->setEnabled(haveSelection);
     m_retryAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Outbox);
     m_restoreAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Trash);
+    const bool unread = haveSelection && m_model->rowAt(m_list->currentIndex().row()).unread;
+    m_toggleReadAction->setText(unread ? tr("Mark as R&ead") : tr("Mark as &Unread"));
+    m_toggleReadAction->setEnabled(haveSelection && m_currentKind != MailFolder::Kind::Outbox);
     const auto account = m_accounts->findById(m_currentAccountId);
     m_emptyTrashAction->setEnabled(account && MailFolder::messageCount(*account, MailFolder::Kind::Trash) > 0);
     m_composeAction->setEnabled(!m_accounts->accounts().isEmpty());

@@ -107,6 +107,9 @@ public slots:
     void deleteSelected();
     // Wiederherstellen (in the Trash): the selected message goes back where it was deleted.
     void restoreSelected();
+    // Als ungelesen / gelesen markieren: flips the selected message's Maildir S flag (not in the
+    // Outbox, whose "unread" means "waiting").
+    void toggleReadSelected();
     // Papierkorb leeren: asks (non-modal), then deletes every message in the account's Trash.
     void emptyTrash(const QString &accountId);
     // Sends what is due in the account's Outbox (after Senden in the composer).
@@ -170,6 +173,7 @@ private:
     QAction *m_deleteAction = nullptr;
     QAction *m_retryAction = nullptr;
     QAction *m_restoreAction = nullptr;
+    QAction *m_toggleReadAction = nullptr;
     QAction *m_emptyTrashAction = nullptr;
     QString m_currentAccountId;
     MailFolder::Kind m_currentKind = MailFolder::Kind::Inbox;

@@ -34,6 +34,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QListWidget>
+#include <QMenu>
 #include <QUrl>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -353,6 +354,48 @@ void TestMailWindow::selectingShowsMessageAndMarksRead()
     QVERIFY(QFile::exists(model->filePath(0)));
     QVERIFY(!model->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
     QCOMPARE(window.folderTree()->topLevelItem(0)->child(0)->text(0), QStringLiteral("Inbox (1)"));
+
+    // Als ungelesen markieren: the S flag goes (the file stays in cur/, as Maildir readers
+    // expect), bold and the count come back, the message stays shown; again marks it read.
+    QAction *toggleRead = window.findChild<QAction *>(QStringLiteral("toggleReadAction"));
+    QVERIFY(toggleRead->isEnabled());
+    QCOMPARE(toggleRead->text(), QStringLiteral("Mark as &Unread"));
+    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    const qsizetype messages = inbox.messages().size();
+    toggleRead->trigger();
+    QVERIFY(model->rowAt(0).unread);
+    QVERIFY(model->rowAt(0).relativePath.startsWith(QStringLiteral("cur/")));
+    QVERIFY(model->rowAt(0).relativePath.endsWith(QStringLiteral(":2,")));
+    QVERIFY(QFile::exists(model->filePath(0)));
+    QCOMPARE(inbox.messages().size(), messages);
+    QVERIFY(model->index(0, 0).data(Qt::FontRole).value<QFont>().bold());
+    QCOMPARE(window.folderTree()->topLevelItem(0)->child(0)->text(0), QStringLiteral("Inbox (2)"));
+    QCOMPARE(view->findChild<QLabel *>(QStringLiteral("headerSubject"))->text(), QStringLiteral("Quarterly report"));
+    QCOMPARE(toggleRead->text(), QStringLiteral("Mark as R&ead"));
+    // It stays unread while it stays selected, also after the folder watcher has seen the rename.
+    QTest::qWait(700);
+    QVERIFY(model->rowAt(0).unread);
+    toggleRead->trigger();
+    QVERIFY(!model->rowAt(0).unread);
+    QVERIFY(model->rowAt(0).relativePath.endsWith(QStringLiteral(":2,S")));
+    QCOMPARE(window.folderTree()->topLevelItem(0)->child(0)->text(0), QStringLiteral("Inbox (1)"));
+    QCOMPARE(toggleRead->text(), QStringLiteral("Mark as &Unread"));
+
+    // The list's context menu offers the message's actions.
+    const QRect rowRect = window.messageList()->visualRect(model->index(0, ui::MessageListModel::SubjectColumn));
+    emit window.messageList()->customContextMenuRequested(rowRect.center());
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = window.findChild<QMenu *>(QStringLiteral("messageContextMenu"))) && menu->isVisible());
+    QStringList names;
+    for (const QAction *a : menu->actions()) {
+        if (!a->isSeparator())
+            names << a->objectName();
+    }
+    QCOMPARE(names, (QStringList{QStringLiteral("replyAction"), QStringLiteral("replyAllAction"), QStringLiteral("forwardAction"),
+                                 QStringLiteral("forwardAsAttachmentAction"), QStringLiteral("toggleReadAction"),
+                                 QStringLiteral("deleteAction")}));
+    test::screenshot(menu, QStringLiteral("mail-window-context-menu-en"));
+    menu->close();
 }
 
 void TestMailWindow::htmlRemoteContentIsNotFetched()
@@ -673,6 +716,7 @@ void TestMailWindow::composerValidatesAndQueuesInOutbox()
     QVERIFY(window.banner()->isVisible());
     QVERIFY2(window.banner()->text().contains(QStringLiteral("Not sent yet")), qPrintable(window.banner()->text()));
     QVERIFY(retry->isEnabled());
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("toggleReadAction"))->isEnabled()); // "unread" there means waiting
     const int attempts = outbox.entries().first().attempts;
     retry->trigger();
     QVERIFY(window.isBusy());
