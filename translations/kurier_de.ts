@@ -488,6 +488,10 @@
         <source>These messages in %1 could not be deleted: %2</source>
         <translation>Diese Nachrichten in %1 konnten nicht gelöscht werden: %2</translation>
     </message>
+    <message>
+        <source>These messages in %1 could not be marked as read: %2</source>
+        <translation>Diese Nachrichten in %1 konnten nicht als gelesen markiert werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>Maildir</name>
@@ -3168,6 +3172,10 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>Mark as R&amp;ead</source>
         <translation>Als gelesen &amp;markieren</translation>
+    </message>
+    <message>
+        <source>Mark Folder &amp;Read</source>
+        <translation>Ordner als &amp;gelesen markieren</translation>
     </message>
 </context>
 <context>

@@ -195,4 +195,27 @@ int MailFolder::emptyTrash(const store::Account &account, QString *error)
     return removed;
 }
 
+int MailFolder::markAllRead(const store::Account &account, Kind kind, QString *error)
+{
+    const store::Maildir maildir(path(account, kind));
+    if (!maildir.exists())
+        return 0;
+    int marked = 0;
+    QStringList failed;
+    for (const QString &relative : maildir.messages()) {
+        if (!isUnread(relative))
+            continue;
+        if (maildir.setFlags(relative, store::Maildir::flagsOf(relative) + u'S'))
+            ++marked;
+        else
+            failed << relative;
+    }
+    if (!failed.isEmpty()) {
+        if (error)
+            *error = tr("These messages in %1 could not be marked as read: %2").arg(maildir.path(), failed.join(QStringLiteral(", ")));
+        return -1;
+    }
+    return marked;
+}
+
 } // namespace kurier::ui

@@ -53,6 +53,10 @@ public:
     // Papierkorb leeren: deletes every message in the Trash for good. Returns how many went, or
     // -1 and *error naming what could not be deleted (the rest is gone).
     static int emptyTrash(const store::Account &account, QString *error = nullptr);
+    // Ordner als gelesen markieren: gives every unread message in the folder the S flag (each a
+    // rename within the Maildir, so a fetch delivering meanwhile loses nothing). Returns how many
+    // were marked, or -1 and *error naming those that could not be (the rest are marked).
+    static int markAllRead(const store::Account &account, Kind kind, QString *error = nullptr);
     // Messages in a folder (listing only).
     [[nodiscard]] static int messageCount(const store::Account &account, Kind kind);
 

@@ -120,7 +120,12 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
             ->setEnabled(!account->pop3.host.isEmpty());
         if (account->oauth.enabled)
             menu->addAction(tr("&Sign In…"), this, [this, id] { signIn(id); });
-        if (item->data(0, FolderKindRole).toInt() == int(MailFolder::Kind::Trash)) {
+        const int kind = item->data(0, FolderKindRole).toInt();
+        if (kind == int(MailFolder::Kind::Inbox) || kind == int(MailFolder::Kind::Trash)) {
+            menu->addAction(tr("Mark Folder &Read"), this, [this, id, kind] { markFolderRead(id, MailFolder::Kind(kind)); })
+                ->setEnabled(MailFolder::unreadCount(*account, MailFolder::Kind(kind)) > 0);
+        }
+        if (kind == int(MailFolder::Kind::Trash)) {
             menu->addAction(tr("E&mpty Trash"), this, [this, id] { emptyTrash(id); })
                 ->setEnabled(MailFolder::messageCount(*account, MailFolder::Kind::Trash) > 0);
         }
@@ -552,6 +557,17 @@ void MainWindow::onMessageSelected()
         }
     }
     updateActions();
+}
+
+void MainWindow::markFolderRead(const QString &accountId, MailFolder::Kind kind)
+{
+    const auto account = m_accounts->findById(accountId);
+    if (!account)
+        return;
+    QString error;
+    if (MailFolder::markAllRead(*account, kind, &error) < 0)
+        m_statusText->setText(error);
+    onFoldersChanged(); // the rows and the counts, now rather than when the watcher fires
 }
 
 void MainWindow::toggleReadSelected()

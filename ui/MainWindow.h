@@ -110,6 +110,8 @@ public slots:
     // Als ungelesen / gelesen markieren: flips the selected message's Maildir S flag (not in the
     // Outbox, whose "unread" means "waiting").
     void toggleReadSelected();
+    // Ordner als gelesen markieren (Inbox and Trash, the folders that count unread messages).
+    void markFolderRead(const QString &accountId, MailFolder::Kind kind);
     // Papierkorb leeren: asks (non-modal), then deletes every message in the account's Trash.
     void emptyTrash(const QString &accountId);
     // Sends what is due in the account's Outbox (after Senden in the composer).

@@ -115,6 +115,7 @@ private slots:
     void listShowsIndexBoldUnreadSortsAndFilters();
     void largeFolderIsHandedOverInBatches();
     void selectingShowsMessageAndMarksRead();
+    void markFolderReadFromItsMenu();
     void htmlRemoteContentIsNotFetched();
     void attachmentSaveSanitisesAndAsksBeforeOverwrite();
     void attachmentListShowsTheSafeName();
@@ -396,6 +397,55 @@ void TestMailWindow::selectingShowsMessageAndMarksRead()
                                  QStringLiteral("deleteAction")}));
     test::screenshot(menu, QStringLiteral("mail-window-context-menu-en"));
     menu->close();
+}
+
+void TestMailWindow::markFolderReadFromItsMenu()
+{
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    seedInbox(account);
+    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    const qsizetype messages = inbox.messages().size();
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTreeWidgetItem *inboxItem = window.folderItem(account.id, ui::MailFolder::Kind::Inbox);
+    QCOMPARE(inboxItem->text(0), QStringLiteral("Inbox (2)"));
+    QTRY_COMPARE(window.messageModel()->rowCount(), int(messages));
+
+    const auto folderMenuAction = [&](QTreeWidgetItem *item) -> QAction * {
+        emit window.folderTree()->customContextMenuRequested(window.folderTree()->visualItemRect(item).center());
+        QMenu *menu = nullptr;
+        for (QMenu *m : window.findChildren<QMenu *>(QStringLiteral("accountContextMenu"))) {
+            if (m->isVisible())
+                menu = m;
+        }
+        if (!menu)
+            return nullptr;
+        for (QAction *a : menu->actions()) {
+            if (a->text() == u"Mark Folder &Read")
+                return a;
+        }
+        return nullptr;
+    };
+    QAction *markRead = folderMenuAction(inboxItem);
+    QVERIFY(markRead && markRead->isEnabled());
+    markRead->trigger();
+    QCOMPARE(inboxItem->text(0), QStringLiteral("Inbox"));
+    QTRY_VERIFY(!window.messageModel()->isLoading());
+    for (int row = 0; row < window.messageModel()->rowCount(); ++row)
+        QVERIFY(!window.messageModel()->rowAt(row).unread);
+    const QStringList files = inbox.messages();
+    QCOMPARE(files.size(), messages); // renamed, none lost or doubled
+    for (const QString &f : files)
+        QVERIFY2(f.startsWith(QStringLiteral("cur/")) && store::Maildir::flagsOf(f).contains(u'S'), qPrintable(f));
+    qDeleteAll(window.findChildren<QMenu *>(QStringLiteral("accountContextMenu")));
+
+    // Nothing left to mark: offered, but not enabled. Sent and Drafts count nothing: not offered.
+    markRead = folderMenuAction(inboxItem);
+    QVERIFY(markRead && !markRead->isEnabled());
+    qDeleteAll(window.findChildren<QMenu *>(QStringLiteral("accountContextMenu")));
+    QVERIFY(!folderMenuAction(window.folderItem(account.id, ui::MailFolder::Kind::Sent)));
+    qDeleteAll(window.findChildren<QMenu *>(QStringLiteral("accountContextMenu")));
 }
 
 void TestMailWindow::htmlRemoteContentIsNotFetched()
