@@ -3177,6 +3177,14 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <source>Mark Folder &amp;Read</source>
         <translation>Ordner als &amp;gelesen markieren</translation>
     </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save As…</source>
+        <translation>&amp;Speichern unter…</translation>
+    </message>
 </context>
 <context>
     <name>kurier::ui::MessageListModel</name>
@@ -3306,6 +3314,14 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>The sender named it: %1</source>
         <translation>Vom Absender benannt: %1</translation>
+    </message>
+    <message>
+        <source>message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>Save Message</source>
+        <translation>Nachricht speichern</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QPlainTextEdit>
 #include <QDesktopServices>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -178,6 +179,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
         menu->setAttribute(Qt::WA_DeleteOnClose);
         menu->addActions({m_replyAction, m_replyAllAction, m_forwardAction, m_forwardAttachedAction});
         menu->addSeparator();
+        menu->addAction(m_saveAction);
         if (m_currentKind == MailFolder::Kind::Outbox)
             menu->addAction(m_retryAction);
         else
@@ -224,6 +226,10 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
         else if (m_statusText->text() == text)
             m_statusText->clear();
     });
+    connect(m_view, &MessageView::saved, this, [this](const QString &path) {
+        m_statusText->setText(tr("Saved as %1").arg(QDir::toNativeSeparators(path)));
+    });
+    connect(m_view, &MessageView::saveFailed, m_statusText, &QLabel::setText);
     connect(m_view, &MessageView::linkActivated, this, [this](const QUrl &url) {
         if (url.scheme().compare(QLatin1String("mailto"), Qt::CaseInsensitive) == 0) {
             ComposerWindow *c = compose();
@@ -335,6 +341,9 @@ void MainWindow::createActions()
     m_forwardAttachedAction->setObjectName(QStringLiteral("forwardAsAttachmentAction"));
     m_retryAction = message->addAction(tr("Send A&gain"), this, &MainWindow::retrySelected);
     m_retryAction->setObjectName(QStringLiteral("retryAction"));
+    m_saveAction = message->addAction(tr("&Save As…"), m_view, &MessageView::saveMessage);
+    m_saveAction->setObjectName(QStringLiteral("saveMessageAction"));
+    m_saveAction->setShortcut(QKeySequence::Save);
     message->addSeparator();
     m_deleteAction = message->addAction(tr("&Delete"), this, &MainWindow::deleteSelected);
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
@@ -647,6 +656,7 @@ void MainWindow::updateActions()
     m_forwardAction->setEnabled(haveMessage);
     m_forwardAttachedAction->setEnabled(haveMessage);
     m_deleteAction->setEnabled(haveSelection);
+    m_saveAction->setEnabled(haveSelection && m_view->hasMessage());
     m_retryAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Outbox);
     m_restoreAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Trash);
     const bool unread = haveSelection && m_model->rowAt(m_list->currentIndex().row()).unread;

@@ -176,6 +176,7 @@ private:
     QAction *m_retryAction = nullptr;
     QAction *m_restoreAction = nullptr;
     QAction *m_toggleReadAction = nullptr;
+    QAction *m_saveAction = nullptr;
     QAction *m_emptyTrashAction = nullptr;
     QString m_currentAccountId;
     MailFolder::Kind m_currentKind = MailFolder::Kind::Inbox;

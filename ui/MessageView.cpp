@@ -169,6 +169,7 @@ void MessageView::setHeader(QLabel *label, const QString &text)
 
 void MessageView::clear()
 {
+    m_raw.clear();
     m_message = {};
     m_listed.clear();
     for (QLabel *l : {m_from, m_to, m_cc, m_subject, m_date})
@@ -184,6 +185,7 @@ void MessageView::clear()
 void MessageView::showMessage(const QByteArray &raw)
 {
     clear();
+    m_raw = raw;
     m_message = mime::MessageParser::parse(raw);
     setHeader(m_from, m_message.from.toDisplayString());
     setHeader(m_to, addressList(m_message.to));
@@ -232,17 +234,36 @@ void MessageView::saveSelectedAttachment()
     const int row = m_attachments->currentRow();
     if (row < 0 || row >= m_listed.size())
         return;
+    askWhereToSave(tr("Save Attachment"), safeFileName(m_listed[row].fileName), m_listed[row].data);
+}
+
+QString MessageView::messageFileName() const
+{
+    // A subject is not a path: "Q3/Q4" keeps both halves instead of being cut to its last part.
+    QString subject = m_message.subject.trimmed().left(150);
+    subject.replace(u'/', u'-').replace(u'\\', u'-');
+    return safeFileName((subject.isEmpty() ? tr("message") : subject) + QStringLiteral(".eml"));
+}
+
+void MessageView::saveMessage()
+{
+    if (!m_raw.isEmpty())
+        askWhereToSave(tr("Save Message"), messageFileName(), m_raw);
+}
+
+void MessageView::askWhereToSave(const QString &title, const QString &fileName, const QByteArray &bytes)
+{
     QString dir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
     if (dir.isEmpty() || !QFileInfo(dir).isDir())
         dir = QDir::homePath();
-    auto *dialog = new QFileDialog(this, tr("Save Attachment"), dir + u'/' + safeFileName(m_listed[row].fileName));
-    dialog->setObjectName(QStringLiteral("saveAttachmentDialog"));
+    auto *dialog = new QFileDialog(this, title, dir + u'/' + fileName);
+    dialog->setObjectName(QStringLiteral("saveDialog"));
     dialog->setAcceptMode(QFileDialog::AcceptSave);
     dialog->setFileMode(QFileDialog::AnyFile);
-    // We ask ourselves (writeAttachment), the same way for the dialog and for tests.
+    // We ask ourselves (writeFile), the same way for the dialog and for tests.
     dialog->setOption(QFileDialog::DontConfirmOverwrite);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QFileDialog::fileSelected, this, [this, row](const QString &path) { writeAttachment(row, path, false); });
+    connect(dialog, &QFileDialog::fileSelected, this, [this, bytes](const QString &path) { writeFile(bytes, path, false); });
     dialog->open();
 }
 
@@ -250,13 +271,17 @@ void MessageView::saveAttachmentTo(int row, const QString &directory)
 {
     if (row < 0 || row >= m_listed.size())
         return;
-    writeAttachment(row, QDir(directory).filePath(safeFileName(m_listed[row].fileName)), false);
+    writeFile(m_listed[row].data, QDir(directory).filePath(safeFileName(m_listed[row].fileName)), false);
 }
 
-void MessageView::writeAttachment(int row, const QString &path, bool replaceConfirmed)
+void MessageView::saveMessageTo(const QString &directory)
 {
-    if (row < 0 || row >= m_listed.size())
-        return;
+    if (!m_raw.isEmpty())
+        writeFile(m_raw, QDir(directory).filePath(messageFileName()), false);
+}
+
+void MessageView::writeFile(const QByteArray &bytes, const QString &path, bool replaceConfirmed)
+{
     if (!replaceConfirmed && QFileInfo::exists(path)) {
         if (m_question)
             m_question->close();
@@ -267,26 +292,26 @@ void MessageView::writeAttachment(int row, const QString &path, bool replaceConf
         m_question->setObjectName(QStringLiteral("overwriteQuestion"));
         QPushButton *replace = q.confirm;
         replace->setObjectName(QStringLiteral("replaceButton"));
-        connect(m_question, &QMessageBox::buttonClicked, this, [this, row, path, replace](QAbstractButton *button) {
+        connect(m_question, &QMessageBox::buttonClicked, this, [this, bytes, path, replace](QAbstractButton *button) {
             if (button == replace)
-                writeAttachment(row, path, true);
+                writeFile(bytes, path, true);
         });
         m_question->open();
         return;
     }
     QSaveFile file(path);
     QString error;
-    if (!file.open(QIODevice::WriteOnly) || file.write(m_listed[row].data) != m_listed[row].data.size() || !file.commit())
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         error = file.errorString();
     if (!error.isEmpty()) {
         setMessageStyle(m_saveStatus, MessageKind::Error);
         m_saveStatus->setText(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), error));
-        emit attachmentSaveFailed(error);
+        emit saveFailed(m_saveStatus->text());
         return;
     }
     m_saveStatus->setStyleSheet({});
     m_saveStatus->setText(tr("Saved as %1").arg(QDir::toNativeSeparators(path)));
-    emit attachmentSaved(path);
+    emit saved(path);
 }
 
 void MessageView::openSelectedAttachment()

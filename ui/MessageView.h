@@ -30,6 +30,7 @@ public:
     void showMessage(const QByteArray &raw);
     void clear();
     [[nodiscard]] const mime::ParsedMessage &message() const { return m_message; }
+    [[nodiscard]] bool hasMessage() const { return !m_raw.isEmpty(); }
 
     [[nodiscard]] SafeTextBrowser *browser() const { return m_browser; }
     [[nodiscard]] QWidget *remoteContentBar() const { return m_remoteBar; }
@@ -41,6 +42,11 @@ public:
     // asks first (overwriteQuestion(), non-modal) and writes only on "Replace".
     void saveAttachmentTo(int row, const QString &directory);
     [[nodiscard]] QMessageBox *overwriteQuestion() const { return m_question; }
+    // Saves the whole message, as received, into `directory` as "<subject>.eml" (sanitised;
+    // mutt, Thunderbird and Outlook open it), asking the same way before replacing a file.
+    void saveMessageTo(const QString &directory);
+    // The file name saveMessage() proposes.
+    [[nodiscard]] QString messageFileName() const;
 
     // Öffnen: a read-only copy in a private directory (AttachmentOpener), handed to the desktop
     // (QDesktopServices). A program or script asks first (openQuestion(), non-modal).
@@ -52,19 +58,25 @@ public slots:
     void loadRemoteContent();
     // Save… for the selected attachment: a file dialog (non-modal) with the sanitised name.
     void saveSelectedAttachment();
+    // Speichern unter… for the message shown: a file dialog (non-modal) with messageFileName().
+    void saveMessage();
     void openSelectedAttachment();
 
 signals:
-    void attachmentSaved(const QString &path);
-    void attachmentSaveFailed(const QString &error);
+    // An attachment or the message was saved (or not).
+    void saved(const QString &path);
+    void saveFailed(const QString &error);
     void attachmentOpened(const QString &path);
     void linkActivated(const QUrl &url);
 
 private:
-    void writeAttachment(int row, const QString &path, bool replaceConfirmed);
+    void writeFile(const QByteArray &bytes, const QString &path, bool replaceConfirmed);
+    // A save dialog for `bytes`, proposing `fileName` in the Downloads folder.
+    void askWhereToSave(const QString &title, const QString &fileName, const QByteArray &bytes);
     void openConfirmed(int row);
     void setHeader(QLabel *label, const QString &text);
 
+    QByteArray m_raw; // as received: what Save Message writes
     mime::ParsedMessage m_message;
     QList<mime::ParsedPart> m_listed;
     QLabel *m_from;

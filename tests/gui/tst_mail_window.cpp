@@ -393,10 +393,47 @@ void TestMailWindow::selectingShowsMessageAndMarksRead()
             names << a->objectName();
     }
     QCOMPARE(names, (QStringList{QStringLiteral("replyAction"), QStringLiteral("replyAllAction"), QStringLiteral("forwardAction"),
-                                 QStringLiteral("forwardAsAttachmentAction"), QStringLiteral("toggleReadAction"),
+                                 QStringLiteral("forwardAsAttachmentAction"), QStringLiteral("saveMessageAction"),
+                                 QStringLiteral("toggleReadAction"),
                                  QStringLiteral("deleteAction")}));
     test::screenshot(menu, QStringLiteral("mail-window-context-menu-en"));
     menu->close();
+
+    // Speichern unter: the message byte for byte as received, named after its subject; saving
+    // again asks before replacing; the window's status line says where it went.
+    QAction *save = window.findChild<QAction *>(QStringLiteral("saveMessageAction"));
+    QVERIFY(save->isEnabled());
+    QCOMPARE(view->messageFileName(), QStringLiteral("Quarterly report.eml"));
+    const QString target = m_f->dir.path() + QStringLiteral("/saved");
+    QVERIFY(QDir().mkpath(target));
+    QFile original(model->filePath(0));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray raw = original.readAll();
+    view->saveMessageTo(target);
+    QFile eml(target + QStringLiteral("/Quarterly report.eml"));
+    QVERIFY(eml.open(QIODevice::ReadOnly));
+    QCOMPARE(eml.readAll(), raw);
+    eml.close();
+    QCOMPARE(window.statusText()->text(), QStringLiteral("Saved as ") + QDir::toNativeSeparators(eml.fileName()));
+    view->saveMessageTo(target);
+    QTRY_VERIFY(view->overwriteQuestion() && view->overwriteQuestion()->isVisible());
+    view->overwriteQuestion()->button(QMessageBox::Cancel)->click();
+    QCOMPARE(QDir(target).entryList(QDir::Files | QDir::Hidden).size(), 1);
+
+    // A folder that is not there (permissions would not stop root): the reason, in the status line.
+    view->saveMessageTo(target + QStringLiteral("/missing"));
+    QVERIFY2(window.statusText()->text().startsWith(QStringLiteral("Could not save ")), qPrintable(window.statusText()->text()));
+
+    // Nothing shown, nothing to save.
+    window.messageList()->setCurrentIndex({});
+    QVERIFY(!save->isEnabled());
+
+    // The proposed name: a subject's slashes are not directories; no subject, a plain name.
+    ui::MessageView other;
+    other.showMessage("From: a@example.org\r\nSubject: Zahlen Q3/Q4 \\ =?utf-8?q?K=C3=B6ln?=\r\n\r\nx\r\n");
+    QCOMPARE(other.messageFileName(), QStringLiteral("Zahlen Q3-Q4 - Köln.eml"));
+    other.showMessage("From: a@example.org\r\n\r\nx\r\n");
+    QCOMPARE(other.messageFileName(), QStringLiteral("message.eml"));
 }
 
 void TestMailWindow::markFolderReadFromItsMenu()
@@ -652,7 +689,7 @@ void TestMailWindow::attachmentSaveSanitisesAndAsksBeforeOverwrite()
 
     const QString target = m_f->dir.path() + QStringLiteral("/downloads/inner");
     QVERIFY(QDir().mkpath(target));
-    QSignalSpy saved(&view, &ui::MessageView::attachmentSaved);
+    QSignalSpy saved(&view, &ui::MessageView::saved);
     view.saveAttachmentTo(0, target);
     QCOMPARE(saved.count(), 1);
     QCOMPARE(saved.first().first().toString(), target + QStringLiteral("/bashrc"));
