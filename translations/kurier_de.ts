@@ -3182,7 +3182,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Gespeichert als %1</translation>
     </message>
     <message>
-        <source>&amp;Save As…</source>
+        <source>Sa&amp;ve As…</source>
         <translation>&amp;Speichern unter…</translation>
     </message>
 </context>

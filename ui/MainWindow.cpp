@@ -341,7 +341,7 @@ void MainWindow::createActions()
     m_forwardAttachedAction->setObjectName(QStringLiteral("forwardAsAttachmentAction"));
     m_retryAction = message->addAction(tr("Send A&gain"), this, &MainWindow::retrySelected);
     m_retryAction->setObjectName(QStringLiteral("retryAction"));
-    m_saveAction = message->addAction(tr("&Save As…"), m_view, &MessageView::saveMessage);
+    m_saveAction = message->addAction(tr("Sa&ve As…"), m_view, &MessageView::saveMessage);
     m_saveAction->setObjectName(QStringLiteral("saveMessageAction"));
     m_saveAction->setShortcut(QKeySequence::Save);
     message->addSeparator();
