@@ -2884,7 +2884,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <name>kurier::ui::ErrorBanner</name>
     <message>
         <source>&amp;Details</source>
-        <translation>&amp;Details</translation>
+        <translation>De&amp;tails</translation>
     </message>
     <message>
         <source>Close</source>
@@ -2959,7 +2959,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     </message>
     <message>
         <source>Reply to &amp;All</source>
-        <translation>A&amp;llen antworten</translation>
+        <translation>Allen antw&amp;orten</translation>
     </message>
     <message>
         <source>F&amp;orward</source>
@@ -3292,10 +3292,6 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Gespeichert als %1</translation>
     </message>
     <message>
-        <source>&amp;Open</source>
-        <translation>Ö&amp;ffnen</translation>
-    </message>
-    <message>
         <source>Open Program?</source>
         <translation>Programm öffnen?</translation>
     </message>
@@ -3322,6 +3318,10 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>Save Message</source>
         <translation>Nachricht speichern</translation>
+    </message>
+    <message>
+        <source>O&amp;pen</source>
+        <translation>Ö&amp;ffnen</translation>
     </message>
 </context>
 <context>

@@ -77,7 +77,7 @@ MessageView::MessageView(QWidget *parent)
     , m_attachmentBox(new QWidget)
     , m_attachments(new QListWidget)
     , m_save(new QPushButton(tr("&Save…")))
-    , m_open(new QPushButton(tr("&Open")))
+    , m_open(new QPushButton(tr("O&pen")))
     , m_saveStatus(new QLabel)
 {
     setObjectName(QStringLiteral("messageView"));

@@ -13,8 +13,11 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QHash>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenuBar>
 #include <QScrollArea>
 #include <QTemporaryDir>
 #include <QTest>
@@ -122,9 +125,45 @@ public:
     }
 };
 
+// Alt+letter should reach one control: the mnemonics of the buttons and of the labels with a
+// buddy that are visible in `window` (not in windows it owns, such as an open composer), clashes
+// described ("&Speichern" and "&Scope"), or empty. The same text twice (a "Show certificate…"
+// per server) is fine: Qt then moves the focus between them instead of pressing one.
+inline QString mnemonicClashes(const QWidget *window)
+{
+    QHash<QKeySequence, QString> seen;
+    QStringList clashes;
+    const auto note = [&](const QWidget *w, const QString &text) {
+        if (w->window() != window || !w->isVisibleTo(window))
+            return;
+        const QKeySequence key = QKeySequence::mnemonic(text);
+        if (key.isEmpty())
+            return;
+        if (seen.contains(key) && seen.value(key) != text)
+            clashes << QStringLiteral("\"%1\" and \"%2\"").arg(seen.value(key), text);
+        else
+            seen.insert(key, text);
+    };
+    for (const QAbstractButton *b : window->findChildren<QAbstractButton *>())
+        note(b, b->text());
+    for (const QLabel *l : window->findChildren<QLabel *>()) {
+        if (l->buddy())
+            note(l, l->text());
+    }
+    for (const QMenuBar *bar : window->findChildren<QMenuBar *>()) {
+        for (const QAction *a : bar->actions())
+            note(bar, a->text());
+    }
+    return clashes.join(QStringLiteral("; "));
+}
+
 // Saves a picture of `widget` into $KURIER_SCREENSHOT_DIR (build/screenshots under CTest).
+// Every screen photographed is also checked for clashing Alt+letter keys (in the language it
+// is shown in), so each dialog and window a test looks at is covered in English and German.
 inline void screenshot(QWidget *widget, const QString &name)
 {
+    const QString clashes = mnemonicClashes(widget->window());
+    QVERIFY2(clashes.isEmpty(), qPrintable(name + QStringLiteral(": ") + clashes));
     const QString dir = qEnvironmentVariable("KURIER_SCREENSHOT_DIR");
     if (dir.isEmpty())
         return;

@@ -49,6 +49,8 @@ private slots:
     void unencryptedNeedsConsent();
     void tabOrderFollowsTheForm();
     void germanLabels();
+    void mnemonicsAreUnique_data();
+    void mnemonicsAreUnique();
     void screenshots();
 
 private:
@@ -701,6 +703,33 @@ void TestAccountDialog::tabOrderFollowsTheForm()
         w = w->nextInFocusChain();
     }
     QCOMPARE(seen, expected);
+}
+
+void TestAccountDialog::mnemonicsAreUnique_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("de") << QStringLiteral("de");
+}
+
+void TestAccountDialog::mnemonicsAreUnique()
+{
+    // Every Alt+letter reaches one field, in each state of the form that shows other fields.
+    QFETCH(QString, language);
+    test::LanguageScope scope(language);
+    ui::AccountDialog dialog(m_f->manager.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY2(test::mnemonicClashes(&dialog).isEmpty(), qPrintable(test::mnemonicClashes(&dialog)));
+    find<QCheckBox>(dialog, "oauthEnabled")->setChecked(true);
+    for (const auto method : {oauth::SignInMethod::Password, oauth::SignInMethod::Browser, oauth::SignInMethod::DeviceCode,
+                              oauth::SignInMethod::ClientCredentials}) {
+        test::chooseData(find<QComboBox>(dialog, "oauthMethod"), int(method));
+        QVERIFY2(test::mnemonicClashes(&dialog).isEmpty(), qPrintable(test::mnemonicClashes(&dialog)));
+    }
+    find<QCheckBox>(dialog, "oauthEnabled")->setChecked(false);
+    test::chooseData(find<QComboBox>(dialog, "smtpAuth"), int(store::SmtpAuth::Password));
+    QVERIFY2(test::mnemonicClashes(&dialog).isEmpty(), qPrintable(test::mnemonicClashes(&dialog)));
 }
 
 void TestAccountDialog::germanLabels()

@@ -35,6 +35,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QMenuBar>
 #include <QUrl>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -130,6 +131,8 @@ private slots:
     void listFollowsOtherProcesses();
     void deleteMarksForServerWhenAsked();
     void fetchFailureShowsBannerWithCauseAndFix();
+    void menuAcceleratorsAreUnique_data();
+    void menuAcceleratorsAreUnique();
     void screenshotsGerman();
 
 private:
@@ -1283,6 +1286,42 @@ void TestMailWindow::fetchFailureShowsBannerWithCauseAndFix()
     window.banner()->findChild<QPushButton *>(QStringLiteral("bannerDetails"))->click();
     QVERIFY(window.banner()->detailsView()->isVisible());
     test::screenshot(&window, QStringLiteral("mail-window-fetch-failed-en"));
+}
+
+void TestMailWindow::menuAcceleratorsAreUnique_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("en") << QStringLiteral("en");
+    QTest::newRow("de") << QStringLiteral("de");
+}
+
+void TestMailWindow::menuAcceleratorsAreUnique()
+{
+    // Alt+letter must reach exactly one entry: in the menu bar and in each menu, both languages.
+    QFETCH(QString, language);
+    test::LanguageScope scope(language);
+    addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    ui::MainWindow window(m_f->manager.get());
+    const auto check = [](const QString &where, const QList<QAction *> &actions) {
+        QHash<QKeySequence, QString> seen;
+        for (const QAction *a : actions) {
+            if (a->isSeparator())
+                continue;
+            const QKeySequence key = QKeySequence::mnemonic(a->text());
+            if (key.isEmpty())
+                continue;
+            if (seen.contains(key))
+                return QStringLiteral("%1: \"%2\" and \"%3\"").arg(where, seen.value(key), a->text());
+            seen.insert(key, a->text());
+        }
+        return QString();
+    };
+    QString clash = check(QStringLiteral("menu bar"), window.menuBar()->actions());
+    for (const QAction *top : window.menuBar()->actions()) {
+        if (clash.isEmpty() && top->menu())
+            clash = check(top->text(), top->menu()->actions());
+    }
+    QVERIFY2(clash.isEmpty(), qPrintable(clash));
 }
 
 void TestMailWindow::screenshotsGerman()
