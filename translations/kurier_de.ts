@@ -201,6 +201,14 @@
         <source>The client secret expires on %1. Create a new one before then.</source>
         <translation>Das Client Secret läuft am %1 ab. Legen Sie vorher ein neues an.</translation>
     </message>
+    <message>
+        <source>The signature has %1 characters; at most %2 are allowed.</source>
+        <translation>Die Signatur hat %1 Zeichen; erlaubt sind höchstens %2.</translation>
+    </message>
+    <message>
+        <source>The signature contains control characters; only text, tabs and line breaks are allowed.</source>
+        <translation>Die Signatur enthält Steuerzeichen; erlaubt sind nur Text, Tabulatoren und Zeilenumbrüche.</translation>
+    </message>
 </context>
 <context>
     <name>AttachmentOpener</name>
@@ -2526,6 +2534,18 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>Fetch automatically every</source>
         <translation>Automatisch abrufen alle</translation>
+    </message>
+    <message>
+        <source>Put under every new message, reply and forward, e.g.
+Erika Mustermann · Vertrieb
+Tel. +49 421 123456</source>
+        <translation>Steht unter jeder neuen Nachricht, Antwort und Weiterleitung, z. B.
+Erika Mustermann · Vertrieb
+Tel. +49 421 123456</translation>
+    </message>
+    <message>
+        <source>Si&amp;gnature</source>
+        <translation>Si&amp;gnatur</translation>
     </message>
 </context>
 <context>

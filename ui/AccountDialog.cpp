@@ -11,6 +11,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QPlainTextEdit>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QFrame>
@@ -41,6 +42,7 @@ constexpr AccountField kFieldOrder[] = {
     AccountField::Prefix,
     AccountField::Email,
     AccountField::SenderName,
+    AccountField::Signature,
     AccountField::Pop3Host,
     AccountField::Pop3Port,
     AccountField::Pop3User,
@@ -59,6 +61,7 @@ constexpr AccountField kFieldOrder[] = {
     AccountField::SmtpPassword,
     AccountField::ExtraCaFile,
 };
+static_assert(std::size(kFieldOrder) == std::size_t(AccountField::ExtraCaFile) + 1, "every field (ExtraCaFile is the last)");
 
 // A date edit has no empty state; its minimum date stands for "not set".
 const QDate kNoDate(2000, 1, 1);
@@ -281,6 +284,14 @@ QGroupBox *AccountDialog::buildAccountSection()
     QLabel *defaultLabel = nullptr;
     addPlainRow(form, tr("Defa&ult"), m_default, &defaultLabel);
     defaultLabel->setBuddy(m_default);
+
+    // After the guide's fields: the signature, a few lines high (it scrolls when longer).
+    m_signature = new QPlainTextEdit;
+    m_signature->setPlaceholderText(tr("Put under every new message, reply and forward, e.g.\nErika Mustermann · Vertrieb\nTel. +49 421 123456"));
+    m_signature->setTabChangesFocus(true); // a form: Tab goes to the next field
+    m_signature->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_signature->setFixedHeight(m_signature->fontMetrics().lineSpacing() * 4 + 2 * m_signature->frameWidth() + 8);
+    addFieldRow(form, AccountField::Signature, tr("Si&gnature"), m_signature);
     return m_accountBox;
 }
 
@@ -488,6 +499,7 @@ void AccountDialog::addFieldRow(QFormLayout *form, AccountField field, const QSt
         {AccountField::Prefix, QStringLiteral("prefix")},
         {AccountField::Email, QStringLiteral("email")},
         {AccountField::SenderName, QStringLiteral("senderName")},
+        {AccountField::Signature, QStringLiteral("signature")},
         {AccountField::Pop3Host, QStringLiteral("pop3Host")},
         {AccountField::Pop3Port, QStringLiteral("pop3Port")},
         {AccountField::Pop3User, QStringLiteral("pop3User")},
@@ -573,7 +585,7 @@ void AccountDialog::alignLabelColumns()
 void AccountDialog::setTabOrderFromForm()
 {
     const QList<QWidget *> chain = {
-        m_prefix, m_email, m_senderName, m_default,
+        m_prefix, m_email, m_senderName, m_default, m_signature,
         m_pop3Host, m_pop3Port, m_pop3User, m_pop3Password, m_oauthEnabled,
         m_oauthTokenEndpoint, m_oauthClientId, m_oauthClientSecret, m_oauthSecretValidUntil, m_oauthScope,
         m_oauthMethod, m_oauthAuthorizationEndpoint, m_pop3Security, m_pop3AcceptUnencrypted, m_leaveOnServer,
@@ -631,6 +643,11 @@ void AccountDialog::wireLiveValidation()
     onLineEdit(m_smtpUser, AccountField::SmtpUser);
     onLineEdit(m_smtpPassword, AccountField::SmtpPassword);
     onLineEdit(m_extraCaFile, AccountField::ExtraCaFile);
+    connect(m_signature, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_populating)
+            return;
+        markTouched(AccountField::Signature); // validates; no "editing finished" here, and no half-typed state is wrong
+    });
 
     // A typed port sticks; an emptied one follows the security choice again.
     connect(m_pop3Port, &QLineEdit::textEdited, this, [this](const QString &text) {
@@ -683,6 +700,7 @@ void AccountDialog::populate(const store::Account &a)
     m_prefix->setText(a.prefix);
     m_email->setText(a.email);
     m_senderName->setText(a.senderName);
+    m_signature->setPlainText(a.signature);
 
     // The first account is always the default; the only account cannot stop being it.
     const QList<store::Account> &all = m_accounts->accounts();
@@ -737,6 +755,7 @@ store::Account AccountDialog::account() const
     a.prefix = m_prefix->text().trimmed();
     a.email = m_email->text().trimmed();
     a.senderName = m_senderName->text();
+    a.signature = m_signature->toPlainText();
     a.isDefault = m_default->isChecked();
 
     a.pop3.host = m_pop3Host->text().trimmed();

@@ -18,6 +18,7 @@ class QFrame;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
+class QPlainTextEdit;
 class QPushButton;
 class QScrollArea;
 class QSpinBox;
@@ -139,6 +140,7 @@ private:
     QLineEdit *m_prefix = nullptr;
     QLineEdit *m_email = nullptr;
     QLineEdit *m_senderName = nullptr;
+    QPlainTextEdit *m_signature = nullptr;
     QCheckBox *m_default = nullptr;
 
     QFormLayout *m_pop3Form = nullptr;

@@ -47,6 +47,12 @@ QString quoted(const mime::ParsedMessage &m)
         doc.setHtml(m.html); // no resources are loaded for toPlainText
         text = doc.toPlainText();
     }
+    // The sender's signature is not part of what is answered (RFC 3676 §4.3: it starts at the
+    // last "-- " line).
+    if (text.startsWith(QLatin1String("-- \n")))
+        text.clear();
+    else if (const qsizetype signature = text.lastIndexOf(QLatin1String("\n-- \n")); signature >= 0)
+        text.truncate(signature);
     while (text.endsWith(u'\n') || text.endsWith(u'\r'))
         text.chop(1);
     QStringList lines = text.split(u'\n');
@@ -162,6 +168,9 @@ ComposerWindow::ComposerWindow(store::AccountManager *accounts, QWidget *parent)
     layout->addWidget(m_problem);
     layout->addLayout(buttons);
     refreshAttachmentList();
+    connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::applySignature);
+    applySignature();
+    m_body->moveCursor(QTextCursor::Start);
     resize(720, 560);
 }
 
@@ -370,6 +379,11 @@ void ComposerWindow::loadDraft(const mime::ParsedMessage &draft, const QString &
     m_bcc->setText(joinAddresses(draft.bcc));
     m_subject->setText(draft.subject);
     m_body->setPlainText(draft.text);
+    // The draft holds the signature as text; if it is still the account's, From swaps it.
+    m_quotedPart.clear();
+    m_signatureBlock = signatureBlockFor(accountId);
+    if (!draft.text.contains(m_signatureBlock))
+        m_signatureBlock.clear();
     for (const mime::ParsedPart &p : draft.attachments)
         addAttachment({p.fileName, p.data, p.mimeType, {}});
     m_inReplyTo = draft.inReplyTo;
@@ -383,6 +397,55 @@ void ComposerWindow::setRecipients(const QString &to)
     m_to->setText(to);
 }
 
+void ComposerWindow::setBodyText(const QString &text)
+{
+    m_quotedPart.clear();
+    m_body->setPlainText(text + m_signatureBlock);
+    m_body->moveCursor(QTextCursor::Start);
+}
+
+QString ComposerWindow::signatureBlockFor(const QString &accountId) const
+{
+    const auto account = m_accounts->findById(accountId);
+    if (!account)
+        return {};
+    QString signature = account->signature;
+    signature.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    signature.remove(u'\r');
+    if (signature.trimmed().isEmpty())
+        return {};
+    // RFC 3676 §4.3: "-- " on a line of its own starts the signature.
+    return QStringLiteral("\n\n-- \n") + signature;
+}
+
+void ComposerWindow::applySignature()
+{
+    const QString block = signatureBlockFor(m_from->currentData().toString());
+    if (block == m_signatureBlock)
+        return;
+    QString text = m_body->toPlainText();
+    qsizetype at = 0;
+    if (!m_signatureBlock.isEmpty()) {
+        // Whole, up to the end of its line: "Tel. 1 (mobil)" is a changed signature.
+        at = text.indexOf(m_signatureBlock);
+        const qsizetype end = at + m_signatureBlock.size();
+        if (at < 0 || (end < text.size() && text.at(end) != u'\n'))
+            return; // the user changed it: it is their text now
+        text.remove(at, m_signatureBlock.size());
+    } else {
+        // Under what was written, above a quote or forwarded text.
+        at = !m_quotedPart.isEmpty() && text.endsWith(m_quotedPart) ? text.size() - m_quotedPart.size() : text.size();
+    }
+    text.insert(at, block);
+    m_signatureBlock = block;
+    // Keep the cursor where the user was, as far as the text before it is unchanged.
+    const int cursor = m_body->textCursor().position();
+    m_body->setPlainText(text);
+    QTextCursor c = m_body->textCursor();
+    c.setPosition(std::min(cursor, int(at)));
+    m_body->setTextCursor(c);
+}
+
 void ComposerWindow::setOriginal(Mode mode, const mime::ParsedMessage &original, const QString &accountId)
 {
     const int index = m_from->findData(accountId);
@@ -393,11 +456,10 @@ void ComposerWindow::setOriginal(Mode mode, const mime::ParsedMessage &original,
     const QString subject = original.subject;
     if (mode == Mode::Forward) {
         m_subject->setText(subject.startsWith(QLatin1String("Fwd:"), Qt::CaseInsensitive) ? subject : QStringLiteral("Fwd: ") + subject);
-        m_body->setPlainText(QStringLiteral("\n\n") + tr("-------- Forwarded Message --------") + u'\n'
-                             + tr("From: %1").arg(original.from.toDisplayString()) + u'\n'
-                             + tr("Subject: %1").arg(original.subject) + u'\n'
-                             + tr("Date: %1").arg(QLocale().toString(original.date.toLocalTime(), QLocale::LongFormat)) + QStringLiteral("\n\n")
-                             + original.text);
+        m_quotedPart = QStringLiteral("\n\n") + tr("-------- Forwarded Message --------") + u'\n'
+            + tr("From: %1").arg(original.from.toDisplayString()) + u'\n' + tr("Subject: %1").arg(original.subject) + u'\n'
+            + tr("Date: %1").arg(QLocale().toString(original.date.toLocalTime(), QLocale::LongFormat)) + QStringLiteral("\n\n")
+            + original.text;
         for (const mime::ParsedPart &p : original.attachments)
             addAttachment({p.fileName, p.data, p.mimeType, {}});
         setWindowTitle(tr("Forward: %1").arg(subject));
@@ -413,13 +475,16 @@ void ComposerWindow::setOriginal(Mode mode, const mime::ParsedMessage &original,
             m_cc->setText(joinAddresses(others));
         }
         m_subject->setText(subject.startsWith(QLatin1String("Re:"), Qt::CaseInsensitive) ? subject : QStringLiteral("Re: ") + subject);
-        m_body->setPlainText(QStringLiteral("\n\n") + tr("%1 wrote:").arg(original.from.toDisplayString()) + u'\n' + quoted(original));
+        m_quotedPart = QStringLiteral("\n\n") + tr("%1 wrote:").arg(original.from.toDisplayString()) + u'\n' + quoted(original);
         m_inReplyTo = original.messageId;
         m_references = original.references;
         if (!original.messageId.isEmpty())
             m_references << original.messageId;
         setWindowTitle(tr("Reply: %1").arg(subject));
     }
+    // The answer goes on top, then the signature, then what is answered or forwarded.
+    m_signatureBlock = signatureBlockFor(accountId);
+    m_body->setPlainText(m_signatureBlock + m_quotedPart);
     m_body->moveCursor(QTextCursor::Start);
 }
 
@@ -498,7 +563,11 @@ void ComposerWindow::dropEvent(QDropEvent *event)
 
 void ComposerWindow::closeEvent(QCloseEvent *event)
 {
-    const bool dirty = !m_body->toPlainText().trimmed().isEmpty() || !m_subject->text().isEmpty() || !m_attachments.isEmpty();
+    // The signature alone is nothing written.
+    QString body = m_body->toPlainText();
+    if (!m_signatureBlock.isEmpty())
+        body.remove(m_signatureBlock);
+    const bool dirty = !body.trimmed().isEmpty() || !m_subject->text().isEmpty() || !m_attachments.isEmpty();
     if (m_closeConfirmed || !dirty) {
         event->accept();
         return;

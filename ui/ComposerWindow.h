@@ -39,6 +39,8 @@ public:
     // Weiterleiten als Anhang: the original message unchanged as a message/rfc822 attachment.
     void setForwardAsAttachment(const mime::ParsedMessage &original, const QByteArray &raw, const QString &accountId);
     void setRecipients(const QString &to);
+    // The body's own text (a mailto: body), followed by the signature.
+    void setBodyText(const QString &text);
     // Continues a saved draft (a file in Drafts): the fields from it; once the message is sent
     // or saved again, that file is removed. Bcc is kept in the draft file (only there: a message
     // to send never carries it).
@@ -87,6 +89,10 @@ private:
     void chooseAttachments();
     void removeSelectedAttachment();
     void refreshAttachmentList();
+    // Signatures: new messages, replies and forwards start with the From account's signature;
+    // choosing another From swaps it (as Thunderbird does) where it stands, unless edited.
+    [[nodiscard]] QString signatureBlockFor(const QString &accountId) const;
+    void applySignature();
 
     store::AccountManager *m_accounts;
     QComboBox *m_from;
@@ -102,6 +108,8 @@ private:
     QString m_inReplyTo;
     QStringList m_references;
     QString m_draftFile;
+    QString m_signatureBlock; // "\n\n-- \n<signature>" as put into the body, or empty
+    QString m_quotedPart;     // the reply's quote or the forwarded text, which stays below it
     bool m_closeConfirmed = false;
     QPointer<QMessageBox> m_discard;
 };

@@ -1016,7 +1016,7 @@ ComposerWindow *MainWindow::composeMailto(const QString &url)
     c->ccEdit()->setText(mailto->cc().join(QStringLiteral(", ")));
     c->bccEdit()->setText(mailto->bcc().join(QStringLiteral(", ")));
     c->subjectEdit()->setText(mailto->subject());
-    c->bodyEdit()->setPlainText(mailto->body());
+    c->setBodyText(mailto->body());
     c->raise();
     c->activateWindow();
     return c;

@@ -27,6 +27,7 @@ QString optionFor(AccountField field)
     case AccountField::Prefix: return QStringLiteral("--prefix");
     case AccountField::Email: return QStringLiteral("--email");
     case AccountField::SenderName: return QStringLiteral("--name");
+    case AccountField::Signature: return QStringLiteral("--signature-file");
     case AccountField::Pop3Host: return QStringLiteral("--pop3-host");
     case AccountField::Pop3Port: return QStringLiteral("--pop3-port");
     case AccountField::Pop3User: return QStringLiteral("--pop3-user");
@@ -52,6 +53,7 @@ struct Options {
     QCommandLineOption prefix{QStringLiteral("prefix"), QStringLiteral("Short label (1–10 of A-Z a-z 0-9 - _)."), QStringLiteral("P")};
     QCommandLineOption email{QStringLiteral("email"), QStringLiteral("Mail address."), QStringLiteral("ADDR")};
     QCommandLineOption name{QStringLiteral("name"), QStringLiteral("Sender name."), QStringLiteral("NAME")};
+    QCommandLineOption signatureFile{QStringLiteral("signature-file"), QStringLiteral("Signature: the text of this UTF-8 file (empty: none)."), QStringLiteral("FILE")};
     QCommandLineOption isDefault{QStringLiteral("default"), QStringLiteral("Make this the default account.")};
     QCommandLineOption preset{QStringLiteral("preset"), QStringLiteral("microsoft365 or gmail."), QStringLiteral("PRESET")};
     QCommandLineOption tenant{QStringLiteral("tenant"), QStringLiteral("Microsoft tenant ID or domain."), QStringLiteral("T")};
@@ -84,7 +86,7 @@ struct Options {
 
     void addTo(QCommandLineParser &p) const
     {
-        p.addOptions({prefix, email, name, isDefault, preset, tenant, pop3Host, pop3Port, pop3Security, pop3User,
+        p.addOptions({prefix, email, name, signatureFile, isDefault, preset, tenant, pop3Host, pop3Port, pop3Security, pop3User,
                       leaveOnServer, deleteAfterDays, oauth, noOAuth, oauthEndpoint, oauthClientId, oauthScope,
                       oauthMethod, oauthAuthorizationEndpoint, oauthSecretValidUntil, smtpHost, smtpPort,
                       smtpSecurity, smtpAuth, smtpUser, heloName, caFile, trustCertificate, untrustCertificates,
@@ -128,7 +130,7 @@ QString AccountCommand::usage()
     return QStringLiteral(
         "Usage:\n"
         "  kurierctl account list\n"
-        "  kurierctl account add --prefix P --email ADDR [--name NAME] [--default]\n"
+        "  kurierctl account add --prefix P --email ADDR [--name NAME] [--signature-file FILE] [--default]\n"
         "      [--preset microsoft365 --tenant T | --preset gmail]\n"
         "      --pop3-host H [--pop3-port N] [--pop3-security tls|starttls|none] [--pop3-user U]\n"
         "      [--leave-on-server keep|delete-after-days|delete-after-download] [--delete-after-days N]\n"
@@ -262,6 +264,24 @@ void AccountCommand::addOrEdit(bool add, const QStringList &args, std::function<
     setText(o.prefix, account.prefix);
     setText(o.email, account.email);
     setText(o.name, account.senderName);
+    if (parser.isSet(o.signatureFile)) {
+        // Read here, stored in the settings: the file may be gone later. Line ends as typed in
+        // the dialog ("\n"), the file's last line end dropped.
+        const QString path = parser.value(o.signatureFile);
+        QFile file(path);
+        if (path.isEmpty()) {
+            account.signature.clear();
+        } else if (!file.open(QIODevice::ReadOnly)) {
+            usageErrors << QStringLiteral("--signature-file: cannot read %1: %2").arg(path, file.errorString());
+        } else {
+            const QByteArray bytes = file.read(qint64(store::AccountValidator::maxSignatureLength) * 4 + 1);
+            QString text = QString::fromUtf8(bytes);
+            text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+            while (text.endsWith(u'\n'))
+                text.chop(1);
+            account.signature = text; // the validator names a text that is too long
+        }
+    }
     if (parser.isSet(o.isDefault))
         account.isDefault = true;
     setText(o.pop3Host, account.pop3.host);

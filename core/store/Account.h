@@ -74,6 +74,9 @@ struct Account {
     QString prefix;      // "Präfix": 1–10 of [A-Za-z0-9_-], unique
     QString email;       // "eMail-Adresse"
     QString senderName;
+    // Plain text put under new messages, replies and forwards, after the "-- " line (RFC 3676
+    // §4.3), so that readers can tell it from the message and leave it out of quotes.
+    QString signature;
     bool isDefault = false; // "Standard"
     Pop3Settings pop3;
     oauth::OAuthSettings oauth;

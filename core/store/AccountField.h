@@ -8,6 +8,7 @@ enum class AccountField {
     Prefix,
     Email,
     SenderName,
+    Signature,
     Pop3Host,
     Pop3Port,
     Pop3User,
@@ -24,7 +25,7 @@ enum class AccountField {
     SmtpSecurity,
     SmtpUser,
     SmtpPassword,
-    ExtraCaFile,
+    ExtraCaFile, // the last (AccountDialog checks that its field order has them all)
 };
 
 } // namespace kurier::store

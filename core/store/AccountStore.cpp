@@ -51,6 +51,7 @@ Account readAccount(const QSettings &s, const QString &id)
     a.prefix = s.value(keys::prefix).toString();
     a.email = s.value(keys::email).toString();
     a.senderName = s.value(keys::senderName).toString();
+    a.signature = s.value(keys::signature).toString();
     a.isDefault = s.value(keys::isDefault, false).toBool();
     a.extraCaFile = s.value(keys::extraCaFile).toString();
     for (const QString &fingerprint : s.value(keys::trustedCertificates).toStringList()) {
@@ -108,6 +109,7 @@ void writeAccount(QSettings &s, const Account &a)
     s.setValue(keys::prefix, a.prefix);
     s.setValue(keys::email, a.email);
     s.setValue(keys::senderName, a.senderName);
+    s.setValue(keys::signature, a.signature);
     s.setValue(keys::isDefault, a.isDefault);
     s.setValue(keys::extraCaFile, a.extraCaFile);
     QStringList trusted;

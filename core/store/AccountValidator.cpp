@@ -10,6 +10,8 @@
 #include <QSslCertificate>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace kurier::store {
 
 namespace {
@@ -296,6 +298,17 @@ QList<ValidationIssue> AccountValidator::validate(const Account &account, const 
 
     if (account.senderName.contains(u'\r') || account.senderName.contains(u'\n'))
         addError(issues, AccountField::SenderName, QCoreApplication::translate("AccountValidator", "The name must not contain line breaks."));
+
+    // A signature is a few lines; a pasted document or binary junk is a mistake worth naming.
+    if (account.signature.size() > maxSignatureLength) {
+        addError(issues, AccountField::Signature,
+                 QCoreApplication::translate("AccountValidator", "The signature has %1 characters; at most %2 are allowed.")
+                     .arg(QLocale().toString(account.signature.size()), QLocale().toString(maxSignatureLength)));
+    } else if (std::any_of(account.signature.cbegin(), account.signature.cend(),
+                           [](QChar c) { return c.category() == QChar::Other_Control && c != u'\n' && c != u'\t'; })) {
+        addError(issues, AccountField::Signature,
+                 QCoreApplication::translate("AccountValidator", "The signature contains control characters; only text, tabs and line breaks are allowed."));
+    }
 
     // POP3
     checkHost(issues, AccountField::Pop3Host, account.pop3.host, QStringLiteral("POP3"));

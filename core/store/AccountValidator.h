@@ -32,6 +32,8 @@ public:
                                                          const QList<Account> &otherAccounts);
     [[nodiscard]] static bool hasErrors(const QList<ValidationIssue> &issues);
 
+    static constexpr int maxSignatureLength = 10000;
+
     // Building blocks, public for table-driven tests.
     [[nodiscard]] static bool isValidPrefix(const QString &prefix);
     [[nodiscard]] static bool isValidEmail(const QString &address);

@@ -13,6 +13,7 @@ inline const QString accountGroupPrefix = QStringLiteral("Account-");
 inline const QString prefix = QStringLiteral("prefix");
 inline const QString email = QStringLiteral("email");
 inline const QString senderName = QStringLiteral("senderName");
+inline const QString signature = QStringLiteral("signature");
 inline const QString isDefault = QStringLiteral("default");
 inline const QString extraCaFile = QStringLiteral("extraCaFile");
 inline const QString trustedCertificates = QStringLiteral("trustedCertificates"); // SHA-256 fingerprints

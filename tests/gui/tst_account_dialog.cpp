@@ -8,6 +8,7 @@
 #include <QCheckBox>
 #include <QDateEdit>
 #include <QGroupBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 
@@ -32,6 +33,7 @@ private slots:
     void authorizationEndpointOnlyWhenNotDerivable();
     void savingCreatesAccountWithSecretsInTheStore();
     void savingWithOAuthStoresClientSecretAndSmtpPassword();
+    void signatureIsTypedSavedAndChecked();
     void errorsStayHiddenUntilFieldIsLeft();
     void validationErrorAppearsAtItsField_data();
     void validationErrorAppearsAtItsField();
@@ -185,6 +187,45 @@ void TestAccountDialog::savingCreatesAccountWithSecretsInTheStore()
     const QByteArray ini = m_f->iniContents();
     QVERIFY(ini.contains("INFO"));
     QVERIFY(!ini.contains("pop-s3cret"));
+}
+
+void TestAccountDialog::signatureIsTypedSavedAndChecked()
+{
+    ui::AccountDialog dialog(m_f->manager.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    fillValid(dialog);
+    auto *signature = find<QPlainTextEdit>(dialog, "signature");
+    QCOMPARE(dialog.labelFor(AccountField::Signature)->buddy(), signature);
+    // Tab leaves the field (a form), Return makes a new line.
+    signature->setFocus();
+    QTest::keyClicks(signature, QStringLiteral("Erika Mustermann"));
+    QTest::keyClick(signature, Qt::Key_Return);
+    QTest::keyClicks(signature, QStringLiteral("Vertrieb"));
+    QTest::keyClick(signature, Qt::Key_Tab);
+    QVERIFY(!signature->hasFocus());
+    QCOMPARE(signature->toPlainText(), QStringLiteral("Erika Mustermann\nVertrieb"));
+
+    // Control characters (pasted from a terminal, say) are named at the field and block Save.
+    signature->setPlainText(QStringLiteral("Erika\x1b[1m"));
+    auto *message = find<QLabel>(dialog, "signatureMessage");
+    QTRY_VERIFY(message->isVisible());
+    QVERIFY2(message->text().contains(QStringLiteral("control characters")), qPrintable(message->text()));
+    QTest::mouseClick(find<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QVERIFY(m_f->manager->accounts().isEmpty());
+    QCOMPARE(dialog.focusWidget(), signature);
+
+    signature->setPlainText(QStringLiteral("Erika Mustermann\nVertrieb · Tel. 0421 1"));
+    QTRY_VERIFY(!message->isVisible());
+    QSignalSpy saved(&dialog, &ui::AccountDialog::saved);
+    QTest::mouseClick(find<QPushButton>(dialog, "saveButton"), Qt::LeftButton);
+    QTRY_COMPARE(saved.count(), 1);
+    const store::Account a = m_f->manager->accounts().constFirst();
+    QCOMPARE(a.signature, QStringLiteral("Erika Mustermann\nVertrieb · Tel. 0421 1"));
+
+    // Editing shows it again.
+    ui::AccountDialog edit(m_f->manager.get(), a);
+    QCOMPARE(find<QPlainTextEdit>(edit, "signature")->toPlainText(), a.signature);
 }
 
 void TestAccountDialog::savingWithOAuthStoresClientSecretAndSmtpPassword()

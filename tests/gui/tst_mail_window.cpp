@@ -123,6 +123,7 @@ private slots:
     void attachmentColumnAndOpen();
     void composerValidatesAndQueuesInOutbox();
     void replyAndForwardPrefill();
+    void signatureFollowsTheFromAccount();
     void draftSavedAndContinued();
     void forwardAsAttachment();
     void deleteMovesToTrashThenAsksThere();
@@ -814,6 +815,80 @@ void TestMailWindow::composerValidatesAndQueuesInOutbox()
     QCOMPARE(outbox.entries().size(), 1);
     QVERIFY(outbox.entries().first().attempts > attempts);
     QCOMPARE(outbox.entries().first().state, store::Outbox::State::Deferred);
+}
+
+void TestMailWindow::signatureFollowsTheFromAccount()
+{
+    store::Account info = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    info.signature = QStringLiteral("Info Desk\nTel. +49 421 1");
+    QVERIFY(m_f->save(info).ok);
+    store::Account sales = addAccount(QStringLiteral("SALES"), QStringLiteral("sales@example.com"));
+    sales.signature = QStringLiteral("Vertrieb");
+    QVERIFY(m_f->save(sales).ok);
+    const store::Account plain = addAccount(QStringLiteral("PLAIN"), QStringLiteral("plain@example.com"));
+    const QString infoBlock = QStringLiteral("\n\n-- \nInfo Desk\nTel. +49 421 1");
+    const QString salesBlock = QStringLiteral("\n\n-- \nVertrieb");
+    deliver(info, "From: Anna <anna@example.org>\r\nTo: info@example.com\r\nSubject: Termin\r\nMessage-ID: <s1@example.org>\r\n"
+                  "Date: Fri, 27 Nov 2026 10:00:00 +0100\r\n\r\nPasst Montag?\r\n-- \r\nAnna Schmidt, ACME\r\n");
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto chooseFrom = [](ui::ComposerWindow *c, const store::Account &a) {
+        c->fromBox()->setCurrentIndex(c->fromBox()->findData(a.id));
+    };
+
+    // A new message: the default account's signature, the cursor above it; closing it
+    // untouched does not ask (the signature alone is nothing written).
+    QPointer<ui::ComposerWindow> c = window.compose();
+    QTRY_VERIFY(c->isVisible());
+    QCOMPARE(c->bodyEdit()->toPlainText(), infoBlock);
+    QCOMPARE(c->bodyEdit()->textCursor().position(), 0);
+    QVERIFY(c->close());
+    QVERIFY(!c->discardQuestion());
+
+    // Another From swaps it under what was written; an account without one removes it.
+    c = window.compose();
+    QTRY_VERIFY(c->isVisible());
+    c->bodyEdit()->setFocus();
+    QTest::keyClicks(c->bodyEdit(), QStringLiteral("Hallo"));
+    QCOMPARE(c->bodyEdit()->toPlainText(), QStringLiteral("Hallo") + infoBlock);
+    chooseFrom(c, sales);
+    QCOMPARE(c->bodyEdit()->toPlainText(), QStringLiteral("Hallo") + salesBlock);
+    QCOMPARE(c->bodyEdit()->textCursor().position(), 5); // still after "Hallo"
+    chooseFrom(c, plain);
+    QCOMPARE(c->bodyEdit()->toPlainText(), QStringLiteral("Hallo"));
+    chooseFrom(c, info);
+    QCOMPARE(c->bodyEdit()->toPlainText(), QStringLiteral("Hallo") + infoBlock);
+    QVERIFY(c->draft().text.endsWith(QStringLiteral("\n-- \nInfo Desk\nTel. +49 421 1")));
+    // A signature the user changed is theirs: From leaves it alone.
+    c->bodyEdit()->moveCursor(QTextCursor::End);
+    QTest::keyClicks(c->bodyEdit(), QStringLiteral(" (mobil)"));
+    chooseFrom(c, sales);
+    QCOMPARE(c->bodyEdit()->toPlainText(), QStringLiteral("Hallo") + infoBlock + QStringLiteral(" (mobil)"));
+    QVERIFY(!c->close());
+    QTRY_VERIFY(c->discardQuestion() && c->discardQuestion()->isVisible());
+    c->discardQuestion()->findChild<QPushButton *>(QStringLiteral("discardButton"))->click();
+    QTRY_VERIFY(!c || !c->isVisible());
+
+    // A reply: the answer on top, then the signature, then the quote — without the sender's
+    // own signature. Swapping From keeps the quote.
+    window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
+    ui::ComposerWindow *r = window.reply();
+    const QString quote = QStringLiteral("\n\nAnna <anna@example.org> wrote:\n> Passt Montag?");
+    QCOMPARE(r->bodyEdit()->toPlainText(), infoBlock + quote);
+    QCOMPARE(r->bodyEdit()->textCursor().position(), 0);
+    test::screenshot(r, QStringLiteral("composer-reply-signature-en"));
+    chooseFrom(r, sales);
+    QCOMPARE(r->bodyEdit()->toPlainText(), salesBlock + quote);
+    chooseFrom(r, plain);
+    QCOMPARE(r->bodyEdit()->toPlainText(), quote);
+    chooseFrom(r, info);
+    QCOMPARE(r->bodyEdit()->toPlainText(), infoBlock + quote); // back above the quote
+
+    // A mailto: body comes first, the signature under it.
+    ui::ComposerWindow *m = window.composeMailto(QStringLiteral("mailto:bob@example.org?body=Zeile%201"));
+    QVERIFY(m);
+    QCOMPARE(m->bodyEdit()->toPlainText(), QStringLiteral("Zeile 1") + infoBlock);
 }
 
 void TestMailWindow::replyAndForwardPrefill()

@@ -32,6 +32,7 @@ private slots:
     void editSetDefaultRemove();
     void noKeychainIsExplained();
     void secretsNeverFromArguments();
+    void signatureFromFile();
 
 private:
     Run kurierctl(const QStringList &args, const QByteArray &stdinData = {},
@@ -248,6 +249,50 @@ void TestKurierctlAccount::secretsNeverFromArguments()
                              QStringLiteral("visible-in-ps")});
     QCOMPARE(r.exitCode, 2);
     QVERIFY(!iniContent().contains("visible-in-ps"));
+}
+
+void TestKurierctlAccount::signatureFromFile()
+{
+    // The file's text is stored (CRLF as LF, the last line end dropped); "" removes it; a file
+    // that cannot be read or a text that is too long saves nothing.
+    QTemporaryDir files;
+    const QString path = files.filePath(QStringLiteral("signatur.txt"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("Anna M\xc3\xbcller\r\nVertrieb\r\n");
+    f.close();
+    const QStringList add{QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--prefix"), QStringLiteral("S"),
+                          QStringLiteral("--email"), QStringLiteral("s@example.org"), QStringLiteral("--pop3-host"),
+                          QStringLiteral("pop.example.org"), QStringLiteral("--smtp-host"), QStringLiteral("smtp.example.org")};
+    const QHash<QString, QString> password{{QStringLiteral("KURIER_PASSWORD"), QStringLiteral("pw")}};
+    const Run r = kurierctl(add + QStringList{QStringLiteral("--signature-file"), path}, {}, password);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto stored = [&] {
+        QSettings s(iniPath(), QSettings::IniFormat);
+        return s.value(QStringLiteral("Account-") + idOf(QStringLiteral("S")) + QStringLiteral("/signature")).toString();
+    };
+    QCOMPARE(stored(), QStringLiteral("Anna Müller\nVertrieb"));
+
+    const Run missing = kurierctl({QStringLiteral("account"), QStringLiteral("edit"), QStringLiteral("S"),
+                                   QStringLiteral("--signature-file"), files.filePath(QStringLiteral("missing.txt"))});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(QStringLiteral("--signature-file: cannot read")), qPrintable(missing.err));
+    QCOMPARE(stored(), QStringLiteral("Anna Müller\nVertrieb"));
+
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(QByteArray(20000, 'x'));
+    f.close();
+    const Run tooLong = kurierctl({QStringLiteral("account"), QStringLiteral("edit"), QStringLiteral("S"),
+                                   QStringLiteral("--signature-file"), path});
+    QCOMPARE(tooLong.exitCode, 2);
+    QVERIFY2(tooLong.err.contains(QStringLiteral("--signature-file")) && tooLong.err.contains(QStringLiteral("10,000")),
+             qPrintable(tooLong.err));
+    QCOMPARE(stored(), QStringLiteral("Anna Müller\nVertrieb"));
+
+    const Run cleared = kurierctl({QStringLiteral("account"), QStringLiteral("edit"), QStringLiteral("S"),
+                                   QStringLiteral("--signature-file"), QString()});
+    QVERIFY2(cleared.exitCode == 0, qPrintable(cleared.err));
+    QCOMPARE(stored(), QString());
 }
 
 QTEST_GUILESS_MAIN(TestKurierctlAccount)

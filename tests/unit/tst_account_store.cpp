@@ -25,6 +25,7 @@ Account makeAccount(const QString &prefix)
     a.prefix = prefix;
     a.email = prefix.toLower() + QStringLiteral("@contoso.com");
     a.senderName = QStringLiteral("Anna Müller");
+    a.signature = QStringLiteral("Anna Müller · Vertrieb\n\tTel. +49 421 123456\n= Grüße; \"zitiert\" [x] #1 %20\n");
     oauth::applyMicrosoft365(a, QStringLiteral("6b29fc40-ca47-1067-b31d-00dd010662da"));
     a.oauth.clientId = QStringLiteral("0b5a4d1e-8e3a-4c4f-9d55-1c2f4a7e9b01");
     a.oauth.clientSecretValidUntil = QDate(2027, 5, 31);

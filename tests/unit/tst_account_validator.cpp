@@ -212,6 +212,12 @@ void TestAccountValidator::validAccountsPass()
     Account loopback = validOAuthAccount();
     loopback.oauth.tokenEndpoint = QStringLiteral("http://127.0.0.1:8080/tenant/oauth2/v2.0/token");
     QVERIFY(!AccountValidator::hasErrors(AccountValidator::validate(loopback, withPassword(), {})));
+
+    // A signature: lines, tabs, any script, up to the limit.
+    Account signed_ = validPasswordAccount();
+    signed_.signature = QStringLiteral("Erika Mustermann\n\tVertrieb · Tel. +49 421 123456\nЭрика 🙂\n") + QString(9900, u'-');
+    const auto signatureIssues = AccountValidator::validate(signed_, withPassword(), {});
+    QVERIFY2(signatureIssues.isEmpty(), qPrintable(signatureIssues.value(0).message));
 }
 
 void TestAccountValidator::errors_data()
@@ -229,6 +235,9 @@ void TestAccountValidator::errors_data()
     row("email-empty", false, [](Account &a, SecretUpdate &) { a.email.clear(); }, AccountField::Email);
     row("email-bad", false, [](Account &a, SecretUpdate &) { a.email = QStringLiteral("anna"); }, AccountField::Email);
     row("name-newline", false, [](Account &a, SecretUpdate &) { a.senderName = QStringLiteral("A\r\nBcc: x"); }, AccountField::SenderName);
+    row("signature-long", false, [](Account &a, SecretUpdate &) { a.signature = QString(10001, u'x'); }, AccountField::Signature);
+    row("signature-control", false, [](Account &a, SecretUpdate &) { a.signature = QStringLiteral("Anna\x1b[31m"); }, AccountField::Signature);
+    row("signature-cr", false, [](Account &a, SecretUpdate &) { a.signature = QStringLiteral("Anna\r\nVertrieb"); }, AccountField::Signature);
     row("pop3-host-empty", false, [](Account &a, SecretUpdate &) { a.pop3.host.clear(); }, AccountField::Pop3Host);
     row("pop3-host-bad", false, [](Account &a, SecretUpdate &) { a.pop3.host = QStringLiteral("pop example"); }, AccountField::Pop3Host);
     row("pop3-port-big", false, [](Account &a, SecretUpdate &) { a.pop3.port = 70000; }, AccountField::Pop3Port);
