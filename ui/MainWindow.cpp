@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "WindowState.h"
 
 #include "AccountDialog.h"
 #include "CertificateDialog.h"
@@ -22,6 +23,7 @@
 #include "store/Outbox.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QSet>
 #include <QComboBox>
 #include <QPlainTextEdit>
@@ -84,6 +86,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     , m_watcher(new QFileSystemWatcher(this))
     , m_changeTimer(new QTimer(this))
     , m_notifier(new NewMailNotifier(this))
+    , m_statePath(WindowState::pathBeside(accounts->settingsFilePath()))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kurier"));
@@ -297,8 +300,33 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
         startNextFetch();
     });
     connect(m_accounts, &store::AccountManager::accountsChanged, this, &MainWindow::refreshAccounts);
+
+    // As it was left: the list's columns before the first folder is shown (which hides the
+    // column that folder does not need), the folder through refreshAccounts' "previous".
+    const WindowState state = WindowState::load(m_statePath);
+    m_list->horizontalHeader()->restoreState(state.listHeader);
+    if (!state.accountId.isEmpty() && MailFolder::all().contains(MailFolder::Kind(state.folderKind))) {
+        m_currentAccountId = state.accountId;
+        m_currentKind = MailFolder::Kind(state.folderKind);
+    }
     refreshAccounts();
     resize(1100, 720);
+    restoreGeometry(state.geometry);
+    split->restoreState(state.folderSplitter);
+    right->restoreState(state.listSplitter);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    WindowState state;
+    state.geometry = saveGeometry();
+    state.folderSplitter = findChild<QSplitter *>(QStringLiteral("folderSplitter"))->saveState();
+    state.listSplitter = findChild<QSplitter *>(QStringLiteral("listViewSplitter"))->saveState();
+    state.listHeader = m_list->horizontalHeader()->saveState();
+    state.accountId = m_currentAccountId;
+    state.folderKind = int(m_currentKind);
+    state.save(m_statePath); // not saved (a read-only folder): the defaults next time, nothing lost
+    QMainWindow::closeEvent(event);
 }
 
 MainWindow::~MainWindow()

@@ -119,6 +119,10 @@ public slots:
     // Outbox: sends the selected message again (the user's word for Failed or Unknown ones).
     void retrySelected();
 
+protected:
+    // Keeps the WindowState for the next start.
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void refreshAccounts();
     void refreshCounts();
@@ -163,9 +167,10 @@ private:
     FetchScheduler *m_scheduler;
     QFileSystemWatcher *m_watcher;
     QTimer *m_changeTimer;
-    QString m_keepSelection;
-    QSet<QString> m_scheduledFetches; // queued by the FetchScheduler, not by the user // base name of the message to keep shown across a list reload
+    QString m_keepSelection; // base name of the message to keep shown across a list reload
+    QSet<QString> m_scheduledFetches; // queued by the FetchScheduler, not by the user
     NewMailNotifier *m_notifier;
+    QString m_statePath; // WindowState
     QAction *m_fetchAction = nullptr;
     QAction *m_composeAction = nullptr;
     QAction *m_replyAction = nullptr;

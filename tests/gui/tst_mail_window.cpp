@@ -35,6 +35,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QFileInfo>
+#include <QSplitter>
 #include <QMenuBar>
 #include <QUrl>
 #include <QPlainTextEdit>
@@ -117,6 +119,7 @@ private slots:
     void largeFolderIsHandedOverInBatches();
     void selectingShowsMessageAndMarksRead();
     void markFolderReadFromItsMenu();
+    void windowOpensAsItWasLeft();
     void htmlRemoteContentIsNotFetched();
     void attachmentSaveSanitisesAndAsksBeforeOverwrite();
     void attachmentListShowsTheSafeName();
@@ -487,6 +490,61 @@ void TestMailWindow::markFolderReadFromItsMenu()
     qDeleteAll(window.findChildren<QMenu *>(QStringLiteral("accountContextMenu")));
     QVERIFY(!folderMenuAction(window.folderItem(account.id, ui::MailFolder::Kind::Sent)));
     qDeleteAll(window.findChildren<QMenu *>(QStringLiteral("accountContextMenu")));
+}
+
+void TestMailWindow::windowOpensAsItWasLeft()
+{
+    addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    const store::Account sales = addAccount(QStringLiteral("SALES"), QStringLiteral("sales@example.com"));
+    const QString statePath = QFileInfo(m_f->manager->settingsFilePath()).dir().filePath(QStringLiteral("window-state.ini"));
+    QList<int> folderSizes;
+    QList<int> listSizes;
+    {
+        ui::MainWindow window(m_f->manager.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.resize(940, 610);
+        auto *folderSplitter = window.findChild<QSplitter *>(QStringLiteral("folderSplitter"));
+        auto *listSplitter = window.findChild<QSplitter *>(QStringLiteral("listViewSplitter"));
+        folderSplitter->setSizes({200, 700});
+        listSplitter->setSizes({150, 350});
+        folderSizes = folderSplitter->sizes();
+        listSizes = listSplitter->sizes();
+        window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
+        window.messageList()->setColumnWidth(ui::MessageListModel::DateColumn, 171);
+        window.selectFolder(sales.id, ui::MailFolder::Kind::Sent);
+        QVERIFY(window.close());
+    }
+    QVERIFY(QFile::exists(statePath));
+    QVERIFY(!QFileInfo(m_f->manager->settingsFilePath()).exists() || !m_f->iniContents().contains("geometry"));
+
+    {
+        ui::MainWindow window(m_f->manager.get());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.size(), QSize(940, 610));
+        QCOMPARE(window.findChild<QSplitter *>(QStringLiteral("folderSplitter"))->sizes(), folderSizes);
+        QCOMPARE(window.findChild<QSplitter *>(QStringLiteral("listViewSplitter"))->sizes(), listSizes);
+        QHeaderView *header = window.messageList()->horizontalHeader();
+        QCOMPARE(header->sortIndicatorSection(), int(ui::MessageListModel::SubjectColumn));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
+        QCOMPARE(window.messageList()->columnWidth(ui::MessageListModel::DateColumn), 171);
+        QCOMPARE(window.folderTree()->currentItem(), window.folderItem(sales.id, ui::MailFolder::Kind::Sent));
+        // Sent shows the recipients, as it does when chosen by hand.
+        QVERIFY(!window.messageList()->isColumnHidden(ui::MessageListModel::ToColumn));
+    }
+
+    // A damaged file, or one naming an account that is gone: the defaults, nothing else.
+    QFile damaged(statePath);
+    QVERIFY(damaged.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    damaged.write("[mainWindow]\ngeometry=@ByteArray(\x01\x02garbage)\nlistHeader=@ByteArray(xx)\naccount=gone\nfolder=99\n\0\xff");
+    damaged.close();
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QCOMPARE(window.size(), QSize(1100, 720));
+    QCOMPARE(window.messageList()->horizontalHeader()->sortIndicatorSection(), int(ui::MessageListModel::DateColumn));
+    QCOMPARE(window.folderTree()->currentItem()->data(0, Qt::DisplayRole).toString(), QStringLiteral("Inbox"));
 }
 
 void TestMailWindow::htmlRemoteContentIsNotFetched()
