@@ -2804,6 +2804,10 @@ Tel. +49 421 123456</translation>
         <source>Forwarded message</source>
         <translation>Weitergeleitete Nachricht</translation>
     </message>
+    <message>
+        <source>The message could not be saved in Drafts automatically: %1</source>
+        <translation>Die Nachricht konnte nicht automatisch in Entwürfe gesichert werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>kurier::ui::ConnectionTestDialog</name>

@@ -18,6 +18,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFile>
+#include <QTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -93,6 +94,7 @@ ComposerWindow::ComposerWindow(store::AccountManager *accounts, QWidget *parent)
     , m_attachmentList(new QListWidget)
     , m_problem(new QLabel)
     , m_send(new QPushButton(tr("&Send")))
+    , m_autosaveTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("composer"));
     setWindowTitle(tr("New Message"));
@@ -171,6 +173,21 @@ ComposerWindow::ComposerWindow(store::AccountManager *accounts, QWidget *parent)
     connect(m_from, &QComboBox::currentIndexChanged, this, &ComposerWindow::applySignature);
     applySignature();
     m_body->moveCursor(QTextCursor::Start);
+
+    // Autosave: what is being written survives a crash or a power cut, as a draft (the
+    // prefilled reply or signature alone is not "written"; prefills come after this point).
+    m_autosaveTimer->setObjectName(QStringLiteral("autosaveTimer"));
+    m_autosaveTimer->setInterval(kAutosaveIntervalMs);
+    connect(m_autosaveTimer, &QTimer::timeout, this, &ComposerWindow::autosave);
+    m_autosaveTimer->start();
+    const auto changed = [this] { m_changedSinceSave = true; };
+    for (QLineEdit *e : {m_to, m_cc, m_bcc, m_subject})
+        connect(e, &QLineEdit::textEdited, this, changed);
+    // Typed, not prefilled: setPlainText (prefills, signatures) leaves the document unmodified.
+    connect(m_body->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
+        if (modified)
+            m_changedSinceSave = true;
+    });
     resize(720, 560);
 }
 
@@ -291,10 +308,31 @@ bool ComposerWindow::send()
     }
     if (!m_draftFile.isEmpty())
         QFile::remove(m_draftFile); // it is in the Outbox now
+    removeAutosave();
     emit queued(account->id, *id);
     m_closeConfirmed = true;
     close();
     return true;
+}
+
+std::optional<QString> ComposerWindow::writeDraft(const store::Account &account, QString *error) const
+{
+    mime::Draft kept = draft();
+    kept.keepBccHeader = true; // a local draft only; sending builds it again without
+    const mime::MessageBuilder::Result built = mime::MessageBuilder::build(kept);
+    if (!built.ok()) {
+        *error = built.error;
+        return std::nullopt;
+    }
+    const store::Maildir drafts(MailFolder::path(account, MailFolder::Kind::Drafts));
+    if (!drafts.create(error))
+        return std::nullopt;
+    const auto name = drafts.deliver(built.data, {}, error);
+    if (!name)
+        return std::nullopt;
+    // Flags D (draft) and S (seen). Should the rename fail, the draft is still there, in new/.
+    const auto flagged = drafts.setFlags(QStringLiteral("new/") + *name, QStringLiteral("DS"));
+    return drafts.filePath(flagged ? *flagged : QStringLiteral("new/") + *name);
 }
 
 bool ComposerWindow::saveDraft()
@@ -305,26 +343,14 @@ bool ComposerWindow::saveDraft()
         showProblem(m_from, tr("Choose the account to send from."));
         return false;
     }
-    mime::Draft kept = draft();
-    kept.keepBccHeader = true; // a local draft only; sending builds it again without
-    const mime::MessageBuilder::Result built = mime::MessageBuilder::build(kept);
-    QString error = built.error;
-    if (built.ok()) {
-        const store::Maildir drafts(MailFolder::path(*account, MailFolder::Kind::Drafts));
-        if (drafts.create(&error)) {
-            const auto name = drafts.deliver(built.data, {}, &error);
-            if (name)
-                drafts.setFlags(QStringLiteral("new/") + *name, QStringLiteral("DS"), &error);
-            if (name)
-                error.clear();
-        }
-    }
-    if (!error.isEmpty()) {
+    QString error;
+    if (!writeDraft(*account, &error)) {
         showProblem(nullptr, tr("The draft could not be saved: %1").arg(error));
         return false;
     }
     if (!m_draftFile.isEmpty())
         QFile::remove(m_draftFile); // replaced by the one just saved
+    removeAutosave();
     emit draftSaved(account->id);
     m_closeConfirmed = true;
     close();
@@ -395,6 +421,39 @@ void ComposerWindow::loadDraft(const mime::ParsedMessage &draft, const QString &
 void ComposerWindow::setRecipients(const QString &to)
 {
     m_to->setText(to);
+}
+
+void ComposerWindow::setAutosaveInterval(int milliseconds)
+{
+    m_autosaveTimer->setInterval(milliseconds);
+}
+
+void ComposerWindow::autosave()
+{
+    if (!m_changedSinceSave)
+        return;
+    const auto account = m_accounts->findById(m_from->currentData().toString());
+    if (!account)
+        return;
+    QString error;
+    const auto written = writeDraft(*account, &error);
+    if (!written) {
+        // Said where the user looks, without taking the focus; tried again at the next change.
+        showProblem(nullptr, tr("The message could not be saved in Drafts automatically: %1").arg(error));
+        return;
+    }
+    removeAutosave(); // the one before
+    m_autosaveFile = *written;
+    m_changedSinceSave = false;
+    m_body->document()->setModified(false); // so that the next keystroke counts again
+    emit draftSaved(account->id);
+}
+
+void ComposerWindow::removeAutosave()
+{
+    if (!m_autosaveFile.isEmpty())
+        QFile::remove(m_autosaveFile);
+    m_autosaveFile.clear();
 }
 
 void ComposerWindow::setBodyText(const QString &text)
@@ -516,6 +575,7 @@ void ComposerWindow::addAttachmentFile(const QString &path)
         return;
     }
     addAttachment({QFileInfo(path).fileName(), f.readAll(), {}, {}});
+    m_changedSinceSave = true;
 }
 
 void ComposerWindow::refreshAttachmentList()
@@ -543,6 +603,7 @@ void ComposerWindow::removeSelectedAttachment()
     if (row < 0 || row >= m_attachments.size())
         return;
     m_attachments.removeAt(row);
+    m_changedSinceSave = true;
     refreshAttachmentList();
 }
 
@@ -569,6 +630,9 @@ void ComposerWindow::closeEvent(QCloseEvent *event)
         body.remove(m_signatureBlock);
     const bool dirty = !body.trimmed().isEmpty() || !m_subject->text().isEmpty() || !m_attachments.isEmpty();
     if (m_closeConfirmed || !dirty) {
+        // Sent, saved, discarded or empty: the automatic copy has served its purpose.
+        removeAutosave();
+        m_autosaveTimer->stop();
         event->accept();
         return;
     }

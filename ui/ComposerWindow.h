@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <optional>
+
 class QComboBox;
 class QCompleter;
 class QLabel;
@@ -14,9 +16,11 @@ class QListWidget;
 #include <QMessageBox>
 class QPlainTextEdit;
 class QPushButton;
+class QTimer;
 
 namespace kurier::store {
 class AccountManager;
+struct Account;
 }
 
 namespace kurier::ui {
@@ -57,6 +61,13 @@ public:
     // On a problem shows it and returns false (the cursor goes to the field).
     bool send();
     bool saveDraft();
+    // Every two minutes, when something was typed since: a copy in Drafts (replacing the
+    // previous copy). Sending, saving or discarding removes it; a draft the composer was opened
+    // from stays as it was until the message is sent or saved.
+    void autosave();
+    void setAutosaveInterval(int milliseconds); // tests
+    static constexpr int kAutosaveIntervalMs = 2 * 60 * 1000;
+    [[nodiscard]] QString autosaveFile() const { return m_autosaveFile; }
 
     [[nodiscard]] QComboBox *fromBox() const { return m_from; }
     [[nodiscard]] QLineEdit *toEdit() const { return m_to; }
@@ -93,6 +104,9 @@ private:
     // choosing another From swaps it (as Thunderbird does) where it stands, unless edited.
     [[nodiscard]] QString signatureBlockFor(const QString &accountId) const;
     void applySignature();
+    // The draft as a file in the account's Drafts (flags D and S); its path, or nullopt and *error.
+    std::optional<QString> writeDraft(const store::Account &account, QString *error) const;
+    void removeAutosave();
 
     store::AccountManager *m_accounts;
     QComboBox *m_from;
@@ -104,6 +118,9 @@ private:
     QListWidget *m_attachmentList;
     QLabel *m_problem;
     QPushButton *m_send;
+    QTimer *m_autosaveTimer;
+    QString m_autosaveFile;
+    bool m_changedSinceSave = false;
     QList<mime::DraftAttachment> m_attachments;
     QString m_inReplyTo;
     QStringList m_references;

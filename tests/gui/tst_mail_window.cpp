@@ -35,6 +35,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
+#include <QTimer>
 #include <QFileInfo>
 #include <QSplitter>
 #include <QMenuBar>
@@ -128,6 +129,7 @@ private slots:
     void replyAndForwardPrefill();
     void signatureFollowsTheFromAccount();
     void draftSavedAndContinued();
+    void composerAutosavesIntoDrafts();
     void forwardAsAttachment();
     void deleteMovesToTrashThenAsksThere();
     void trashRestoresAndEmpties();
@@ -1044,6 +1046,83 @@ void TestMailWindow::draftSavedAndContinued()
     QVERIFY(!sentBytes.contains("chefin@example.org"));
     QVERIFY(!sentBytes.toLower().contains("\nbcc:"));
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
+}
+
+void TestMailWindow::composerAutosavesIntoDrafts()
+{
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    const store::Maildir drafts(ui::MailFolder::path(account, ui::MailFolder::Kind::Drafts));
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const auto draftTexts = [&] {
+        QStringList texts;
+        for (const QString &m : drafts.messages()) {
+            QFile f(drafts.filePath(m));
+            if (f.open(QIODevice::ReadOnly))
+                texts << mime::MessageParser::parse(f.readAll()).text.trimmed();
+        }
+        return texts;
+    };
+
+    // Every interval, when something was typed since: one copy in Drafts, replaced by the next.
+    QPointer<ui::ComposerWindow> c = window.compose();
+    QTRY_VERIFY(c->isVisible());
+    QCOMPARE(c->findChild<QTimer *>(QStringLiteral("autosaveTimer"))->interval(), 2 * 60 * 1000);
+    c->setAutosaveInterval(50);
+    QTest::qWait(200);
+    QVERIFY(drafts.messages().isEmpty()); // nothing typed yet
+    c->bodyEdit()->setFocus();
+    QTest::keyClicks(c->bodyEdit(), QStringLiteral("Erster Satz."));
+    QTRY_COMPARE(drafts.messages().size(), 1);
+    QCOMPARE(draftTexts(), QStringList{QStringLiteral("Erster Satz.")});
+    QVERIFY(store::Maildir::flagsOf(drafts.messages().first()) == u"DS");
+    const QString first = c->autosaveFile();
+    QTest::keyClicks(c->bodyEdit(), QStringLiteral(" Zweiter."));
+    QTRY_VERIFY(c->autosaveFile() != first);
+    QCOMPARE(draftTexts(), QStringList{QStringLiteral("Erster Satz. Zweiter.")});
+    QVERIFY(!QFile::exists(first));
+
+    // Discarding removes the copy.
+    QVERIFY(!c->close());
+    QTRY_VERIFY(c->discardQuestion() && c->discardQuestion()->isVisible());
+    c->discardQuestion()->findChild<QPushButton *>(QStringLiteral("discardButton"))->click();
+    QTRY_VERIFY(!c);
+    QVERIFY(drafts.messages().isEmpty());
+
+    // Sending removes it too; a crash (the window gone without closing) keeps it.
+    c = window.compose();
+    c->setAutosaveInterval(50);
+    c->toEdit()->setText(QStringLiteral("anna@example.org"));
+    c->bodyEdit()->setFocus();
+    QTest::keyClicks(c->bodyEdit(), QStringLiteral("Gleich weg."));
+    QTRY_COMPARE(drafts.messages().size(), 1);
+    QVERIFY(c->send());
+    QVERIFY(drafts.messages().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
+
+    c = window.compose();
+    c->setAutosaveInterval(50);
+    c->bodyEdit()->setFocus();
+    QTest::keyClicks(c->bodyEdit(), QStringLiteral("Stromausfall."));
+    QTRY_COMPARE(drafts.messages().size(), 1);
+    delete c.data();
+    QCOMPARE(draftTexts(), QStringList{QStringLiteral("Stromausfall.")});
+
+    // A draft opened again stays as it was while the copy is made beside it; discarding the
+    // changes keeps the draft, saving replaces both.
+    window.selectFolder(account.id, ui::MailFolder::Kind::Drafts);
+    QTRY_COMPARE(window.messageModel()->rowCount(), 1);
+    c = window.openDraft(0);
+    QVERIFY(c);
+    c->setAutosaveInterval(50);
+    c->bodyEdit()->setFocus();
+    c->bodyEdit()->moveCursor(QTextCursor::End);
+    QTest::keyClicks(c->bodyEdit(), QStringLiteral(" Nachtrag."));
+    QTRY_COMPARE(drafts.messages().size(), 2);
+    QVERIFY(c->saveDraft());
+    QTRY_VERIFY(!c);
+    QCOMPARE(draftTexts(), QStringList{QStringLiteral("Stromausfall.\n Nachtrag.")});
 }
 
 void TestMailWindow::forwardAsAttachment()
