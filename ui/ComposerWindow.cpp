@@ -482,27 +482,37 @@ void ComposerWindow::applySignature()
     const QString block = signatureBlockFor(m_from->currentData().toString());
     if (block == m_signatureBlock)
         return;
-    QString text = m_body->toPlainText();
+    const QString text = m_body->toPlainText();
+    if (text.isEmpty()) { // a new message: the signature is where it starts, not an edit
+        m_body->setPlainText(block);
+        m_signatureBlock = block;
+        return;
+    }
     qsizetype at = 0;
+    qsizetype length = 0;
     if (!m_signatureBlock.isEmpty()) {
         // Whole, up to the end of its line: "Tel. 1 (mobil)" is a changed signature.
         at = text.indexOf(m_signatureBlock);
-        const qsizetype end = at + m_signatureBlock.size();
-        if (at < 0 || (end < text.size() && text.at(end) != u'\n'))
+        length = m_signatureBlock.size();
+        if (at < 0 || (at + length < text.size() && text.at(at + length) != u'\n'))
             return; // the user changed it: it is their text now
-        text.remove(at, m_signatureBlock.size());
     } else {
         // Under what was written, above a quote or forwarded text.
         at = !m_quotedPart.isEmpty() && text.endsWith(m_quotedPart) ? text.size() - m_quotedPart.size() : text.size();
     }
-    text.insert(at, block);
+    // An edit of the document (plain text: one position per UTF-16 unit, as in QString), so the
+    // user's cursor stays where it was and Undo takes the swap back.
+    QTextCursor user = m_body->textCursor();
+    const int userPosition = user.position();
+    QTextCursor edit(m_body->document());
+    edit.setPosition(int(at));
+    edit.setPosition(int(at + length), QTextCursor::KeepAnchor);
+    edit.insertText(block);
     m_signatureBlock = block;
-    // Keep the cursor where the user was, as far as the text before it is unchanged.
-    const int cursor = m_body->textCursor().position();
-    m_body->setPlainText(text);
-    QTextCursor c = m_body->textCursor();
-    c.setPosition(std::min(cursor, int(at)));
-    m_body->setTextCursor(c);
+    if (userPosition <= at) { // right before the signature it would be pushed behind it
+        user.setPosition(userPosition);
+        m_body->setTextCursor(user);
+    }
 }
 
 void ComposerWindow::setOriginal(Mode mode, const mime::ParsedMessage &original, const QString &accountId)

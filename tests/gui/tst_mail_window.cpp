@@ -915,6 +915,10 @@ void TestMailWindow::signatureFollowsTheFromAccount()
     chooseFrom(c, sales);
     QCOMPARE(c->bodyEdit()->toPlainText(), QStringLiteral("Hallo") + salesBlock);
     QCOMPARE(c->bodyEdit()->textCursor().position(), 5); // still after "Hallo"
+    c->bodyEdit()->undo(); // an edit like any other
+    QCOMPARE(c->bodyEdit()->toPlainText(), QStringLiteral("Hallo") + infoBlock);
+    c->bodyEdit()->redo();
+    QCOMPARE(c->bodyEdit()->toPlainText(), QStringLiteral("Hallo") + salesBlock);
     chooseFrom(c, plain);
     QCOMPARE(c->bodyEdit()->toPlainText(), QStringLiteral("Hallo"));
     chooseFrom(c, info);
