@@ -8,7 +8,7 @@ using namespace kurier::store;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     kurier::fuzz::ensureApplication();
-    const QList<QByteArray> f = kurier::fuzz::fields(data, size, 12);
+    const QList<QByteArray> f = kurier::fuzz::fields(data, size, 13);
     auto text = [&f](int i) { return QString::fromUtf8(f[i]); };
     Account a;
     a.id = QStringLiteral("fuzz");
@@ -23,6 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     a.oauth.scope = text(7);
     a.oauth.authorizationEndpoint = text(8);
     a.senderName = text(9);
+    a.signature = text(12);
     a.oauth.method = static_cast<kurier::oauth::SignInMethod>(size % 4);
     a.pop3.security = static_cast<Security>(size % 3);
     a.smtp.security = static_cast<Security>((size / 3) % 3);
