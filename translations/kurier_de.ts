@@ -3209,6 +3209,38 @@ Tel. +49 421 123456</translation>
         <source>Sa&amp;ve As…</source>
         <translation>&amp;Speichern unter…</translation>
     </message>
+    <message>
+        <source>%1 of %2 messages were moved to the Trash; the others could not be: %3</source>
+        <translation>%1 von %2 Nachrichten wurden in den Papierkorb verschoben; die übrigen nicht: %3</translation>
+    </message>
+    <message>
+        <source>%1 messages moved to the Trash; they will be deleted on the server at the next fetch.</source>
+        <translation>%1 Nachrichten in den Papierkorb verschoben; sie werden beim nächsten Abruf auf dem Server gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 messages moved to the Trash.</source>
+        <translation>%1 Nachrichten in den Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <source>%1 messages restored to the folders they came from.</source>
+        <translation>%1 Nachrichten in ihre Ordner zurückgelegt.</translation>
+    </message>
+    <message>
+        <source>Some could not be restored: %1</source>
+        <translation>Einige konnten nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Delete Messages?</source>
+        <translation>Nachrichten löschen?</translation>
+    </message>
+    <message>
+        <source>Delete these %1 messages for good?</source>
+        <translation>Diese %1 Nachrichten endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>%1 messages could not be deleted.</source>
+        <translation>%1 Nachrichten konnten nicht gelöscht werden.</translation>
+    </message>
 </context>
 <context>
     <name>kurier::ui::MessageListModel</name>

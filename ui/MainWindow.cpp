@@ -52,6 +52,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <functional>
+
 namespace kurier::ui {
 
 namespace {
@@ -150,7 +153,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     m_list->setObjectName(QStringLiteral("messageList"));
     m_list->setModel(m_model);
     m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection); // Löschen, Wiederherstellen, Markieren act on all
     m_list->setSortingEnabled(true);
     m_list->sortByColumn(MessageListModel::DateColumn, Qt::DescendingOrder);
     m_list->setShowGrid(false);
@@ -172,6 +175,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     m_list->setColumnWidth(MessageListModel::DateColumn, 140);
     m_list->setColumnWidth(MessageListModel::SizeColumn, 80);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onMessageSelected);
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     // The message's actions where the message is (a right click selects the row first).
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -609,24 +613,32 @@ void MainWindow::markFolderRead(const QString &accountId, MailFolder::Kind kind)
 
 void MainWindow::toggleReadSelected()
 {
-    const QModelIndex current = m_list->currentIndex();
-    if (!current.isValid() || m_currentKind == MailFolder::Kind::Outbox)
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty() || m_currentKind == MailFolder::Kind::Outbox)
         return;
-    const int row = current.row();
-    const MessageListModel::Row &r = m_model->rowAt(row);
-    QString flags = store::Maildir::flagsOf(r.relativePath);
-    if (r.unread)
-        flags += u'S';
-    else
-        flags.remove(u'S');
-    QString error;
+    // The message shown decides, as the action's text says; the others follow it.
+    const QModelIndex current = m_list->currentIndex();
+    const bool markRead = m_model->rowAt(current.isValid() ? current.row() : rows.last()).unread;
     const store::Maildir maildir(m_model->folder());
-    if (const auto moved = maildir.setFlags(r.relativePath, flags, &error)) {
-        m_model->setRelativePath(row, *moved);
-        refreshCounts();
-    } else {
-        m_statusText->setText(tr("The message could not be marked: %1").arg(error));
+    QString error;
+    for (const int row : rows) {
+        const MessageListModel::Row &r = m_model->rowAt(row);
+        if (r.unread != markRead)
+            continue;
+        QString flags = store::Maildir::flagsOf(r.relativePath);
+        if (markRead)
+            flags += u'S';
+        else
+            flags.remove(u'S');
+        QString why;
+        if (const auto moved = maildir.setFlags(r.relativePath, flags, &why))
+            m_model->setRelativePath(row, *moved);
+        else
+            error = why;
     }
+    if (!error.isEmpty())
+        m_statusText->setText(tr("The message could not be marked: %1").arg(error));
+    refreshCounts();
     updateActions();
 }
 
@@ -678,7 +690,7 @@ void MainWindow::retrySelected()
 void MainWindow::updateActions()
 {
     const bool haveMessage = m_list->currentIndex().isValid() && !m_view->message().from.isEmpty();
-    const bool haveSelection = m_list->currentIndex().isValid();
+    const bool haveSelection = m_list->currentIndex().isValid() || m_list->selectionModel()->hasSelection();
     m_replyAction->setEnabled(haveMessage);
     m_replyAllAction->setEnabled(haveMessage);
     m_forwardAction->setEnabled(haveMessage);
@@ -687,7 +699,9 @@ void MainWindow::updateActions()
     m_saveAction->setEnabled(haveSelection && m_view->hasMessage());
     m_retryAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Outbox);
     m_restoreAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Trash);
-    const bool unread = haveSelection && m_model->rowAt(m_list->currentIndex().row()).unread;
+    const QList<int> rows = selectedRows();
+    const int shown = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : rows.value(rows.size() - 1, -1);
+    const bool unread = shown >= 0 && m_model->rowAt(shown).unread;
     m_toggleReadAction->setText(unread ? tr("Mark as R&ead") : tr("Mark as &Unread"));
     m_toggleReadAction->setEnabled(haveSelection && m_currentKind != MailFolder::Kind::Outbox);
     const auto account = m_accounts->findById(m_currentAccountId);
@@ -1080,62 +1094,112 @@ ComposerWindow *MainWindow::forwardAsAttachment()
     return c;
 }
 
-void MainWindow::moveToTrash(int row)
+QList<int> MainWindow::selectedRows() const
 {
-    const auto account = m_accounts->findById(m_currentAccountId);
-    if (!account || row < 0 || row >= m_model->rowCount())
-        return;
-    const QString relative = m_model->rowAt(row).relativePath;
-    QString error;
-    if (!MailFolder::moveToTrash(*account, m_model->folder(), relative, &error)) {
-        m_statusText->setText(tr("The message could not be moved to the Trash: %1").arg(error));
-        return;
-    }
-    // "Delete on the server when deleted locally": the next fetch sends DELE for it. The UIDL
-    // key in the file name says which message on the server it is.
-    QString note = tr("Moved to the Trash.");
-    if (account->pop3.deleteWhenDeletedLocally && m_currentKind == MailFolder::Kind::Inbox) {
-        const QByteArray key = store::Maildir::keyOf(relative);
-        if (!key.isEmpty() && store::DeletionRequests(MailFolder::accountRoot(*account)).add(key, &error))
-            note = tr("Moved to the Trash; it will be deleted on the server at the next fetch.");
-        else if (!key.isEmpty())
-            note = tr("Moved to the Trash, but it cannot be marked for deletion on the server: %1").arg(error);
-    }
-    rowLeft(row, note);
+    QList<int> rows;
+    for (const QModelIndex &index : m_list->selectionModel()->selectedRows())
+        rows << index.row();
+    if (rows.isEmpty() && m_list->currentIndex().isValid())
+        rows << m_list->currentIndex().row();
+    std::sort(rows.begin(), rows.end(), std::greater<>());
+    return rows;
 }
 
-void MainWindow::rowLeft(int row, const QString &status)
+void MainWindow::moveToTrash(const QList<int> &rowsDescending)
+{
+    const auto account = m_accounts->findById(m_currentAccountId);
+    if (!account || rowsDescending.isEmpty())
+        return;
+    // "Delete on the server when deleted locally": the next fetch sends DELE for them. The
+    // UIDL key in a file name says which message on the server it is.
+    const bool forServer = account->pop3.deleteWhenDeletedLocally && m_currentKind == MailFolder::Kind::Inbox;
+    store::DeletionRequests requests(MailFolder::accountRoot(*account));
+    QList<int> moved;
+    QString error;
+    QString serverError;
+    for (const int row : rowsDescending) {
+        const QString relative = m_model->rowAt(row).relativePath;
+        QString why;
+        if (!MailFolder::moveToTrash(*account, m_model->folder(), relative, &why)) {
+            error = why;
+            continue;
+        }
+        moved << row;
+        const QByteArray key = store::Maildir::keyOf(relative);
+        if (forServer && !key.isEmpty() && !requests.add(key, &why))
+            serverError = why;
+    }
+    QString note;
+    if (moved.isEmpty())
+        note = tr("The message could not be moved to the Trash: %1").arg(error);
+    else if (!error.isEmpty())
+        note = tr("%1 of %2 messages were moved to the Trash; the others could not be: %3")
+                   .arg(QLocale().toString(moved.size()), QLocale().toString(rowsDescending.size()), error);
+    else if (!serverError.isEmpty())
+        note = tr("Moved to the Trash, but it cannot be marked for deletion on the server: %1").arg(serverError);
+    else if (forServer)
+        note = moved.size() == 1 ? tr("Moved to the Trash; it will be deleted on the server at the next fetch.")
+                                 : tr("%1 messages moved to the Trash; they will be deleted on the server at the next fetch.")
+                                       .arg(QLocale().toString(moved.size()));
+    else
+        note = moved.size() == 1 ? tr("Moved to the Trash.")
+                                 : tr("%1 messages moved to the Trash.").arg(QLocale().toString(moved.size()));
+    if (moved.isEmpty()) {
+        m_statusText->setText(note);
+        return;
+    }
+    rowsLeft(moved, note);
+}
+
+void MainWindow::rowsLeft(const QList<int> &rowsDescending, const QString &status)
 {
     m_view->clear();
-    m_model->removeMessageRow(row);
+    for (const int row : rowsDescending)
+        m_model->removeMessageRow(row);
     refreshCounts();
     m_statusText->setText(status);
     // The next message is shown, as in other mail programs (the list goes on where it was). The
-    // view may have moved its current index there already while the row went.
+    // view may have moved its current index there already while the rows went.
+    const int first = rowsDescending.isEmpty() ? 0 : rowsDescending.last();
     if (m_model->rowCount() > 0) {
-        const QModelIndex next = m_model->index(std::min(row, m_model->rowCount() - 1), 0);
-        if (m_list->currentIndex() == next)
+        const QModelIndex next = m_model->index(std::min(first, m_model->rowCount() - 1), 0);
+        if (m_list->currentIndex() == next) {
+            m_list->selectionModel()->select(next, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             onMessageSelected();
-        else
+        } else {
             m_list->setCurrentIndex(next);
+        }
     }
     updateActions();
 }
 
 void MainWindow::restoreSelected()
 {
-    const QModelIndex current = m_list->currentIndex();
     const auto account = m_accounts->findById(m_currentAccountId);
-    if (!current.isValid() || !account || m_currentKind != MailFolder::Kind::Trash)
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty() || !account || m_currentKind != MailFolder::Kind::Trash)
         return;
-    const int row = current.row();
+    QList<int> restored;
     QString error;
-    const auto restored = MailFolder::restoreFromTrash(*account, m_model->rowAt(row).relativePath, &error);
-    if (!restored) {
+    MailFolder::Kind folder = MailFolder::Kind::Inbox;
+    for (const int row : rows) {
+        QString why;
+        if (const auto r = MailFolder::restoreFromTrash(*account, m_model->rowAt(row).relativePath, &why)) {
+            restored << row;
+            folder = r->folder;
+        } else {
+            error = why;
+        }
+    }
+    if (restored.isEmpty()) {
         m_statusText->setText(tr("The message could not be restored: %1").arg(error));
         return;
     }
-    rowLeft(row, tr("Restored to %1.").arg(MailFolder::displayName(restored->folder)));
+    QString note = restored.size() == 1 ? tr("Restored to %1.").arg(MailFolder::displayName(folder))
+                                        : tr("%1 messages restored to the folders they came from.").arg(QLocale().toString(restored.size()));
+    if (!error.isEmpty())
+        note += u' ' + tr("Some could not be restored: %1").arg(error);
+    rowsLeft(restored, note);
 }
 
 void MainWindow::emptyTrash(const QString &accountId)
@@ -1176,50 +1240,59 @@ void MainWindow::emptyTrash(const QString &accountId)
 
 void MainWindow::deleteSelected()
 {
-    const QModelIndex current = m_list->currentIndex();
-    if (!current.isValid())
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty())
         return;
     // Outside the Trash and the Outbox a message goes to the Trash at once (it can be taken back
     // from there); only deleting from the Trash (or a message waiting to be sent) is for good.
     if (m_currentKind != MailFolder::Kind::Trash && m_currentKind != MailFolder::Kind::Outbox) {
-        moveToTrash(current.row());
+        moveToTrash(selectedRows());
         return;
     }
-    const QString path = m_model->filePath(current.row());
-    const QString subject = m_model->rowAt(current.row()).entry.subject;
+    QSet<QString> paths;
+    for (const int row : rows)
+        paths.insert(m_model->filePath(row));
+    const QString subject = m_model->rowAt(rows.first()).entry.subject;
     if (m_deleteQuestion)
         m_deleteQuestion->close();
-    const Question q = askFirst(this, QMessageBox::Question, tr("Delete Message?"),
-                                tr("Delete \"%1\" for good?").arg(subject.isEmpty() ? tr("(no subject)") : subject),
+    const Question q = askFirst(this, QMessageBox::Question, rows.size() == 1 ? tr("Delete Message?") : tr("Delete Messages?"),
+                                rows.size() == 1 ? tr("Delete \"%1\" for good?").arg(subject.isEmpty() ? tr("(no subject)") : subject)
+                                                 : tr("Delete these %1 messages for good?").arg(QLocale().toString(rows.size())),
                                 tr("&Delete"));
     m_deleteQuestion = q.box;
     m_deleteQuestion->setObjectName(QStringLiteral("deleteQuestion"));
     QPushButton *yes = q.confirm;
     yes->setObjectName(QStringLiteral("confirmDelete"));
-    connect(m_deleteQuestion, &QMessageBox::buttonClicked, this, [this, yes, path](QAbstractButton *button) {
-        if (button != yes)
+    const MailFolder::Kind kind = m_currentKind;
+    connect(m_deleteQuestion, &QMessageBox::buttonClicked, this, [this, yes, paths, kind](QAbstractButton *button) {
+        if (button != yes || kind != m_currentKind)
             return;
-        // The row may have moved meanwhile (a fetch reloaded the list): find it by path.
-        for (int row = 0; row < m_model->rowCount(); ++row) {
-            if (m_model->filePath(row) != path)
+        // Rows may have moved meanwhile (a fetch reloaded the list): they are found by path.
+        const auto account = m_accounts->findById(m_currentAccountId);
+        QList<int> deleted;
+        int failed = 0;
+        for (int row = m_model->rowCount() - 1; row >= 0; --row) {
+            if (!paths.contains(m_model->filePath(row)))
                 continue;
             bool removed = false;
-            const auto account = m_accounts->findById(m_currentAccountId);
-            if (m_currentKind == MailFolder::Kind::Outbox && account) {
+            if (kind == MailFolder::Kind::Outbox && account) {
                 store::Outbox outbox(MailFolder::accountRoot(*account));
                 removed = outbox.open() && outbox.remove(store::HeaderIndex::baseName(m_model->rowAt(row).relativePath));
             } else {
-                removed = QFile::remove(path);
+                removed = QFile::remove(m_model->filePath(row));
             }
-            if (removed) {
-                m_model->removeMessageRow(row);
-                m_view->clear();
-                refreshCounts();
-            } else {
-                m_statusText->setText(tr("The message could not be deleted."));
-            }
-            break;
+            if (removed)
+                deleted << row;
+            else
+                ++failed;
         }
+        const QString note = failed == 0 ? QString()
+            : failed == 1              ? tr("The message could not be deleted.")
+                                       : tr("%1 messages could not be deleted.").arg(QLocale().toString(failed));
+        if (!deleted.isEmpty())
+            rowsLeft(deleted, note);
+        else
+            m_statusText->setText(note);
     });
     m_deleteQuestion->open();
 }

@@ -138,10 +138,13 @@ private:
     void updateActions();
     [[nodiscard]] std::optional<store::Outbox::Entry> outboxEntry(int row) const;
     void showOutboxState(int row);
-    void moveToTrash(int row);
-    // After a row left the list (moved or deleted): shows the next message, as other mail
+    // The rows selected (Shift/Ctrl+click), highest first so that removing them one after the
+    // other keeps the rest valid; the current row when nothing is selected.
+    [[nodiscard]] QList<int> selectedRows() const;
+    void moveToTrash(const QList<int> &rowsDescending);
+    // After rows left the list (moved or deleted): shows the message after them, as other mail
     // programs do, and updates counts and actions.
-    void rowLeft(int row, const QString &status);
+    void rowsLeft(const QList<int> &rowsDescending, const QString &status);
     // Auto-refresh: the Maildir directories of every account are watched (another process such
     // as `kurierctl fetch` may write them); changes are gathered for a moment, then the counts
     // and — if its files changed — the list are refreshed, keeping the message shown.

@@ -133,6 +133,7 @@ private slots:
     void forwardAsAttachment();
     void deleteMovesToTrashThenAsksThere();
     void trashRestoresAndEmpties();
+    void severalMessagesAtOnce();
     void periodicFetchAndNewMailNotification();
     void listFollowsOtherProcesses();
     void deleteMarksForServerWhenAsked();
@@ -1366,6 +1367,92 @@ void TestMailWindow::deleteMovesToTrashThenAsksThere()
     window.deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
     QVERIFY(!QFile::exists(trashed));
     QCOMPARE(model->totalCount(), 1);
+}
+
+void TestMailWindow::severalMessagesAtOnce()
+{
+    store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    account.pop3.deleteWhenDeletedLocally = true;
+    QVERIFY(m_f->save(account).ok);
+    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    const store::Maildir trash(ui::MailFolder::path(account, ui::MailFolder::Kind::Trash));
+    QVERIFY(inbox.create());
+    for (int i = 0; i < 4; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        QVERIFY(inbox.deliver(plainMessage("a@example.org", "Nummer " + n, "Mon, 23 Nov 2026 0" + n + ":00:00 +0100", n + "\n"),
+                              QByteArray(16, char('a' + i))));
+    }
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MessageListModel *model = window.messageModel();
+    QTRY_COMPARE(model->rowCount(), 4);
+    QCOMPARE(window.messageList()->selectionMode(), QAbstractItemView::ExtendedSelection);
+    const store::DeletionRequests requests(ui::MailFolder::accountRoot(account));
+
+    // Löschen with three selected: all three to the Trash, each marked for the server.
+    window.messageList()->setCurrentIndex(model->index(0, 0));
+    for (int row : {1, 2})
+        window.messageList()->selectionModel()->select(model->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    window.deleteSelected();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(inbox.messages().size(), 1);
+    QCOMPARE(trash.messages().size(), 3);
+    QCOMPARE(requests.keys().size(), 3);
+    QCOMPARE(window.statusText()->text(),
+             QStringLiteral("3 messages moved to the Trash; they will be deleted on the server at the next fetch."));
+    QCOMPARE(window.messageList()->currentIndex().row(), 0); // the one left is shown
+    QCOMPARE(window.messageList()->selectionModel()->selectedRows().size(), 1);
+
+    // In the Trash: all marked unread and read again; the shown one decides which.
+    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    QTRY_COMPARE(model->rowCount(), 3);
+    window.messageList()->setCurrentIndex(model->index(0, 0)); // shown, so read
+    window.messageList()->selectAll();
+    QAction *toggleRead = window.findChild<QAction *>(QStringLiteral("toggleReadAction"));
+    toggleRead->trigger();
+    for (int row = 0; row < 3; ++row)
+        QVERIFY(model->rowAt(row).unread);
+    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash (3)"));
+    toggleRead->trigger();
+    for (int row = 0; row < 3; ++row)
+        QVERIFY(!model->rowAt(row).unread);
+    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash"));
+
+    // Two restored: back in the Inbox, no longer to be deleted on the server.
+    window.messageList()->setCurrentIndex(model->index(0, 0));
+    window.messageList()->selectionModel()->select(model->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    window.restoreSelected();
+    QCOMPARE(window.statusText()->text(), QStringLiteral("2 messages restored to the folders they came from."));
+    QCOMPARE(inbox.messages().size(), 3);
+    QCOMPARE(requests.keys().size(), 1);
+
+    // Deleting for good asks once for all of them.
+    window.messageList()->selectAll();
+    window.deleteSelected();
+    QTRY_VERIFY(window.deleteQuestion() && window.deleteQuestion()->isVisible());
+    QVERIFY2(window.deleteQuestion()->text().startsWith(QStringLiteral("Delete \"Nummer ")), // one left: named
+             qPrintable(window.deleteQuestion()->text()));
+    window.deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
+    QVERIFY(trash.messages().isEmpty());
+    QCOMPARE(model->rowCount(), 0);
+
+    // Two at once for good, in the Inbox's Trash again.
+    window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
+    QTRY_COMPARE(model->rowCount(), 3);
+    window.messageList()->selectAll();
+    window.deleteSelected();
+    QCOMPARE(trash.messages().size(), 3); // selected without a current message: still all of them
+    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    QTRY_COMPARE(model->rowCount(), 3);
+    window.messageList()->setCurrentIndex(model->index(0, 0));
+    window.messageList()->selectionModel()->select(model->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    window.deleteSelected();
+    QTRY_VERIFY(window.deleteQuestion() && window.deleteQuestion()->isVisible());
+    QCOMPARE(window.deleteQuestion()->text(), QStringLiteral("Delete these 2 messages for good?"));
+    window.deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
+    QCOMPARE(trash.messages().size(), 1);
+    QCOMPARE(model->rowCount(), 1);
 }
 
 void TestMailWindow::trashRestoresAndEmpties()
