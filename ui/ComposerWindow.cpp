@@ -564,11 +564,16 @@ void ComposerWindow::setForwardAsAttachment(const mime::ParsedMessage &original,
         m_from->setCurrentIndex(index);
     const QString subject = original.subject;
     m_subject->setText(subject.startsWith(QLatin1String("Fwd:"), Qt::CaseInsensitive) ? subject : QStringLiteral("Fwd: ") + subject);
+    addForwardedMessage(subject, raw);
+    setWindowTitle(tr("Forward: %1").arg(subject));
+    m_body->moveCursor(QTextCursor::Start);
+}
+
+void ComposerWindow::addForwardedMessage(const QString &subject, const QByteArray &raw)
+{
     // The original whole and unchanged (headers, HTML, attachments), as message/rfc822.
     const QString name = (subject.trimmed().isEmpty() ? tr("Forwarded message") : subject.trimmed()) + QStringLiteral(".eml");
     addAttachment({safeFileName(name), raw, QStringLiteral("message/rfc822"), {}});
-    setWindowTitle(tr("Forward: %1").arg(subject));
-    m_body->moveCursor(QTextCursor::Start);
 }
 
 void ComposerWindow::addAttachment(const mime::DraftAttachment &attachment)

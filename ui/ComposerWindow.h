@@ -42,6 +42,8 @@ public:
     void setOriginal(Mode mode, const mime::ParsedMessage &original, const QString &accountId);
     // Weiterleiten als Anhang: the original message unchanged as a message/rfc822 attachment.
     void setForwardAsAttachment(const mime::ParsedMessage &original, const QByteArray &raw, const QString &accountId);
+    // One more message forwarded with it (several selected), named after its subject.
+    void addForwardedMessage(const QString &subject, const QByteArray &raw);
     void setRecipients(const QString &to);
     // The body's own text (a mailto: body), followed by the signature.
     void setBodyText(const QString &text);

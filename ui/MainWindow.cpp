@@ -1091,6 +1091,18 @@ ComposerWindow *MainWindow::forwardAsAttachment()
     }
     ComposerWindow *c = openComposer(ComposerWindow::Mode::New);
     c->setForwardAsAttachment(m_view->message(), f.readAll(), m_currentAccountId);
+    // Several selected: the others go along, in list order (as Thunderbird does).
+    QList<int> others = selectedRows();
+    std::reverse(others.begin(), others.end());
+    for (const int row : std::as_const(others)) {
+        if (row == current.row())
+            continue;
+        QFile other(m_model->filePath(row));
+        if (other.open(QIODevice::ReadOnly))
+            c->addForwardedMessage(m_model->rowAt(row).entry.subject, other.readAll());
+        else
+            m_statusText->setText(tr("The message cannot be read: %1").arg(other.errorString()));
+    }
     return c;
 }
 

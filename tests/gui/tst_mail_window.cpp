@@ -1176,6 +1176,30 @@ void TestMailWindow::forwardAsAttachment()
     QVERIFY(found);
     QVERIFY(c->send());
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
+
+    // Several selected: the shown one names the subject, all go along unchanged, in list order.
+    window.messageList()->setCurrentIndex(window.messageModel()->index(1, 0));
+    window.messageList()->selectAll();
+    action->trigger();
+    ui::ComposerWindow *several = window.lastComposer();
+    QVERIFY(several && several != c);
+    const int rows = window.messageModel()->rowCount();
+    QCOMPARE(several->attachmentList()->count(), rows);
+    QCOMPARE(several->subjectEdit()->text(), QStringLiteral("Fwd: ") + window.messageModel()->rowAt(1).entry.subject);
+    QStringList expected;
+    for (int row = 0; row < rows; ++row) {
+        if (row != 1)
+            expected << window.messageModel()->rowAt(row).entry.subject;
+        QFile f(window.messageModel()->filePath(row));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        const auto &attached = several->draft().attachments;
+        QVERIFY(std::any_of(attached.begin(), attached.end(), [&](const mime::DraftAttachment &a) {
+            return a.data == bytes && a.mimeType == u"message/rfc822";
+        }));
+    }
+    for (int i = 1; i < rows; ++i)
+        QVERIFY(several->attachmentList()->item(i)->text().startsWith(ui::safeFileName(expected.at(i - 1) + QStringLiteral(".eml"))));
 }
 
 void TestMailWindow::periodicFetchAndNewMailNotification()
