@@ -4,6 +4,7 @@
 #include "MailFolder.h"
 #include "Question.h"
 #include "SafeFileName.h"
+#include "WindowState.h"
 #include "mime/MessageBuilder.h"
 #include "mime/RawMessage.h"
 #include "store/AccountManager.h"
@@ -189,6 +190,7 @@ ComposerWindow::ComposerWindow(store::AccountManager *accounts, QWidget *parent)
             m_changedSinceSave = true;
     });
     resize(720, 560);
+    restoreGeometry(WindowState::loadComposerGeometry(WindowState::pathBeside(m_accounts->settingsFilePath())));
 }
 
 QString ComposerWindow::checkAddresses(const QString &text, QList<mime::MailAddress> *addresses)
@@ -648,6 +650,7 @@ void ComposerWindow::closeEvent(QCloseEvent *event)
         // Sent, saved, discarded or empty: the automatic copy has served its purpose.
         removeAutosave();
         m_autosaveTimer->stop();
+        WindowState::saveComposerGeometry(WindowState::pathBeside(m_accounts->settingsFilePath()), saveGeometry());
         event->accept();
         return;
     }

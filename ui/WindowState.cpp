@@ -14,6 +14,7 @@ const QString kListSplitter = QStringLiteral("mainWindow/listSplitter");
 const QString kListHeader = QStringLiteral("mainWindow/listHeader");
 const QString kAccount = QStringLiteral("mainWindow/account");
 const QString kFolder = QStringLiteral("mainWindow/folder");
+const QString kComposerGeometry = QStringLiteral("composer/geometry");
 
 } // namespace
 
@@ -54,6 +55,18 @@ bool WindowState::save(const QString &path) const
     s.setValue(kFolder, folderKind);
     s.sync();
     return s.status() == QSettings::NoError;
+}
+
+QByteArray WindowState::loadComposerGeometry(const QString &path)
+{
+    if (!QFileInfo::exists(path))
+        return {};
+    return QSettings(path, QSettings::IniFormat).value(kComposerGeometry).toByteArray();
+}
+
+void WindowState::saveComposerGeometry(const QString &path, const QByteArray &geometry)
+{
+    QSettings(path, QSettings::IniFormat).setValue(kComposerGeometry, geometry);
 }
 
 } // namespace kurier::ui
