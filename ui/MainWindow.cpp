@@ -1166,8 +1166,7 @@ void MainWindow::moveToTrash(const QList<int> &rowsDescending)
 void MainWindow::rowsLeft(const QList<int> &rowsDescending, const QString &status)
 {
     m_view->clear();
-    for (const int row : rowsDescending)
-        m_model->removeMessageRow(row);
+    m_model->removeMessageRows(rowsDescending);
     refreshCounts();
     m_statusText->setText(status);
     // The next message is shown, as in other mail programs (the list goes on where it was). The

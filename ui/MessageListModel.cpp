@@ -277,6 +277,47 @@ void MessageListModel::removeMessageRow(int row)
     endRemoveRows();
 }
 
+void MessageListModel::removeMessageRows(const QList<int> &rows)
+{
+    if (rows.size() == 1) {
+        removeMessageRow(rows.first());
+        return;
+    }
+    if (rows.isEmpty())
+        return;
+    // One pass over the rows, not one per removed row: select all and delete in a folder of
+    // 100,000 would otherwise move the arrays 100,000 times.
+    std::vector<bool> gone(size_t(m_rows.size()), false);
+    int removed = 0;
+    for (const int row : rows) {
+        if (row < 0 || row >= m_visible.size() || gone[size_t(m_visible[row])])
+            continue;
+        gone[size_t(m_visible[row])] = true;
+        ++removed;
+    }
+    beginResetModel();
+    std::vector<int> newIndex(gone.size(), -1);
+    QList<Row> kept;
+    kept.reserve(m_rows.size() - removed);
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (!gone[size_t(i)]) {
+            newIndex[size_t(i)] = int(kept.size());
+            kept.append(std::move(m_rows[i]));
+        }
+    }
+    m_rows = std::move(kept);
+    QList<int> visible;
+    visible.reserve(m_visible.size() - removed);
+    for (const int v : std::as_const(m_visible)) {
+        if (newIndex[size_t(v)] >= 0)
+            visible.append(newIndex[size_t(v)]);
+    }
+    m_visible = std::move(visible);
+    // Removed rows had been handed to the view (they were selected there).
+    m_exposed = int(std::clamp<qsizetype>(m_exposed - removed, std::min<qsizetype>(m_visible.size(), batchSize), m_visible.size()));
+    endResetModel();
+}
+
 QSet<QString> MessageListModel::relativePaths() const
 {
     QSet<QString> paths;

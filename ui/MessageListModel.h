@@ -74,6 +74,8 @@ public:
     // After the message was marked read/unread or moved: its new relative path.
     void setRelativePath(int row, const QString &relativePath);
     void removeMessageRow(int row);
+    // Several rows (view rows, any order) at once, in one pass.
+    void removeMessageRows(const QList<int> &rows);
     // The Maildir files the rows stand for (relative paths), to tell whether the folder changed.
     [[nodiscard]] QSet<QString> relativePaths() const;
     // The row of the message with this base name (handed to the view if it was not yet), or -1.

@@ -317,6 +317,26 @@ void TestMailWindow::largeFolderIsHandedOverInBatches()
     QCOMPARE(model.rowCount(), count / 10);
     QVERIFY(!model.canFetchMore({}));
 
+    // Several rows removed in one pass (a selection deleted), with a filter and a sort order on:
+    // exactly those go, the rest keep their order.
+    QStringList before;
+    for (int row = 0; row < model.rowCount(); ++row)
+        before << model.rowAt(row).relativePath;
+    const QList<int> gone{3, 0, int(before.size()) - 1, 7};
+    model.removeMessageRows(gone);
+    QStringList expected = before;
+    for (const int row : {int(before.size()) - 1, 7, 3, 0})
+        expected.removeAt(row);
+    QStringList after;
+    for (int row = 0; row < model.rowCount(); ++row)
+        after << model.rowAt(row).relativePath;
+    QCOMPARE(after, expected);
+    QCOMPARE(model.totalCount(), count - 4);
+    model.setFilterText({});
+    QCOMPARE(model.matchingCount(), count - 4);
+    for (const int row : gone)
+        QVERIFY(!model.relativePaths().contains(before.at(row)));
+
     // Large folders load on a pool thread: empty at once, then the rows arrive.
     ui::MessageListModel::setBackgroundThreshold(1000);
     ui::MessageListModel background;
