@@ -1015,7 +1015,7 @@ ComposerWindow *MainWindow::openComposer(ComposerWindow::Mode mode)
     connect(composer, &ComposerWindow::draftSaved, this, [this](const QString &accountId) {
         refreshCounts();
         if (accountId == m_currentAccountId && m_currentKind == MailFolder::Kind::Drafts)
-            m_model->refresh();
+            onFoldersChanged(); // reloads keeping the message shown (an autosave comes every two minutes)
     });
     m_lastComposer = composer;
     composer->show();
@@ -1166,7 +1166,13 @@ void MainWindow::moveToTrash(const QList<int> &rowsDescending)
 void MainWindow::rowsLeft(const QList<int> &rowsDescending, const QString &status)
 {
     m_view->clear();
-    m_model->removeMessageRows(rowsDescending);
+    {
+        // Qt's selection model moves a removed current row to the one above (the view corrects
+        // that only in single-selection mode); showing that row would mark it read. The next
+        // message is chosen below, after the removal.
+        const QSignalBlocker block(m_list->selectionModel());
+        m_model->removeMessageRows(rowsDescending);
+    }
     refreshCounts();
     m_statusText->setText(status);
     // The next message is shown, as in other mail programs (the list goes on where it was). The

@@ -134,6 +134,7 @@ private slots:
     void deleteMovesToTrashThenAsksThere();
     void trashRestoresAndEmpties();
     void severalMessagesAtOnce();
+    void deletingLeavesTheRowAboveUnread();
     void periodicFetchAndNewMailNotification();
     void listFollowsOtherProcesses();
     void deleteMarksForServerWhenAsked();
@@ -1507,6 +1508,37 @@ void TestMailWindow::severalMessagesAtOnce()
     window.deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
     QCOMPARE(trash.messages().size(), 1);
     QCOMPARE(model->rowCount(), 1);
+}
+
+void TestMailWindow::deletingLeavesTheRowAboveUnread()
+{
+    // Deleting must not show (and so mark read) any message but the one that comes next: the one
+    // below, or the one above when the last row went.
+    const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
+    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    QVERIFY(inbox.create());
+    for (int i = 0; i < 3; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        QVERIFY(inbox.deliver(plainMessage("a@example.org", "Nummer " + n, "Mon, 23 Nov 2026 0" + n + ":00:00 +0100", n + "\n")));
+    }
+    ui::MainWindow window(m_f->manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::MessageListModel *model = window.messageModel();
+    QTRY_COMPARE(model->rowCount(), 3);
+    window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
+    window.messageList()->setCurrentIndex(model->index(1, 0));
+    window.deleteSelected();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->rowAt(0).entry.subject, QStringLiteral("Nummer 0"));
+    QVERIFY(model->rowAt(0).unread);
+    QCOMPARE(window.messageList()->currentIndex().row(), 1);
+    QCOMPARE(window.messageView()->message().subject, QStringLiteral("Nummer 2"));
+    QVERIFY(!model->rowAt(1).unread);
+    // The last row: the one above is next and is shown.
+    window.deleteSelected();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(window.messageView()->message().subject, QStringLiteral("Nummer 0"));
 }
 
 void TestMailWindow::trashRestoresAndEmpties()
