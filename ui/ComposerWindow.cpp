@@ -186,7 +186,7 @@ ComposerWindow::ComposerWindow(store::AccountManager *accounts, QWidget *parent)
         connect(e, &QLineEdit::textEdited, this, changed);
     // Typed, not prefilled: setPlainText (prefills, signatures) leaves the document unmodified.
     connect(m_body->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
-        if (modified)
+        if (modified && !m_swappingSignature)
             m_changedSinceSave = true;
     });
     resize(720, 560);
@@ -465,6 +465,14 @@ void ComposerWindow::setBodyText(const QString &text)
     m_body->moveCursor(QTextCursor::Start);
 }
 
+QString ComposerWindow::asEditorText(QString text)
+{
+    text.replace(QChar::Nbsp, u' ');
+    text.replace(QChar::LineSeparator, u'\n');
+    text.replace(QChar::ParagraphSeparator, u'\n');
+    return text;
+}
+
 QString ComposerWindow::signatureBlockFor(const QString &accountId) const
 {
     const auto account = m_accounts->findById(accountId);
@@ -475,8 +483,10 @@ QString ComposerWindow::signatureBlockFor(const QString &accountId) const
     signature.remove(u'\r');
     if (signature.trimmed().isEmpty())
         return {};
-    // RFC 3676 §4.3: "-- " on a line of its own starts the signature.
-    return QStringLiteral("\n\n-- \n") + signature;
+    // RFC 3676 §4.3: "-- " on a line of its own starts the signature. As the editor will show it
+    // (toPlainText() turns no-break spaces and Unicode line separators into plain ones), so that
+    // it is found there again.
+    return asEditorText(QStringLiteral("\n\n-- \n") + signature);
 }
 
 void ComposerWindow::applySignature()
@@ -490,17 +500,17 @@ void ComposerWindow::applySignature()
         m_signatureBlock = block;
         return;
     }
-    qsizetype at = 0;
+    // Ours is above a quote or forwarded text (which may hold the same signature: a forward of
+    // one's own message): only the part before it is searched.
+    const qsizetype ownEnd = !m_quotedPart.isEmpty() && text.endsWith(m_quotedPart) ? text.size() - m_quotedPart.size() : text.size();
+    qsizetype at = ownEnd;
     qsizetype length = 0;
     if (!m_signatureBlock.isEmpty()) {
         // Whole, up to the end of its line: "Tel. 1 (mobil)" is a changed signature.
-        at = text.indexOf(m_signatureBlock);
+        at = text.left(ownEnd).lastIndexOf(m_signatureBlock);
         length = m_signatureBlock.size();
         if (at < 0 || (at + length < text.size() && text.at(at + length) != u'\n'))
             return; // the user changed it: it is their text now
-    } else {
-        // Under what was written, above a quote or forwarded text.
-        at = !m_quotedPart.isEmpty() && text.endsWith(m_quotedPart) ? text.size() - m_quotedPart.size() : text.size();
     }
     // An edit of the document (plain text: one position per UTF-16 unit, as in QString), so the
     // user's cursor stays where it was and Undo takes the swap back.
@@ -509,7 +519,13 @@ void ComposerWindow::applySignature()
     QTextCursor edit(m_body->document());
     edit.setPosition(int(at));
     edit.setPosition(int(at + length), QTextCursor::KeepAnchor);
+    // Not typing: a prefill choosing the account, or the user choosing another From, is no
+    // reason for an autosave by itself.
+    const bool wasModified = m_body->document()->isModified();
+    m_swappingSignature = true;
     edit.insertText(block);
+    m_body->document()->setModified(wasModified);
+    m_swappingSignature = false;
     m_signatureBlock = block;
     if (userPosition <= at) { // right before the signature it would be pushed behind it
         user.setPosition(userPosition);
@@ -527,10 +543,10 @@ void ComposerWindow::setOriginal(Mode mode, const mime::ParsedMessage &original,
     const QString subject = original.subject;
     if (mode == Mode::Forward) {
         m_subject->setText(subject.startsWith(QLatin1String("Fwd:"), Qt::CaseInsensitive) ? subject : QStringLiteral("Fwd: ") + subject);
-        m_quotedPart = QStringLiteral("\n\n") + tr("-------- Forwarded Message --------") + u'\n'
+        m_quotedPart = asEditorText(QStringLiteral("\n\n") + tr("-------- Forwarded Message --------") + u'\n'
             + tr("From: %1").arg(original.from.toDisplayString()) + u'\n' + tr("Subject: %1").arg(original.subject) + u'\n'
             + tr("Date: %1").arg(QLocale().toString(original.date.toLocalTime(), QLocale::LongFormat)) + QStringLiteral("\n\n")
-            + original.text;
+            + original.text);
         for (const mime::ParsedPart &p : original.attachments)
             addAttachment({p.fileName, p.data, p.mimeType, {}});
         setWindowTitle(tr("Forward: %1").arg(subject));
@@ -546,7 +562,7 @@ void ComposerWindow::setOriginal(Mode mode, const mime::ParsedMessage &original,
             m_cc->setText(joinAddresses(others));
         }
         m_subject->setText(subject.startsWith(QLatin1String("Re:"), Qt::CaseInsensitive) ? subject : QStringLiteral("Re: ") + subject);
-        m_quotedPart = QStringLiteral("\n\n") + tr("%1 wrote:").arg(original.from.toDisplayString()) + u'\n' + quoted(original);
+        m_quotedPart = asEditorText(QStringLiteral("\n\n") + tr("%1 wrote:").arg(original.from.toDisplayString()) + u'\n' + quoted(original));
         m_inReplyTo = original.messageId;
         m_references = original.references;
         if (!original.messageId.isEmpty())

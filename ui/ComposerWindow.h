@@ -105,6 +105,9 @@ private:
     // Signatures: new messages, replies and forwards start with the From account's signature;
     // choosing another From swaps it (as Thunderbird does) where it stands, unless edited.
     [[nodiscard]] QString signatureBlockFor(const QString &accountId) const;
+    // A text as QPlainTextEdit::toPlainText() gives it back (no-break spaces and Unicode line
+    // separators become plain ones), so that what was put in can be found again.
+    [[nodiscard]] static QString asEditorText(QString text);
     void applySignature();
     // The draft as a file in the account's Drafts (flags D and S); its path, or nullopt and *error.
     std::optional<QString> writeDraft(const store::Account &account, QString *error) const;
@@ -123,6 +126,7 @@ private:
     QTimer *m_autosaveTimer;
     QString m_autosaveFile;
     bool m_changedSinceSave = false;
+    bool m_swappingSignature = false;
     QList<mime::DraftAttachment> m_attachments;
     QString m_inReplyTo;
     QStringList m_references;

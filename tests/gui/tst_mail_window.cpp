@@ -915,11 +915,11 @@ void TestMailWindow::signatureFollowsTheFromAccount()
     info.signature = QStringLiteral("Info Desk\nTel. +49 421 1");
     QVERIFY(m_f->save(info).ok);
     store::Account sales = addAccount(QStringLiteral("SALES"), QStringLiteral("sales@example.com"));
-    sales.signature = QStringLiteral("Vertrieb");
+    sales.signature = QStringLiteral("Vertrieb\u00a0Nord"); // a no-break space, as a pasted signature may have
     QVERIFY(m_f->save(sales).ok);
     const store::Account plain = addAccount(QStringLiteral("PLAIN"), QStringLiteral("plain@example.com"));
     const QString infoBlock = QStringLiteral("\n\n-- \nInfo Desk\nTel. +49 421 1");
-    const QString salesBlock = QStringLiteral("\n\n-- \nVertrieb");
+    const QString salesBlock = QStringLiteral("\n\n-- \nVertrieb Nord"); // the editor shows it as a plain space
     deliver(info, "From: Anna <anna@example.org>\r\nTo: info@example.com\r\nSubject: Termin\r\nMessage-ID: <s1@example.org>\r\n"
                   "Date: Fri, 27 Nov 2026 10:00:00 +0100\r\n\r\nPasst Montag?\r\n-- \r\nAnna Schmidt, ACME\r\n");
     ui::MainWindow window(m_f->manager.get());
@@ -935,6 +935,13 @@ void TestMailWindow::signatureFollowsTheFromAccount()
     QTRY_VERIFY(c->isVisible());
     QCOMPARE(c->bodyEdit()->toPlainText(), infoBlock);
     QCOMPARE(c->bodyEdit()->textCursor().position(), 0);
+    // Choosing another From is not writing: no autosave, no question on closing.
+    const store::Maildir salesDrafts(ui::MailFolder::path(sales, ui::MailFolder::Kind::Drafts));
+    chooseFrom(c, sales);
+    QCOMPARE(c->bodyEdit()->toPlainText(), salesBlock);
+    c->autosave();
+    QVERIFY(salesDrafts.messages().isEmpty());
+    chooseFrom(c, info);
     QVERIFY(c->close());
     QVERIFY(!c->discardQuestion());
 
