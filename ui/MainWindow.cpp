@@ -176,6 +176,17 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     m_list->setColumnWidth(MessageListModel::SizeColumn, 80);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onMessageSelected);
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    // Ctrl+A means every message of the folder, not only those handed to the view so far.
+    auto *selectAll = new QAction(m_list);
+    selectAll->setObjectName(QStringLiteral("selectAllMessages"));
+    selectAll->setShortcut(QKeySequence::SelectAll);
+    selectAll->setShortcutContext(Qt::WidgetShortcut);
+    connect(selectAll, &QAction::triggered, this, [this] {
+        while (m_model->canFetchMore({}))
+            m_model->fetchMore({});
+        m_list->selectAll();
+    });
+    m_list->addAction(selectAll);
     // The message's actions where the message is (a right click selects the row first).
     m_list->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {

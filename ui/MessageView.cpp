@@ -240,7 +240,7 @@ void MessageView::saveSelectedAttachment()
 QString MessageView::messageFileName() const
 {
     // A subject is not a path: "Q3/Q4" keeps both halves instead of being cut to its last part.
-    QString subject = m_message.subject.trimmed().left(150);
+    QString subject = m_message.subject.trimmed(); // safeFileName keeps the name within 200 bytes
     subject.replace(u'/', u'-').replace(u'\\', u'-');
     return safeFileName((subject.isEmpty() ? tr("message") : subject) + QStringLiteral(".eml"));
 }

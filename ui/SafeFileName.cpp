@@ -3,6 +3,8 @@
 namespace kurier::ui {
 
 namespace {
+constexpr qsizetype kMaxBytes = 200;
+
 bool isInvisible(QChar c)
 {
     const auto cat = c.category();
@@ -40,10 +42,25 @@ QString safeFileName(const QString &name)
     out = out.trimmed();
     while (out.startsWith(u'.') || out.startsWith(u' '))
         out.remove(0, 1);
-    if (out.size() > 200) {
+    // Linux allows 255 bytes (not characters) per name: at most 200 bytes of UTF-8, cut at whole
+    // characters (a surrogate pair stays together), keeping a short extension.
+    if (out.toUtf8().size() > kMaxBytes) {
         const qsizetype dot = out.lastIndexOf(u'.');
         const QString ext = dot > 0 && out.size() - dot <= 16 ? out.mid(dot) : QString();
-        out = out.left(200 - ext.size()) + ext;
+        const qsizetype budget = kMaxBytes - ext.toUtf8().size();
+        qsizetype bytes = 0;
+        qsizetype keep = 0;
+        for (qsizetype i = 0; i < out.size() - ext.size();) {
+            const char16_t u = out.at(i).unicode();
+            const bool pair = QChar::isHighSurrogate(u) && i + 1 < out.size() && out.at(i + 1).isLowSurrogate();
+            const int n = pair ? 4 : u < 0x80 ? 1 : u < 0x800 ? 2 : 3;
+            if (bytes + n > budget)
+                break;
+            bytes += n;
+            i += pair ? 2 : 1;
+            keep = i;
+        }
+        out = out.left(keep).trimmed() + ext;
     }
     if (out.isEmpty())
         out = QStringLiteral("attachment");

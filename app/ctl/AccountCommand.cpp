@@ -276,6 +276,8 @@ void AccountCommand::addOrEdit(bool add, const QStringList &args, std::function<
         } else {
             const QByteArray bytes = file.read(qint64(store::AccountValidator::maxSignatureLength) * 4 + 1);
             QString text = QString::fromUtf8(bytes);
+            if (text.startsWith(QChar::ByteOrderMark)) // as some editors save UTF-8
+                text.remove(0, 1);
             text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
             while (text.endsWith(u'\n'))
                 text.chop(1);

@@ -10,6 +10,7 @@ struct FlowedLine {
     int depth = 0;     // number of quote marks (§4.5)
     QString content;   // after the quote marks and the stuffed space
     bool soft = false; // ends in a space: continues on the next line
+    bool signatureSeparator = false;
 };
 
 FlowedLine interpret(const QString &raw, bool delSp)
@@ -24,8 +25,10 @@ FlowedLine interpret(const QString &raw, bool delSp)
         ++pos;
     line.content = raw.mid(pos);
     // §4.3: the signature separator "-- " ends in a space but is never flowed.
-    if (line.content == u"-- ")
+    if (line.content == u"-- ") {
+        line.signatureSeparator = true;
         return line;
+    }
     if (line.content.endsWith(u' ')) {
         line.soft = true;
         if (delSp)
@@ -56,9 +59,10 @@ QString FlowedText::unflow(const QString &text, bool delSp)
     bool open = false; // the previous line was soft and its paragraph goes on
     for (const QString &r : raw) {
         const FlowedLine line = interpret(r, delSp);
-        if (open && line.depth != depth) {
+        if (open && (line.depth != depth || line.signatureSeparator)) {
             // §4.5: a soft break before a change of quote depth is the sender's mistake; the
-            // paragraph ends there instead of swallowing a line of another depth.
+            // paragraph ends there instead of swallowing a line of another depth. Nor does it
+            // swallow the signature separator, which always stands on its own line (§4.3).
             out << quoted(depth, paragraph);
             open = false;
         }

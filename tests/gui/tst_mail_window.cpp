@@ -223,6 +223,14 @@ void TestMailWindow::decodesHeaderWordsAndSanitisesNames()
     QCOMPARE(ui::safeFileName(QStringLiteral("..")), QStringLiteral("attachment"));
     QCOMPARE(ui::safeFileName(QStringLiteral("Übersicht 2026.xlsx")), QStringLiteral("Übersicht 2026.xlsx"));
     QVERIFY(ui::safeFileName(QString(500, u'a') + QStringLiteral(".pdf")).size() <= 200);
+    // Bytes count, not characters: 90 Japanese characters are 270 bytes; an emoji is not split.
+    const QString japanese = ui::safeFileName(QString(90, QChar(0x65E5)) + QStringLiteral(".eml"));
+    QVERIFY(japanese.toUtf8().size() <= 200 && japanese.endsWith(QStringLiteral(".eml")));
+    QCOMPARE(japanese.size(), 65 + 4);
+    const QString emoji = ui::safeFileName(QStringLiteral("a") + QString::fromUtf8("\xF0\x9F\x99\x82").repeated(60));
+    QVERIFY(emoji.toUtf8().size() <= 200);
+    QVERIFY(!emoji.back().isHighSurrogate());
+    QCOMPARE(QString::fromUtf8(emoji.toUtf8()), emoji);
     QVERIFY(ui::safeFileName(QString(500, u'a') + QStringLiteral(".pdf")).endsWith(QStringLiteral(".pdf")));
 }
 
@@ -1488,6 +1496,25 @@ void TestMailWindow::severalMessagesAtOnce()
     QCOMPARE(window.statusText()->text(), QStringLiteral("2 messages restored to the folders they came from."));
     QCOMPARE(inbox.messages().size(), 3);
     QCOMPARE(requests.keys().size(), 1);
+
+    // Ctrl+A selects the whole folder, also the rows not yet handed to the view.
+    {
+        const store::Maildir sent(ui::MailFolder::path(account, ui::MailFolder::Kind::Sent));
+        QVERIFY(sent.create());
+        const int many = ui::MessageListModel::batchSize + 50;
+        for (int i = 0; i < many; ++i) {
+            QFile f(sent.filePath(QStringLiteral("cur/%1.M1P1Q%1.bench:2,S").arg(1600000000 + i)));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("From: info@example.com\r\nTo: b@example.org\r\nSubject: viele\r\n\r\nx\r\n");
+        }
+        window.selectFolder(account.id, ui::MailFolder::Kind::Sent);
+        QTRY_COMPARE(model->totalCount(), many);
+        QCOMPARE(model->rowCount(), ui::MessageListModel::batchSize);
+        window.messageList()->findChild<QAction *>(QStringLiteral("selectAllMessages"))->trigger();
+        QCOMPARE(window.messageList()->selectionModel()->selectedRows().size(), many);
+        window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+        QTRY_COMPARE(model->rowCount(), 1);
+    }
 
     // Deleting for good asks once for all of them.
     window.messageList()->selectAll();

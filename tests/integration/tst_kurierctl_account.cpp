@@ -253,13 +253,13 @@ void TestKurierctlAccount::secretsNeverFromArguments()
 
 void TestKurierctlAccount::signatureFromFile()
 {
-    // The file's text is stored (CRLF as LF, the last line end dropped); "" removes it; a file
+    // The file's text is stored (CRLF as LF, no byte-order mark, the last line end dropped); "" removes it; a file
     // that cannot be read or a text that is too long saves nothing.
     QTemporaryDir files;
     const QString path = files.filePath(QStringLiteral("signatur.txt"));
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("Anna M\xc3\xbcller\r\nVertrieb\r\n");
+    f.write("\xef\xbb\xbf" "Anna M\xc3\xbcller\r\nVertrieb\r\n"); // with a byte-order mark, as Notepad saves it
     f.close();
     const QStringList add{QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--prefix"), QStringLiteral("S"),
                           QStringLiteral("--email"), QStringLiteral("s@example.org"), QStringLiteral("--pop3-host"),

@@ -41,6 +41,7 @@ private slots:
         QTest::addRow("signature separator") << "Regards \nAnna\n-- \nAnna Schmidt\n" << false
                                              << "Regards Anna\n-- \nAnna Schmidt\n";
         QTest::addRow("quoted signature separator") << "> -- \n> sig\n" << false << "> -- \n> sig\n";
+        QTest::addRow("soft line before the separator") << "Regards, \n-- \nErika\n" << false << "Regards, \n-- \nErika\n";
         // The end: a soft last line keeps the text's final line end and does not swallow anything.
         QTest::addRow("soft last line") << "ends softly \n" << false << "ends softly \n";
         QTest::addRow("soft last line, no newline") << "ends \nsoftly " << false << "ends softly ";
