@@ -442,8 +442,12 @@ void ComposerWindow::autosave()
     if (!written) {
         // Said where the user looks, without taking the focus; tried again at the next change.
         showProblem(nullptr, tr("The message could not be saved in Drafts automatically: %1").arg(error));
+        m_autosaveFailed = true;
         return;
     }
+    if (m_autosaveFailed) // said before; it worked now
+        m_problem->hide();
+    m_autosaveFailed = false;
     removeAutosave(); // the one before
     m_autosaveFile = *written;
     m_changedSinceSave = false;

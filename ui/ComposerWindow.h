@@ -127,6 +127,7 @@ private:
     QString m_autosaveFile;
     bool m_changedSinceSave = false;
     bool m_swappingSignature = false;
+    bool m_autosaveFailed = false;
     QList<mime::DraftAttachment> m_attachments;
     QString m_inReplyTo;
     QStringList m_references;

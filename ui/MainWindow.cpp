@@ -333,6 +333,17 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Open composers go first, each as if closed by hand: one with unsent text asks, and the
+    // window stays until that is answered (the application would end and take them along).
+    const QList<ComposerWindow *> composers = findChildren<ComposerWindow *>();
+    for (ComposerWindow *c : composers) {
+        if (c->isVisible() && !c->close()) {
+            event->ignore();
+            c->raise();
+            c->activateWindow();
+            return;
+        }
+    }
     WindowState state;
     state.geometry = saveGeometry();
     state.folderSplitter = findChild<QSplitter *>(QStringLiteral("folderSplitter"))->saveState();

@@ -1160,6 +1160,25 @@ void TestMailWindow::composerAutosavesIntoDrafts()
     delete c.data();
     QCOMPARE(draftTexts(), QStringList{QStringLiteral("Stromausfall.")});
 
+    // Closing the mail window closes its composers first: one with text asks, and the window stays.
+    c = window.compose();
+    c->bodyEdit()->setFocus();
+    QTest::keyClicks(c->bodyEdit(), QStringLiteral("Noch offen."));
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    QTRY_VERIFY(c->discardQuestion() && c->discardQuestion()->isVisible());
+    c->discardQuestion()->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(!c->discardQuestion());
+    QVERIFY(c->isVisible());
+    QPointer<ui::ComposerWindow> empty = window.compose(); // nothing typed: closes without a word
+    QVERIFY(!window.close());
+    QTRY_VERIFY(c->discardQuestion() && c->discardQuestion()->isVisible());
+    c->discardQuestion()->findChild<QPushButton *>(QStringLiteral("discardButton"))->click();
+    QTRY_VERIFY(!c);
+    QVERIFY(window.close());
+    QTRY_VERIFY(!empty);
+    window.show();
+
     // A draft opened again stays as it was while the copy is made beside it; discarding the
     // changes keeps the draft, saving replaces both.
     window.selectFolder(account.id, ui::MailFolder::Kind::Drafts);
