@@ -609,17 +609,23 @@ void MainWindow::onMessageSelected()
     m_view->showMessage(f.readAll());
     if (m_currentKind == MailFolder::Kind::Outbox)
         showOutboxState(row);
-    // Read: Maildir flag S (moves the file from new/ to cur/).
-    const MessageListModel::Row &r = m_model->rowAt(row);
-    if (r.unread) {
-        const store::Maildir maildir(m_model->folder());
-        const QString flags = store::Maildir::flagsOf(r.relativePath) + u'S';
-        if (const auto moved = maildir.setFlags(r.relativePath, flags)) {
-            m_model->setRelativePath(row, *moved);
-            refreshCounts();
-        }
-    }
+    if (m_model->rowAt(row).unread && setRead(row, true))
+        refreshCounts();
     updateActions();
+}
+
+bool MainWindow::setRead(int row, bool read, QString *error)
+{
+    // Maildir flag S; the file moves to cur/ and stays there when unread again.
+    const QString relative = m_model->rowAt(row).relativePath;
+    QString flags = store::Maildir::flagsOf(relative);
+    flags.remove(u'S');
+    if (read)
+        flags += u'S';
+    const auto moved = store::Maildir(m_model->folder()).setFlags(relative, flags, error);
+    if (moved)
+        m_model->setRelativePath(row, *moved);
+    return moved.has_value();
 }
 
 void MainWindow::markFolderRead(const QString &accountId, MailFolder::Kind kind)
@@ -641,22 +647,10 @@ void MainWindow::toggleReadSelected()
     // The message shown decides, as the action's text says; the others follow it.
     const QModelIndex current = m_list->currentIndex();
     const bool markRead = m_model->rowAt(current.isValid() ? current.row() : rows.last()).unread;
-    const store::Maildir maildir(m_model->folder());
     QString error;
     for (const int row : rows) {
-        const MessageListModel::Row &r = m_model->rowAt(row);
-        if (r.unread != markRead)
-            continue;
-        QString flags = store::Maildir::flagsOf(r.relativePath);
-        if (markRead)
-            flags += u'S';
-        else
-            flags.remove(u'S');
-        QString why;
-        if (const auto moved = maildir.setFlags(r.relativePath, flags, &why))
-            m_model->setRelativePath(row, *moved);
-        else
-            error = why;
+        if (m_model->rowAt(row).unread == markRead)
+            setRead(row, markRead, &error);
     }
     if (!error.isEmpty())
         m_statusText->setText(tr("The message could not be marked: %1").arg(error));

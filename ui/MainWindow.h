@@ -141,6 +141,8 @@ private:
     // The rows selected (Shift/Ctrl+click), highest first so that removing them one after the
     // other keeps the rest valid; the current row when nothing is selected.
     [[nodiscard]] QList<int> selectedRows() const;
+    // Sets or clears the Maildir S flag of the message in `row` and updates the row.
+    bool setRead(int row, bool read, QString *error = nullptr);
     void moveToTrash(const QList<int> &rowsDescending);
     // After rows left the list (moved or deleted): shows the message after them, as other mail
     // programs do, and updates counts and actions.

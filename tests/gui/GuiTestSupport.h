@@ -125,8 +125,8 @@ public:
     }
 };
 
-// Alt+letter should reach one control: the mnemonics of the buttons and of the labels with a
-// buddy that are visible in `window` (not in windows it owns, such as an open composer), clashes
+// Alt+letter should reach one control: the mnemonics of the buttons, of the labels with a buddy
+// and of the menu bar that are visible in `window`, and of the entries within each menu (not in windows it owns, such as an open composer), clashes
 // described ("&Speichern" and "&Scope"), or empty. The same text twice (a "Show certificate…"
 // per server) is fine: Qt then moves the focus between them instead of pressing one.
 inline QString mnemonicClashes(const QWidget *window)
@@ -154,7 +154,24 @@ inline QString mnemonicClashes(const QWidget *window)
         for (const QAction *a : bar->actions())
             note(bar, a->text());
     }
-    return clashes.join(QStringLiteral("; "));
+    QStringList all = clashes;
+    // Inside each menu of the menu bar, its entries among themselves.
+    for (const QMenuBar *bar : window->findChildren<QMenuBar *>()) {
+        for (const QAction *top : bar->actions()) {
+            if (!top->menu())
+                continue;
+            QHash<QKeySequence, QString> inMenu;
+            for (const QAction *a : top->menu()->actions()) {
+                const QKeySequence key = QKeySequence::mnemonic(a->text());
+                if (a->isSeparator() || key.isEmpty())
+                    continue;
+                if (inMenu.contains(key))
+                    all << QStringLiteral("%1: \"%2\" and \"%3\"").arg(top->text(), inMenu.value(key), a->text());
+                inMenu.insert(key, a->text());
+            }
+        }
+    }
+    return all.join(QStringLiteral("; "));
 }
 
 // Saves a picture of `widget` into $KURIER_SCREENSHOT_DIR (build/screenshots under CTest).

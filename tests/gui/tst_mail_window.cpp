@@ -1744,25 +1744,7 @@ void TestMailWindow::menuAcceleratorsAreUnique()
     test::LanguageScope scope(language);
     addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
     ui::MainWindow window(m_f->manager.get());
-    const auto check = [](const QString &where, const QList<QAction *> &actions) {
-        QHash<QKeySequence, QString> seen;
-        for (const QAction *a : actions) {
-            if (a->isSeparator())
-                continue;
-            const QKeySequence key = QKeySequence::mnemonic(a->text());
-            if (key.isEmpty())
-                continue;
-            if (seen.contains(key))
-                return QStringLiteral("%1: \"%2\" and \"%3\"").arg(where, seen.value(key), a->text());
-            seen.insert(key, a->text());
-        }
-        return QString();
-    };
-    QString clash = check(QStringLiteral("menu bar"), window.menuBar()->actions());
-    for (const QAction *top : window.menuBar()->actions()) {
-        if (clash.isEmpty() && top->menu())
-            clash = check(top->text(), top->menu()->actions());
-    }
+    const QString clash = test::mnemonicClashes(&window);
     QVERIFY2(clash.isEmpty(), qPrintable(clash));
 }
 
