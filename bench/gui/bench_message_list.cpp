@@ -6,9 +6,9 @@
 //   sort    by subject, then by date; filter typed into the filter (one keystroke's work)
 //   select  a message in the middle and show it (parse + view)
 // Run: bench/gui/run [BUILD_DIR] [--messages N]
-#include "MailFolder.h"
-#include "MessageListModel.h"
-#include "MessageView.h"
+#include "mail/MailFolder.h"
+#include "mail/MessageListModel.h"
+#include "mail/MessageView.h"
 #include "store/HeaderIndex.h"
 #include "store/Maildir.h"
 

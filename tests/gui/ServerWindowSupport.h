@@ -2,8 +2,8 @@
 // For GUI tests of the main window against the servers of tests/servers
 // (tst_mail_window_servers, tst_certificate_trust). Header-only.
 
-#include "MainWindow.h"
-#include "MessageListModel.h"
+#include "mail/MainWindow.h"
+#include "mail/MessageListModel.h"
 
 #include <QString>
 #include <QTest>

@@ -1,9 +1,9 @@
 // The account dialog, driven like a user: OAuth fields, saving with secrets, validation at the
 // field, presets, the port/security warnings, editing, the no-keychain path, German labels.
 
-#include "AccountDialog.h"
+#include "accounts/AccountDialog.h"
 #include "GuiTestSupport.h"
-#include "TenantDialog.h"
+#include "accounts/TenantDialog.h"
 
 #include <QCheckBox>
 #include <QDateEdit>

@@ -1,10 +1,10 @@
 // The "Benutzerkonten" card: list with default marker, Neu, Bearbeiten (also by double-click),
 // Löschen with confirmation (secrets go too), Als Standard festlegen.
 
-#include "AccountDialog.h"
-#include "AccountListWidget.h"
+#include "accounts/AccountDialog.h"
+#include "accounts/AccountListWidget.h"
 #include "GuiTestSupport.h"
-#include "OptionsDialog.h"
+#include "accounts/OptionsDialog.h"
 
 #include <QHeaderView>
 #include <QMessageBox>

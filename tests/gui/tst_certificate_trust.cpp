@@ -3,13 +3,13 @@
 // server's real SHA-256; Cancel stores nothing; trusting pins exactly that certificate to the
 // account and the retried fetch (POP3 + token request) and send (SMTP) succeed.
 
-#include "CertificateDialog.h"
-#include "ComposerWindow.h"
-#include "ErrorBanner.h"
+#include "accounts/CertificateDialog.h"
+#include "compose/ComposerWindow.h"
+#include "common/ErrorBanner.h"
 #include "GuiTestSupport.h"
-#include "MailFolder.h"
-#include "MainWindow.h"
-#include "MessageListModel.h"
+#include "mail/MailFolder.h"
+#include "mail/MainWindow.h"
+#include "mail/MessageListModel.h"
 #include "oauth/OAuthDiagnostics.h"
 #include "oauth/TokenClient.h"
 #include "ServerWindowSupport.h"

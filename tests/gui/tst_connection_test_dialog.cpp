@@ -1,10 +1,10 @@
 // "Verbindung testen" against the real loopback servers (Dovecot, Postfix, OAuth server, test CA):
 // all green with OAuth (XOAUTH2) and with a password, and the RIGHT failing step for a wrong
 // secret, a server without STLS and an untrusted certificate. Screenshots in German and English.
-#include "AccountDialog.h"
-#include "AccountListWidget.h"
-#include "CertificateDialog.h"
-#include "ConnectionTestDialog.h"
+#include "accounts/AccountDialog.h"
+#include "accounts/AccountListWidget.h"
+#include "accounts/CertificateDialog.h"
+#include "accounts/ConnectionTestDialog.h"
 #include "GuiTestSupport.h"
 #include "support/TestServers.h"
 

@@ -1,11 +1,11 @@
 // The main window: account list (default first, marked), Optionen → Benutzerkonten…, and the
 // first-start offer of a new account that must not block.
 
-#include "AccountDialog.h"
-#include "AccountListWidget.h"
+#include "accounts/AccountDialog.h"
+#include "accounts/AccountListWidget.h"
 #include "GuiTestSupport.h"
-#include "MainWindow.h"
-#include "OptionsDialog.h"
+#include "mail/MainWindow.h"
+#include "accounts/OptionsDialog.h"
 
 #include <QTreeWidget>
 #include <QMenuBar>

@@ -2,7 +2,7 @@
 // browser (the system browser is QDesktopServices — captured here, the test plays it), device
 // code (shown, then approved at the server), a refused sign-in with cause and fix.
 #include "GuiTestSupport.h"
-#include "SignInDialog.h"
+#include "accounts/SignInDialog.h"
 #include "secrets/KeychainSecretStore.h"
 #include "support/Sync.h"
 #include "support/TestServers.h"

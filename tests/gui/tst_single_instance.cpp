@@ -3,9 +3,9 @@
 // and lock file left behind) does not block the next. In-process: MainWindow::composeMailto fills
 // the composer from an RFC 6068 link and lets it set nothing else.
 
-#include "ComposerWindow.h"
+#include "compose/ComposerWindow.h"
 #include "GuiTestSupport.h"
-#include "MainWindow.h"
+#include "mail/MainWindow.h"
 
 #include <QFileInfo>
 #include <QLineEdit>

@@ -1,4 +1,4 @@
-#include "FetchScheduler.h"
+#include "mail/FetchScheduler.h"
 
 #include <QSet>
 #include <QTimer>

@@ -1,6 +1,6 @@
-#include "TenantDialog.h"
+#include "accounts/TenantDialog.h"
 
-#include "FormStyle.h"
+#include "common/FormStyle.h"
 #include "oauth/ProviderPreset.h"
 
 #include <QDialogButtonBox>

@@ -1,6 +1,6 @@
-#include "FetchJob.h"
+#include "mail/FetchJob.h"
 
-#include "MailFolder.h"
+#include "mail/MailFolder.h"
 #include "pop3/Pop3AccountFetch.h"
 
 #include <QDir>

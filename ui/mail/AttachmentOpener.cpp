@@ -1,6 +1,6 @@
-#include "AttachmentOpener.h"
+#include "mail/AttachmentOpener.h"
 
-#include "SafeFileName.h"
+#include "mail/SafeFileName.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AttachmentOpener.h"
+#include "mail/AttachmentOpener.h"
 #include "mime/ParsedMessage.h"
 
 #include <QPointer>

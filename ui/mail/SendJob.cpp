@@ -1,6 +1,6 @@
-#include "SendJob.h"
+#include "mail/SendJob.h"
 
-#include "MailFolder.h"
+#include "mail/MailFolder.h"
 #include "smtp/OutboxSender.h"
 #include "store/Outbox.h"
 

@@ -1,9 +1,9 @@
-#include "MessageView.h"
+#include "mail/MessageView.h"
 
-#include "FormStyle.h"
-#include "Question.h"
-#include "SafeFileName.h"
-#include "SafeTextBrowser.h"
+#include "common/FormStyle.h"
+#include "common/Question.h"
+#include "mail/SafeFileName.h"
+#include "mail/SafeTextBrowser.h"
 #include "mime/MessageParser.h"
 
 #include <QDesktopServices>

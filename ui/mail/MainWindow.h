@@ -1,10 +1,10 @@
 #pragma once
 
-#include "AccountDialog.h"
-#include "CertificateDialog.h"
-#include "ComposerWindow.h"
-#include "MailFolder.h"
-#include "OptionsDialog.h"
+#include "accounts/AccountDialog.h"
+#include "accounts/CertificateDialog.h"
+#include "compose/ComposerWindow.h"
+#include "mail/MailFolder.h"
+#include "accounts/OptionsDialog.h"
 #include "store/Outbox.h"
 
 #include <QMainWindow>

@@ -1,6 +1,6 @@
-#include "ConnectionTestDialog.h"
+#include "accounts/ConnectionTestDialog.h"
 
-#include "CertificateDialog.h"
+#include "accounts/CertificateDialog.h"
 #include "check/ConnectionTest.h"
 
 #include <QApplication>

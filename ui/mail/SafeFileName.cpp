@@ -1,4 +1,4 @@
-#include "SafeFileName.h"
+#include "mail/SafeFileName.h"
 
 namespace kurier::ui {
 

@@ -1,9 +1,9 @@
-#include "AccountListWidget.h"
+#include "accounts/AccountListWidget.h"
 
-#include "AccountDialog.h"
-#include "FormStyle.h"
-#include "ConnectionTestDialog.h"
-#include "SignInDialog.h"
+#include "accounts/AccountDialog.h"
+#include "common/FormStyle.h"
+#include "accounts/ConnectionTestDialog.h"
+#include "accounts/SignInDialog.h"
 #include "store/AccountManager.h"
 
 #include <QHBoxLayout>

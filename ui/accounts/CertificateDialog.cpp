@@ -1,6 +1,6 @@
-#include "CertificateDialog.h"
+#include "accounts/CertificateDialog.h"
 
-#include "FormStyle.h"
+#include "common/FormStyle.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

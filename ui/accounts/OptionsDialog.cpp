@@ -1,6 +1,6 @@
-#include "OptionsDialog.h"
+#include "accounts/OptionsDialog.h"
 
-#include "AccountListWidget.h"
+#include "accounts/AccountListWidget.h"
 
 #include <QDialogButtonBox>
 #include <QPushButton>

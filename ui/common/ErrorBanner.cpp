@@ -1,4 +1,4 @@
-#include "ErrorBanner.h"
+#include "common/ErrorBanner.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

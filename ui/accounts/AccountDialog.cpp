@@ -1,8 +1,8 @@
-#include "AccountDialog.h"
+#include "accounts/AccountDialog.h"
 
-#include "ConnectionTestDialog.h"
-#include "FormStyle.h"
-#include "TenantDialog.h"
+#include "accounts/ConnectionTestDialog.h"
+#include "common/FormStyle.h"
+#include "accounts/TenantDialog.h"
 #include "oauth/Endpoints.h"
 #include "oauth/SignInMethod.h"
 #include "store/AccountManager.h"

@@ -1,4 +1,4 @@
-#include "HeaderText.h"
+#include "mail/HeaderText.h"
 
 #include <QByteArray>
 #include <QRegularExpression>

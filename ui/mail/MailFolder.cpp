@@ -1,4 +1,4 @@
-#include "MailFolder.h"
+#include "mail/MailFolder.h"
 
 #include "pop3/Pop3AccountSetup.h"
 #include "store/DeletionRequests.h"

@@ -1,4 +1,4 @@
-#include "NewMailNotifier.h"
+#include "mail/NewMailNotifier.h"
 
 #include <QApplication>
 #include <QLocale>

@@ -1,4 +1,4 @@
-#include "SafeTextBrowser.h"
+#include "mail/SafeTextBrowser.h"
 
 #include <QImage>
 #include <QNetworkAccessManager>

@@ -1,7 +1,7 @@
-#include "MessageListModel.h"
+#include "mail/MessageListModel.h"
 
-#include "HeaderText.h"
-#include "MailFolder.h"
+#include "mail/HeaderText.h"
+#include "mail/MailFolder.h"
 #include "store/Maildir.h"
 
 #include <QFile>

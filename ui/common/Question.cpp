@@ -1,4 +1,4 @@
-#include "Question.h"
+#include "common/Question.h"
 
 #include <QPushButton>
 

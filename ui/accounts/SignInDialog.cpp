@@ -1,6 +1,6 @@
-#include "SignInDialog.h"
+#include "accounts/SignInDialog.h"
 
-#include "FormStyle.h"
+#include "common/FormStyle.h"
 #include "oauth/Endpoints.h"
 #include "oauth/JwtClaims.h"
 

@@ -1,4 +1,4 @@
-#include "WindowState.h"
+#include "common/WindowState.h"
 
 #include <QDir>
 #include <QFileInfo>
