@@ -5,6 +5,7 @@
 #include "oauth/DeviceCodeFlow.h"
 #include "smtp/OutboxSender.h"
 #include "store/AccountManager.h"
+#include "store/MailLayout.h"
 #include "store/Outbox.h"
 
 #include <QCommandLineParser>
@@ -125,7 +126,7 @@ void SendCommand::run(const QStringList &args, std::function<void(int)> finished
         finished(2);
         return;
     }
-    m_outbox = std::make_unique<store::Outbox>(store::Outbox::defaultRoot(account->prefix));
+    m_outbox = std::make_unique<store::Outbox>(store::MailLayout::of(*account).root());
     if (!m_outbox->open()) {
         m_err << "kurierctl: " << m_outbox->errorString() << '\n';
         m_err.flush();

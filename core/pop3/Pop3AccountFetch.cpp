@@ -10,6 +10,7 @@
 #include "store/DeletionRequests.h"
 #include "store/FileLock.h"
 #include "store/HeaderIndex.h"
+#include "store/MailLayout.h"
 #include "store/Maildir.h"
 #include "store/UidlState.h"
 
@@ -51,7 +52,7 @@ void Pop3AccountFetch::finish(const Pop3Fetch::Result &result)
     // Deleted on the server (or no longer known there): the requests are done. After a failure
     // they stay for the next fetch.
     if (result.ok() && !m_deletionKeys.isEmpty())
-        store::DeletionRequests(Pop3AccountSetup::accountFolder(m_account)).remove(m_deletionKeys);
+        store::DeletionRequests(store::MailLayout::of(m_account).root()).remove(m_deletionKeys);
     m_lock.reset(); // the next fetch may start as soon as this one has reported
     emit finished(result);
 }
@@ -63,8 +64,9 @@ void Pop3AccountFetch::start()
         failBeforeConnecting(Stage::Configuration, QCoreApplication::translate("Pop3AccountFetch", "The account has no POP3 server."));
         return;
     }
-    const QString folder = Pop3AccountSetup::accountFolder(m_account);
-    m_maildir = std::make_unique<store::Maildir>(Pop3AccountSetup::inboxPath(m_account));
+    const store::MailLayout layout = store::MailLayout::of(m_account);
+    const QString &folder = layout.root();
+    m_maildir = std::make_unique<store::Maildir>(layout.path(store::MailLayout::Folder::Inbox));
     QString error;
     if (!m_maildir->create(&error)) {
         failBeforeConnecting(Stage::Configuration, error);

@@ -2,8 +2,6 @@
 
 #include "oauth/SignInMethod.h"
 
-#include <QStandardPaths>
-
 namespace kurier::pop3::Pop3AccountSetup {
 
 Pop3Session::Options sessionOptions(const store::Account &account)
@@ -17,17 +15,6 @@ Pop3Session::Options sessionOptions(const store::Account &account)
     o.useOAuth = account.oauth.enabled;
     o.appOnly = account.oauth.enabled && account.oauth.method == oauth::SignInMethod::ClientCredentials;
     return o;
-}
-
-QString accountFolder(const store::Account &account)
-{
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/kurier/")
-        + account.prefix;
-}
-
-QString inboxPath(const store::Account &account)
-{
-    return accountFolder(account) + QStringLiteral("/INBOX");
 }
 
 } // namespace kurier::pop3::Pop3AccountSetup

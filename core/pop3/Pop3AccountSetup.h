@@ -13,10 +13,6 @@ namespace kurier::pop3 {
 namespace Pop3AccountSetup {
 
 [[nodiscard]] Pop3Session::Options sessionOptions(const store::Account &account);
-// $XDG_DATA_HOME/kurier/<prefix>: the account's mail folder (INBOX, Outbox, Sent, POP3 state).
-[[nodiscard]] QString accountFolder(const store::Account &account);
-// The Maildir that POP3 fetches into: <account folder>/INBOX.
-[[nodiscard]] QString inboxPath(const store::Account &account);
 
 } // namespace Pop3AccountSetup
 

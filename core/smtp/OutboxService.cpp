@@ -4,6 +4,7 @@
 #include "oauth/TokenProvider.h"
 #include "smtp/OutboxSender.h"
 #include "smtp/SmtpLog.h"
+#include "store/MailLayout.h"
 
 namespace kurier::smtp {
 
@@ -24,7 +25,7 @@ OutboxService::~OutboxService() = default;
 
 bool OutboxService::open(const QString &root)
 {
-    m_outbox = std::make_unique<Outbox>(root.isEmpty() ? Outbox::defaultRoot(m_account.prefix) : root);
+    m_outbox = std::make_unique<Outbox>(root.isEmpty() ? store::MailLayout::of(m_account).root() : root);
     if (!m_outbox->open()) {
         m_error = m_outbox->errorString();
         return false;

@@ -1,5 +1,7 @@
 #include "store/Outbox.h"
 
+#include "store/MailLayout.h"
+
 #include "store/FileLock.h"
 
 #include "store/Maildir.h"
@@ -13,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QStandardPaths>
 #include <QSysInfo>
 
 #include <cerrno>
@@ -74,15 +75,9 @@ QString subjectOf(const QByteArray &message)
 
 Outbox::Outbox(const QString &root)
     : m_root(root)
-    , m_outbox(std::make_unique<Maildir>(root + QStringLiteral("/Outbox")))
-    , m_sent(std::make_unique<Maildir>(root + QStringLiteral("/Sent")))
+    , m_outbox(std::make_unique<Maildir>(MailLayout(root).path(MailLayout::Folder::Outbox)))
+    , m_sent(std::make_unique<Maildir>(MailLayout(root).path(MailLayout::Folder::Sent)))
 {
-}
-
-QString Outbox::defaultRoot(const QString &accountPrefix)
-{
-    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/kurier/")
-        + accountPrefix;
 }
 
 QString Outbox::stateToKey(State state)

@@ -56,9 +56,6 @@ public:
     // root: the account's mail folder ($XDG_DATA_HOME/kurier/<prefix>).
     explicit Outbox(const QString &root);
 
-    // The account's mail folder under $XDG_DATA_HOME.
-    [[nodiscard]] static QString defaultRoot(const QString &accountPrefix);
-
     ~Outbox();
 
     // Creates the folders. False and errorString() when they cannot be made.

@@ -1,6 +1,5 @@
 #include "mail/MailFolder.h"
 
-#include "pop3/Pop3AccountSetup.h"
 #include "store/DeletionRequests.h"
 #include "store/HeaderIndex.h"
 #include "store/Maildir.h"
@@ -14,19 +13,12 @@ namespace kurier::ui {
 
 QString MailFolder::accountRoot(const store::Account &account)
 {
-    return pop3::Pop3AccountSetup::accountFolder(account);
+    return store::MailLayout::of(account).root();
 }
 
 QString MailFolder::path(const store::Account &account, Kind kind)
 {
-    switch (kind) {
-    case Kind::Inbox: return pop3::Pop3AccountSetup::inboxPath(account);
-    case Kind::Outbox: return accountRoot(account) + QStringLiteral("/Outbox");
-    case Kind::Sent: return accountRoot(account) + QStringLiteral("/Sent");
-    case Kind::Drafts: return accountRoot(account) + QStringLiteral("/Drafts");
-    case Kind::Trash: return accountRoot(account) + QStringLiteral("/Trash");
-    }
-    return {};
+    return store::MailLayout::of(account).path(kind);
 }
 
 QString MailFolder::displayName(Kind kind)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/Account.h"
+#include "store/MailLayout.h"
 
 #include <QCoreApplication>
 #include <QMetaType>
@@ -17,9 +18,9 @@ class MailFolder
 {
     Q_DECLARE_TR_FUNCTIONS(MailFolder)
 public:
-    enum class Kind { Inbox, Outbox, Sent, Drafts, Trash };
+    using Kind = store::MailLayout::Folder;
 
-    [[nodiscard]] static QList<Kind> all() { return {Kind::Inbox, Kind::Outbox, Kind::Sent, Kind::Drafts, Kind::Trash}; }
+    [[nodiscard]] static QList<Kind> all() { return store::MailLayout::folders(); }
     // The account's mail folder.
     [[nodiscard]] static QString accountRoot(const store::Account &account);
     [[nodiscard]] static QString path(const store::Account &account, Kind kind);
@@ -71,5 +72,3 @@ private:
 };
 
 } // namespace kurier::ui
-
-Q_DECLARE_METATYPE(kurier::ui::MailFolder::Kind)
