@@ -10,7 +10,7 @@
 #include "mail/MailFolder.h"
 #include "mail/MainWindow.h"
 #include "mail/MessageListModel.h"
-#include "mail/FetchScheduler.h"
+#include "activity/FetchScheduler.h"
 #include "mail/MessageView.h"
 #include "mail/NewMailNotifier.h"
 #include "accounts/OptionsDialog.h"

@@ -5,7 +5,7 @@
 #include "accounts/CertificateDialog.h"
 #include "common/ErrorBanner.h"
 #include "mail/FetchJob.h"
-#include "mail/FetchScheduler.h"
+#include "activity/FetchScheduler.h"
 #include "mail/NewMailNotifier.h"
 #include "common/FormStyle.h"
 #include "mail/MessageListModel.h"
@@ -85,7 +85,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     , m_statusText(new QLabel)
     , m_progress(new QProgressBar)
     , m_cancel(new QToolButton)
-    , m_scheduler(new FetchScheduler(this))
+    , m_scheduler(new activity::FetchScheduler(this))
     , m_watcher(new QFileSystemWatcher(this))
     , m_changeTimer(new QTimer(this))
     , m_notifier(new NewMailNotifier(this))
@@ -307,7 +307,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
 
     // A periodic fetch of an account that is being fetched (or waits for it) is skipped: never
     // two fetches of one account at once, nor one right after the other.
-    connect(m_scheduler, &FetchScheduler::fetchDue, this, [this](const QString &accountId) {
+    connect(m_scheduler, &activity::FetchScheduler::fetchDue, this, [this](const QString &accountId) {
         if ((m_fetch && m_fetch->account().id == accountId) || m_fetchQueue.contains(accountId))
             return;
         m_scheduledFetches.insert(accountId);

@@ -26,6 +26,9 @@ class QTreeWidgetItem;
 namespace kurier::store {
 class AccountManager;
 }
+namespace kurier::activity {
+class FetchScheduler;
+}
 namespace kurier::diagnostics {
 struct Diagnostic;
 }
@@ -35,7 +38,6 @@ namespace kurier::ui {
 class CertificateDialog;
 class ErrorBanner;
 class FetchJob;
-class FetchScheduler;
 class NewMailNotifier;
 class MessageListModel;
 class MessageView;
@@ -71,7 +73,7 @@ public:
     [[nodiscard]] QMessageBox *emptyTrashQuestion() const { return m_emptyTrashQuestion; }
     [[nodiscard]] bool isBusy() const;
     // Periodic Abrufen per account (its fetch interval) and the new-mail notification.
-    [[nodiscard]] FetchScheduler *fetchScheduler() const { return m_scheduler; }
+    [[nodiscard]] activity::FetchScheduler *fetchScheduler() const { return m_scheduler; }
     [[nodiscard]] NewMailNotifier *newMailNotifier() const { return m_notifier; }
     // The certificate dialog opened from the banner's "Show certificate…", while it is open.
     [[nodiscard]] CertificateDialog *certificateDialog() const { return m_certificateDialog; }
@@ -169,7 +171,7 @@ private:
     QLabel *m_statusText;
     QProgressBar *m_progress;
     QToolButton *m_cancel;
-    FetchScheduler *m_scheduler;
+    activity::FetchScheduler *m_scheduler;
     QFileSystemWatcher *m_watcher;
     QTimer *m_changeTimer;
     QString m_keepSelection; // base name of the message to keep shown across a list reload

@@ -1,6 +1,6 @@
 #include "mail/MessageListModel.h"
 
-#include "mail/HeaderText.h"
+#include "mime/HeaderText.h"
 #include "mail/MailFolder.h"
 #include "store/Maildir.h"
 
@@ -57,16 +57,16 @@ QList<MessageListModel::Row> MessageListModel::loadRows(const QString &folder)
         Row row;
         auto cached = fromCache.constFind(entry.from);
         if (cached == fromCache.constEnd()) {
-            const QString decoded = HeaderText::decode(entry.from);
-            cached = fromCache.insert(entry.from, {decoded, HeaderText::displayName(decoded)});
+            const QString decoded = mime::HeaderText::decode(entry.from);
+            cached = fromCache.insert(entry.from, {decoded, mime::HeaderText::displayName(decoded)});
         }
         entry.from = cached->first;
         row.fromName = cached->second;
-        entry.subject = HeaderText::decode(entry.subject);
+        entry.subject = mime::HeaderText::decode(entry.subject);
         if (!entry.to.isEmpty()) {
             auto to = toCache.constFind(entry.to);
             if (to == toCache.constEnd()) {
-                const QString decoded = HeaderText::decode(entry.to);
+                const QString decoded = mime::HeaderText::decode(entry.to);
                 to = toCache.insert(entry.to, {decoded, displayNames(decoded)});
             }
             entry.to = to->first;
@@ -471,14 +471,14 @@ QString MessageListModel::displayNames(const QString &list)
             --angle;
         if (c == u',' && !quoted && angle == 0) {
             if (!current.trimmed().isEmpty())
-                names << HeaderText::displayName(current.trimmed());
+                names << mime::HeaderText::displayName(current.trimmed());
             current.clear();
             continue;
         }
         current += c;
     }
     if (!current.trimmed().isEmpty())
-        names << HeaderText::displayName(current.trimmed());
+        names << mime::HeaderText::displayName(current.trimmed());
     return names.join(QStringLiteral(", "));
 }
 

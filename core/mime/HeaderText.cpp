@@ -1,4 +1,4 @@
-#include "mail/HeaderText.h"
+#include "mime/HeaderText.h"
 
 #include <QByteArray>
 #include <QRegularExpression>
@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-namespace kurier::ui::HeaderText {
+namespace kurier::mime::HeaderText {
 
 namespace {
 
@@ -102,4 +102,4 @@ QString displayName(const QString &decodedFrom)
     return s;
 }
 
-} // namespace kurier::ui::HeaderText
+} // namespace kurier::mime::HeaderText

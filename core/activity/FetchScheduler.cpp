@@ -1,11 +1,11 @@
-#include "mail/FetchScheduler.h"
+#include "activity/FetchScheduler.h"
 
 #include <QSet>
 #include <QTimer>
 
 #include <atomic>
 
-namespace kurier::ui {
+namespace kurier::activity {
 
 namespace {
 std::atomic<int> s_minuteMs = 60 * 1000;
@@ -56,4 +56,4 @@ void FetchScheduler::setAccounts(const QList<store::Account> &accounts)
     }
 }
 
-} // namespace kurier::ui
+} // namespace kurier::activity

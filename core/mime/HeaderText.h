@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace kurier::ui {
+namespace kurier::mime {
 
 // Header values for display. The header index keeps values as they came (RFC 2047 encoded
 // words included); the message list decodes them here.
@@ -18,4 +18,4 @@ namespace HeaderText {
 
 } // namespace HeaderText
 
-} // namespace kurier::ui
+} // namespace kurier::mime

@@ -7,7 +7,7 @@
 
 class QTimer;
 
-namespace kurier::ui {
+namespace kurier::activity {
 
 // Periodic Abrufen: one timer per account whose fetch interval is set (0 = only when asked).
 // It only says when an account is due; the window decides (it never runs two fetches of one
@@ -33,4 +33,4 @@ private:
     QHash<QString, QTimer *> m_timers;
 };
 
-} // namespace kurier::ui
+} // namespace kurier::activity
