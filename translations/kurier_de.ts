@@ -467,7 +467,7 @@
     </message>
 </context>
 <context>
-    <name>MailFolder</name>
+    <name>Mailbox</name>
     <message>
         <source>Inbox</source>
         <translation>Posteingang</translation>

@@ -6,7 +6,7 @@
 //   sort    by subject, then by date; filter typed into the filter (one keystroke's work)
 //   select  a message in the middle and show it (parse + view)
 // Run: bench/gui/run [BUILD_DIR] [--messages N]
-#include "mail/MailFolder.h"
+#include "store/Mailbox.h"
 #include "mail/MessageListModel.h"
 #include "mail/MessageView.h"
 #include "store/HeaderIndex.h"
@@ -210,19 +210,19 @@ int main(int argc, char *argv[])
     std::printf("remove: 1000 rows one at a time in %.1f ms\n", ms(t));
 
     // The files behind a Löschen: each message is renamed into the Trash, gets its line in the
-    // Trash's index and a record of where it came from (MailFolder::moveToTrash).
+    // Trash's index and a record of where it came from (store::Mailbox::moveToTrash).
     qputenv("XDG_DATA_HOME", QFile::encodeName(dir.path() + QStringLiteral("/data")));
     store::Account account;
     account.id = QStringLiteral("bench");
     account.prefix = QStringLiteral("BENCH");
-    const store::Maildir accountInbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    const store::Maildir accountInbox(store::Mailbox::path(account, store::Mailbox::Kind::Inbox));
     accountInbox.create();
     for (int i = 0; i < 1000; ++i)
         accountInbox.deliver("From: a@example.org\r\nSubject: " + QByteArray::number(i) + "\r\n\r\nx\r\n");
     const QStringList toTrash = accountInbox.messages();
     t.restart();
     for (const QString &relative : toTrash)
-        ui::MailFolder::moveToTrash(account, accountInbox.path(), relative);
+        store::Mailbox::moveToTrash(account, accountInbox.path(), relative);
     std::printf("trash:  %lld messages moved to the Trash (files, index, origins) in %.1f ms\n", qlonglong(toTrash.size()), ms(t));
     return 0;
 }

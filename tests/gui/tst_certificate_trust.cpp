@@ -7,7 +7,7 @@
 #include "compose/ComposerWindow.h"
 #include "common/ErrorBanner.h"
 #include "GuiTestSupport.h"
-#include "mail/MailFolder.h"
+#include "store/Mailbox.h"
 #include "mail/MainWindow.h"
 #include "mail/MessageListModel.h"
 #include "oauth/OAuthDiagnostics.h"
@@ -260,11 +260,11 @@ void TestCertificateTrust::sendTrustRetry()
     QTRY_VERIFY_WITH_TIMEOUT(window.statusText()->text().contains(QStringLiteral("1 message sent")), 60000);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     QCOMPARE(f.manager->findById(account.id)->trustedCertificates, QList<QByteArray>{serverSha256()});
-    window.selectFolder(account.id, ui::MailFolder::Kind::Sent);
+    window.selectFolder(account.id, store::Mailbox::Kind::Sent);
     QCOMPARE(window.messageModel()->rowCount(), 1);
 
     // It arrived: Abrufen (with the same pin) brings it back.
-    window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
+    window.selectFolder(account.id, store::Mailbox::Kind::Inbox);
     test::fetchUntil(window, 1);
     if (QTest::currentTestFailed())
         return;

@@ -11,7 +11,7 @@
 #include "common/ErrorBanner.h"
 #include "GuiTestSupport.h"
 #include "mime/HeaderText.h"
-#include "mail/MailFolder.h"
+#include "store/Mailbox.h"
 #include "mail/MainWindow.h"
 #include "mail/MessageListModel.h"
 #include "mail/MessageView.h"
@@ -185,7 +185,7 @@ store::Account TestMailWindow::addAccount(const QString &prefix, const QString &
 
 QString TestMailWindow::deliver(const store::Account &account, const QByteArray &message, bool indexed, const QString &flags)
 {
-    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    const store::Maildir inbox(store::Mailbox::path(account, store::Mailbox::Kind::Inbox));
     inbox.create();
     const auto name = inbox.deliver(message);
     if (!name)
@@ -397,7 +397,7 @@ void TestMailWindow::selectingShowsMessageAndMarksRead()
     QAction *toggleRead = window.findChild<QAction *>(QStringLiteral("toggleReadAction"));
     QVERIFY(toggleRead->isEnabled());
     QCOMPARE(toggleRead->text(), QStringLiteral("Mark as &Unread"));
-    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    const store::Maildir inbox(store::Mailbox::path(account, store::Mailbox::Kind::Inbox));
     const qsizetype messages = inbox.messages().size();
     toggleRead->trigger();
     QVERIFY(model->rowAt(0).unread);
@@ -476,12 +476,12 @@ void TestMailWindow::markFolderReadFromItsMenu()
 {
     const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
     seedInbox(account);
-    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    const store::Maildir inbox(store::Mailbox::path(account, store::Mailbox::Kind::Inbox));
     const qsizetype messages = inbox.messages().size();
     ui::MainWindow window(m_f->manager.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTreeWidgetItem *inboxItem = window.folderItem(account.id, ui::MailFolder::Kind::Inbox);
+    QTreeWidgetItem *inboxItem = window.folderItem(account.id, store::Mailbox::Kind::Inbox);
     QCOMPARE(inboxItem->text(0), QStringLiteral("Inbox (2)"));
     QTRY_COMPARE(window.messageModel()->rowCount(), int(messages));
 
@@ -517,7 +517,7 @@ void TestMailWindow::markFolderReadFromItsMenu()
     markRead = folderMenuAction(inboxItem);
     QVERIFY(markRead && !markRead->isEnabled());
     qDeleteAll(window.findChildren<QMenu *>(QStringLiteral("accountContextMenu")));
-    QVERIFY(!folderMenuAction(window.folderItem(account.id, ui::MailFolder::Kind::Sent)));
+    QVERIFY(!folderMenuAction(window.folderItem(account.id, store::Mailbox::Kind::Sent)));
     qDeleteAll(window.findChildren<QMenu *>(QStringLiteral("accountContextMenu")));
 }
 
@@ -541,7 +541,7 @@ void TestMailWindow::windowOpensAsItWasLeft()
         listSizes = listSplitter->sizes();
         window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
         window.messageList()->setColumnWidth(ui::MessageListModel::DateColumn, 171);
-        window.selectFolder(sales.id, ui::MailFolder::Kind::Sent);
+        window.selectFolder(sales.id, store::Mailbox::Kind::Sent);
         // The composer keeps its own size.
         QPointer<ui::ComposerWindow> composer = window.compose();
         QTRY_VERIFY(composer->isVisible());
@@ -568,7 +568,7 @@ void TestMailWindow::windowOpensAsItWasLeft()
         QCOMPARE(header->sortIndicatorSection(), int(ui::MessageListModel::SubjectColumn));
         QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
         QCOMPARE(window.messageList()->columnWidth(ui::MessageListModel::DateColumn), 171);
-        QCOMPARE(window.folderTree()->currentItem(), window.folderItem(sales.id, ui::MailFolder::Kind::Sent));
+        QCOMPARE(window.folderTree()->currentItem(), window.folderItem(sales.id, store::Mailbox::Kind::Sent));
         // Sent shows the recipients, as it does when chosen by hand.
         QVERIFY(!window.messageList()->isColumnHidden(ui::MessageListModel::ToColumn));
     }
@@ -683,10 +683,10 @@ void TestMailWindow::attachmentColumnAndOpen()
     // To: names of every recipient (a comma inside quotes is no separator); shown in Sent & co.
     QCOMPARE(model->index(0, ui::MessageListModel::ToColumn).data().toString(), QStringLiteral("Info, Desk, Front"));
     QVERIFY(window.messageList()->isColumnHidden(ui::MessageListModel::ToColumn));
-    window.selectFolder(account.id, ui::MailFolder::Kind::Sent);
+    window.selectFolder(account.id, store::Mailbox::Kind::Sent);
     QVERIFY(!window.messageList()->isColumnHidden(ui::MessageListModel::ToColumn));
     QVERIFY(window.messageList()->isColumnHidden(ui::MessageListModel::FromColumn));
-    window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
+    window.selectFolder(account.id, store::Mailbox::Kind::Inbox);
     window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::AttachmentColumn, Qt::DescendingOrder);
     window.messageList()->setCurrentIndex(model->index(0, 0));
     test::screenshot(&window, QStringLiteral("mail-window-attachments-en"));
@@ -874,7 +874,7 @@ void TestMailWindow::composerValidatesAndQueuesInOutbox()
     QCOMPARE(queued.first().first().toString(), sales.id);
     QTRY_VERIFY(!window.lastComposer()); // closed without asking: it was sent
 
-    store::Outbox outbox(ui::MailFolder::accountRoot(sales));
+    store::Outbox outbox(store::Mailbox::accountRoot(sales));
     QVERIFY(outbox.open());
     const auto entries = outbox.entries();
     QCOMPARE(entries.size(), 1);
@@ -890,9 +890,9 @@ void TestMailWindow::composerValidatesAndQueuesInOutbox()
     QTRY_VERIFY(window.banner()->isVisible());
     QVERIFY(window.banner()->text().contains(QStringLiteral("Sending from SALES failed")));
     QCOMPARE(outbox.entries().first().state, store::Outbox::State::Deferred);
-    QTreeWidgetItem *outboxItem = window.folderItem(sales.id, ui::MailFolder::Kind::Outbox);
+    QTreeWidgetItem *outboxItem = window.folderItem(sales.id, store::Mailbox::Kind::Outbox);
     QCOMPARE(outboxItem->text(0), QStringLiteral("Outbox (1)"));
-    window.selectFolder(sales.id, ui::MailFolder::Kind::Outbox);
+    window.selectFolder(sales.id, store::Mailbox::Kind::Outbox);
     QCOMPARE(window.messageModel()->rowCount(), 1);
     QCOMPARE(window.messageModel()->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Angebot für Müller"));
 
@@ -941,7 +941,7 @@ void TestMailWindow::signatureFollowsTheFromAccount()
     QCOMPARE(c->bodyEdit()->toPlainText(), infoBlock);
     QCOMPARE(c->bodyEdit()->textCursor().position(), 0);
     // Choosing another From is not writing: no autosave, no question on closing.
-    const store::Maildir salesDrafts(ui::MailFolder::path(sales, ui::MailFolder::Kind::Drafts));
+    const store::Maildir salesDrafts(store::Mailbox::path(sales, store::Mailbox::Kind::Drafts));
     chooseFrom(c, sales);
     QCOMPARE(c->bodyEdit()->toPlainText(), salesBlock);
     c->autosave();
@@ -1065,7 +1065,7 @@ void TestMailWindow::draftSavedAndContinued()
     QVERIFY(c->saveDraft());
     QTRY_VERIFY(!window.lastComposer());
 
-    window.selectFolder(account.id, ui::MailFolder::Kind::Drafts);
+    window.selectFolder(account.id, store::Mailbox::Kind::Drafts);
     QCOMPARE(window.messageModel()->rowCount(), 1);
     const QString draftFile = window.messageModel()->filePath(0);
     QVERIFY(window.messageModel()->rowAt(0).relativePath.endsWith(QStringLiteral(":2,DS")));
@@ -1081,12 +1081,12 @@ void TestMailWindow::draftSavedAndContinued()
     QVERIFY(again->send());
     QVERIFY(!QFile::exists(draftFile));
     QTRY_COMPARE(window.messageModel()->rowCount(), 0);
-    store::Outbox outbox(ui::MailFolder::accountRoot(account));
+    store::Outbox outbox(store::Mailbox::accountRoot(account));
     QVERIFY(outbox.open());
     QCOMPARE(outbox.entries().size(), 1);
     // The Bcc recipient is in the envelope, never in the message sent.
     QVERIFY(outbox.entries().first().recipients.contains(QStringLiteral("chefin@example.org")));
-    const store::Maildir outboxDir(ui::MailFolder::path(account, ui::MailFolder::Kind::Outbox));
+    const store::Maildir outboxDir(store::Mailbox::path(account, store::Mailbox::Kind::Outbox));
     QCOMPARE(outboxDir.messages().size(), 1);
     QFile sent(outboxDir.filePath(outboxDir.messages().first()));
     QVERIFY(sent.open(QIODevice::ReadOnly));
@@ -1099,7 +1099,7 @@ void TestMailWindow::draftSavedAndContinued()
 void TestMailWindow::composerAutosavesIntoDrafts()
 {
     const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
-    const store::Maildir drafts(ui::MailFolder::path(account, ui::MailFolder::Kind::Drafts));
+    const store::Maildir drafts(store::Mailbox::path(account, store::Mailbox::Kind::Drafts));
     ui::MainWindow window(m_f->manager.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -1178,7 +1178,7 @@ void TestMailWindow::composerAutosavesIntoDrafts()
 
     // A draft opened again stays as it was while the copy is made beside it; discarding the
     // changes keeps the draft, saving replaces both.
-    window.selectFolder(account.id, ui::MailFolder::Kind::Drafts);
+    window.selectFolder(account.id, store::Mailbox::Kind::Drafts);
     QTRY_COMPARE(window.messageModel()->rowCount(), 1);
     c = window.openDraft(0);
     QVERIFY(c);
@@ -1280,10 +1280,10 @@ void TestMailWindow::periodicFetchAndNewMailNotification()
 
     // Due: fetched without anyone asking (it fails here: nothing listens on its port).
     QSignalSpy due(scheduler, &activity::FetchScheduler::fetchDue);
-    const QString transcript = ui::MailFolder::accountRoot(every) + QStringLiteral("/last-fetch-transcript.txt");
+    const QString transcript = store::Mailbox::accountRoot(every) + QStringLiteral("/last-fetch-transcript.txt");
     QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(transcript), 10000);
     QTRY_VERIFY_WITH_TIMEOUT(due.count() >= 3, 10000);
-    QVERIFY(!QFile::exists(ui::MailFolder::accountRoot(never) + QStringLiteral("/last-fetch-transcript.txt")));
+    QVERIFY(!QFile::exists(store::Mailbox::accountRoot(never) + QStringLiteral("/last-fetch-transcript.txt")));
     // While its fetch runs or waits, a due account is not queued a second time.
     window.fetchAccount(every.id);
     QVERIFY(window.isBusy());
@@ -1375,25 +1375,25 @@ void TestMailWindow::listFollowsOtherProcesses()
     window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
     window.messageList()->setCurrentIndex(model->index(2, 0)); // "Quarterly report"
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Quarterly report"));
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
+    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
 
     // Another process (kurierctl fetch, a second Kurier) stores a message: the list and the
     // count follow by themselves, the message shown stays.
-    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    const store::Maildir inbox(store::Mailbox::path(account, store::Mailbox::Kind::Inbox));
     QVERIFY(inbox.deliver(plainMessage("Zoe <zoe@example.org>", "Aardvark news", "Thu, 26 Nov 2026 08:00:00 +0100", "x\n")));
     QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), 4, 5000);
     QCOMPARE(model->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Aardvark news"));
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Quarterly report"));
     QCOMPARE(model->rowAt(window.messageList()->currentIndex().row()).entry.subject, QStringLiteral("Quarterly report"));
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (2)"));
+    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (2)"));
 
     // A folder that did not exist yet (the Trash) is picked up too.
-    const store::Maildir trash(ui::MailFolder::path(account, ui::MailFolder::Kind::Trash));
+    const store::Maildir trash(store::Mailbox::path(account, store::Mailbox::Kind::Trash));
     QVERIFY(trash.create());
     QVERIFY(trash.deliver(plainMessage("a@example.org", "Old", "Thu, 26 Nov 2026 08:00:00 +0100", "x\n")));
-    QTRY_COMPARE_WITH_TIMEOUT(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash (1)"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash (1)"), 5000);
     QVERIFY(trash.deliver(plainMessage("b@example.org", "Older", "Thu, 26 Nov 2026 07:00:00 +0100", "x\n")));
-    QTRY_COMPARE_WITH_TIMEOUT(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash (2)"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash (2)"), 5000);
 
     // Removed elsewhere: the row goes.
     QFile::remove(inbox.filePath(model->rowAt(0).relativePath)); // "Aardvark news"
@@ -1422,26 +1422,26 @@ void TestMailWindow::deleteMovesToTrashThenAsksThere()
     // The next message is shown (and so read): "Lunch?" was unread.
     QCOMPARE(window.messageList()->currentIndex().row(), 0);
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Lunch?"));
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
+    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
 
     // "Lunch?" goes too (read now).
     const QString second = window.messageModel()->filePath(0);
     window.deleteSelected();
     QVERIFY(!QFile::exists(second));
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash"));
+    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash"));
     // No "delete on server" for this account: nothing is marked for the server.
-    QVERIFY(!QFileInfo::exists(ui::MailFolder::accountRoot(account) + QStringLiteral("/delete-on-server")));
+    QVERIFY(!QFileInfo::exists(store::Mailbox::accountRoot(account) + QStringLiteral("/delete-on-server")));
 
-    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    window.selectFolder(account.id, store::Mailbox::Kind::Trash);
     ui::MessageListModel *model = window.messageModel();
     QCOMPARE(model->totalCount(), 2);
     QStringList subjects{model->rowAt(0).entry.subject, model->rowAt(1).entry.subject};
     subjects.sort();
     QCOMPARE(subjects, (QStringList{QStringLiteral("Grüße aus Bremen"), QStringLiteral("Lunch?")}));
-    const QString trashed = ui::MailFolder::path(account, ui::MailFolder::Kind::Trash) + QStringLiteral("/cur/") + name;
+    const QString trashed = store::Mailbox::path(account, store::Mailbox::Kind::Trash) + QStringLiteral("/cur/") + name;
     QVERIFY2(QFile::exists(trashed), qPrintable(trashed));
     // Indexed on the way: the Trash list needs no file opened.
-    QCOMPARE(store::HeaderIndex(ui::MailFolder::path(account, ui::MailFolder::Kind::Trash) + QStringLiteral("/.kurier-index")).load().size(), 2);
+    QCOMPARE(store::HeaderIndex(store::Mailbox::path(account, store::Mailbox::Kind::Trash) + QStringLiteral("/.kurier-index")).load().size(), 2);
     test::screenshot(&window, QStringLiteral("mail-window-trash-en"));
 
     // In the Trash, Löschen asks and deletes for good.
@@ -1460,8 +1460,8 @@ void TestMailWindow::severalMessagesAtOnce()
     store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
     account.pop3.deleteWhenDeletedLocally = true;
     QVERIFY(m_f->save(account).ok);
-    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
-    const store::Maildir trash(ui::MailFolder::path(account, ui::MailFolder::Kind::Trash));
+    const store::Maildir inbox(store::Mailbox::path(account, store::Mailbox::Kind::Inbox));
+    const store::Maildir trash(store::Mailbox::path(account, store::Mailbox::Kind::Trash));
     QVERIFY(inbox.create());
     for (int i = 0; i < 4; ++i) {
         const QByteArray n = QByteArray::number(i);
@@ -1474,7 +1474,7 @@ void TestMailWindow::severalMessagesAtOnce()
     ui::MessageListModel *model = window.messageModel();
     QTRY_COMPARE(model->rowCount(), 4);
     QCOMPARE(window.messageList()->selectionMode(), QAbstractItemView::ExtendedSelection);
-    const store::DeletionRequests requests(ui::MailFolder::accountRoot(account));
+    const store::DeletionRequests requests(store::Mailbox::accountRoot(account));
 
     // Löschen with three selected: all three to the Trash, each marked for the server.
     window.messageList()->setCurrentIndex(model->index(0, 0));
@@ -1491,7 +1491,7 @@ void TestMailWindow::severalMessagesAtOnce()
     QCOMPARE(window.messageList()->selectionModel()->selectedRows().size(), 1);
 
     // In the Trash: all marked unread and read again; the shown one decides which.
-    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    window.selectFolder(account.id, store::Mailbox::Kind::Trash);
     QTRY_COMPARE(model->rowCount(), 3);
     window.messageList()->setCurrentIndex(model->index(0, 0)); // shown, so read
     window.messageList()->selectAll();
@@ -1499,11 +1499,11 @@ void TestMailWindow::severalMessagesAtOnce()
     toggleRead->trigger();
     for (int row = 0; row < 3; ++row)
         QVERIFY(model->rowAt(row).unread);
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash (3)"));
+    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash (3)"));
     toggleRead->trigger();
     for (int row = 0; row < 3; ++row)
         QVERIFY(!model->rowAt(row).unread);
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash"));
+    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash"));
 
     // Two restored: back in the Inbox, no longer to be deleted on the server.
     window.messageList()->setCurrentIndex(model->index(0, 0));
@@ -1515,7 +1515,7 @@ void TestMailWindow::severalMessagesAtOnce()
 
     // Ctrl+A selects the whole folder, also the rows not yet handed to the view.
     {
-        const store::Maildir sent(ui::MailFolder::path(account, ui::MailFolder::Kind::Sent));
+        const store::Maildir sent(store::Mailbox::path(account, store::Mailbox::Kind::Sent));
         QVERIFY(sent.create());
         const int many = ui::MessageListModel::batchSize + 50;
         for (int i = 0; i < many; ++i) {
@@ -1523,12 +1523,12 @@ void TestMailWindow::severalMessagesAtOnce()
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write("From: info@example.com\r\nTo: b@example.org\r\nSubject: viele\r\n\r\nx\r\n");
         }
-        window.selectFolder(account.id, ui::MailFolder::Kind::Sent);
+        window.selectFolder(account.id, store::Mailbox::Kind::Sent);
         QTRY_COMPARE(model->totalCount(), many);
         QCOMPARE(model->rowCount(), ui::MessageListModel::batchSize);
         window.messageList()->findChild<QAction *>(QStringLiteral("selectAllMessages"))->trigger();
         QCOMPARE(window.messageList()->selectionModel()->selectedRows().size(), many);
-        window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+        window.selectFolder(account.id, store::Mailbox::Kind::Trash);
         QTRY_COMPARE(model->rowCount(), 1);
     }
 
@@ -1543,12 +1543,12 @@ void TestMailWindow::severalMessagesAtOnce()
     QCOMPARE(model->rowCount(), 0);
 
     // Two at once for good, in the Inbox's Trash again.
-    window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
+    window.selectFolder(account.id, store::Mailbox::Kind::Inbox);
     QTRY_COMPARE(model->rowCount(), 3);
     window.messageList()->selectAll();
     window.deleteSelected();
     QCOMPARE(trash.messages().size(), 3); // selected without a current message: still all of them
-    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    window.selectFolder(account.id, store::Mailbox::Kind::Trash);
     QTRY_COMPARE(model->rowCount(), 3);
     window.messageList()->setCurrentIndex(model->index(0, 0));
     window.messageList()->selectionModel()->select(model->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
@@ -1565,7 +1565,7 @@ void TestMailWindow::deletingLeavesTheRowAboveUnread()
     // Deleting must not show (and so mark read) any message but the one that comes next: the one
     // below, or the one above when the last row went.
     const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
-    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    const store::Maildir inbox(store::Mailbox::path(account, store::Mailbox::Kind::Inbox));
     QVERIFY(inbox.create());
     for (int i = 0; i < 3; ++i) {
         const QByteArray n = QByteArray::number(i);
@@ -1596,9 +1596,9 @@ void TestMailWindow::trashRestoresAndEmpties()
     store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
     account.pop3.deleteWhenDeletedLocally = true;
     QVERIFY(m_f->save(account).ok);
-    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
-    const store::Maildir sent(ui::MailFolder::path(account, ui::MailFolder::Kind::Sent));
-    const store::Maildir trash(ui::MailFolder::path(account, ui::MailFolder::Kind::Trash));
+    const store::Maildir inbox(store::Mailbox::path(account, store::Mailbox::Kind::Inbox));
+    const store::Maildir sent(store::Mailbox::path(account, store::Mailbox::Kind::Sent));
+    const store::Maildir trash(store::Mailbox::path(account, store::Mailbox::Kind::Trash));
     QVERIFY(inbox.create() && sent.create() && trash.create());
     // As POP3 stores it (UIDL key in the name), a sent message, and one an older Kurier trashed
     // (no record of where it came from).
@@ -1617,15 +1617,15 @@ void TestMailWindow::trashRestoresAndEmpties()
     QVERIFY(!restore->isEnabled()); // only in the Trash
     const QStringList inboxRead = inbox.messages(); // shown, so read: cur/…:2,S
     window.deleteSelected();
-    QCOMPARE(store::DeletionRequests(ui::MailFolder::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
-    window.selectFolder(account.id, ui::MailFolder::Kind::Sent);
+    QCOMPARE(store::DeletionRequests(store::Mailbox::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
+    window.selectFolder(account.id, store::Mailbox::Kind::Sent);
     QTRY_COMPARE(window.messageModel()->rowCount(), 1);
     window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
     window.deleteSelected();
     QVERIFY(sent.messages().isEmpty());
 
     // Wiederherstellen: each goes back where it came from, under its own name.
-    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    window.selectFolder(account.id, store::Mailbox::Kind::Trash);
     ui::MessageListModel *model = window.messageModel();
     QTRY_COMPARE(model->rowCount(), 3);
     window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
@@ -1637,7 +1637,7 @@ void TestMailWindow::trashRestoresAndEmpties()
     QCOMPARE(inbox.messages(), inboxRead);
     QCOMPARE(store::HeaderIndex::baseName(inboxRead.first()), store::HeaderIndex::baseName(inboxBefore.first()));
     // Taken back before the next fetch: the server keeps it.
-    QVERIFY(store::DeletionRequests(ui::MailFolder::accountRoot(account)).keys().isEmpty());
+    QVERIFY(store::DeletionRequests(store::Mailbox::accountRoot(account)).keys().isEmpty());
     QCOMPARE(model->totalCount(), 2);
     // The next message is shown: "Our offer" goes back to Sent.
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Our offer"));
@@ -1652,17 +1652,17 @@ void TestMailWindow::trashRestoresAndEmpties()
     QCOMPARE(inbox.messages().size(), 2);
     QVERIFY(trash.messages().isEmpty());
     QVERIFY(!empty->isEnabled());
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox")); // both were read
+    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox")); // both were read
 
     // Papierkorb leeren asks first; Abbrechen (the default) keeps everything.
-    window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
+    window.selectFolder(account.id, store::Mailbox::Kind::Inbox);
     QTRY_COMPARE(window.messageModel()->rowCount(), 2);
     for (int i = 0; i < 2; ++i) {
         window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
         window.deleteSelected();
     }
     QCOMPARE(trash.messages().size(), 2);
-    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    window.selectFolder(account.id, store::Mailbox::Kind::Trash);
     QTRY_COMPARE(window.messageModel()->rowCount(), 2);
     QVERIFY(empty->isEnabled());
     empty->trigger();
@@ -1678,10 +1678,10 @@ void TestMailWindow::trashRestoresAndEmpties()
     QVERIFY(!QFileInfo::exists(trash.path() + QStringLiteral("/.kurier-origin")));
     QCOMPARE(window.statusText()->text(), QStringLiteral("The Trash of INFO is empty."));
     QTRY_COMPARE(window.messageModel()->totalCount(), 0);
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Trash)->text(0), QStringLiteral("Trash"));
+    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash"));
     QVERIFY(!empty->isEnabled());
     // Both were from the Inbox of a "delete on server" account: still marked for the server.
-    QCOMPARE(store::DeletionRequests(ui::MailFolder::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
+    QCOMPARE(store::DeletionRequests(store::Mailbox::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
     QVERIFY(inbox.messages().isEmpty());
 }
 
@@ -1691,7 +1691,7 @@ void TestMailWindow::deleteMarksForServerWhenAsked()
     account.pop3.deleteWhenDeletedLocally = true;
     QVERIFY(m_f->save(account).ok);
     // As POP3 stores it: with the UIDL key in the file name.
-    const store::Maildir inbox(ui::MailFolder::path(account, ui::MailFolder::Kind::Inbox));
+    const store::Maildir inbox(store::Mailbox::path(account, store::Mailbox::Kind::Inbox));
     QVERIFY(inbox.create());
     QVERIFY(inbox.deliver(plainMessage("a@example.org", "From the server", "Mon, 23 Nov 2026 09:00:00 +0100", "x\n"), "00ff00ff00ff00ff"));
     ui::MainWindow window(m_f->manager.get());
@@ -1699,7 +1699,7 @@ void TestMailWindow::deleteMarksForServerWhenAsked()
     QCOMPARE(window.messageModel()->rowCount(), 1);
     window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
     window.deleteSelected();
-    QCOMPARE(store::DeletionRequests(ui::MailFolder::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
+    QCOMPARE(store::DeletionRequests(store::Mailbox::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
     QVERIFY(window.statusText()->text().contains(QStringLiteral("deleted on the server at the next fetch")));
 }
 
@@ -1718,7 +1718,7 @@ void TestMailWindow::fetchFailureShowsBannerWithCauseAndFix()
     QVERIFY2(text.contains(QStringLiteral("Fetching mail for")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("What to do:")) || text.contains(QStringLiteral("Cause:")), qPrintable(text));
     // Both accounts were tried, one after the other; the status bar is quiet again.
-    QVERIFY(QFile::exists(ui::MailFolder::accountRoot(second) + QStringLiteral("/last-fetch-transcript.txt")));
+    QVERIFY(QFile::exists(store::Mailbox::accountRoot(second) + QStringLiteral("/last-fetch-transcript.txt")));
     QVERIFY(window.statusText()->text().contains(QStringLiteral("failed")));
     QVERIFY(window.findChild<QProgressBar *>(QStringLiteral("statusProgress"))->isHidden());
     QVERIFY(!window.banner()->detailsView()->toPlainText().isEmpty());
@@ -1753,7 +1753,7 @@ void TestMailWindow::screenshotsGerman()
     seedInbox(account);
     deliver(account, messageWithAttachments("Angebot mit Anlagen", {{"Angebot 2027.pdf", "%PDF-1.4\n"}, {"Preisliste.xlsx", "PK"}}));
     // Something in the Papierkorb, unread.
-    const store::Maildir trash(ui::MailFolder::path(account, ui::MailFolder::Kind::Trash));
+    const store::Maildir trash(store::Mailbox::path(account, store::Mailbox::Kind::Trash));
     QVERIFY(trash.create());
     QVERIFY(trash.deliver(plainMessage("werbung@example.net", "Sonderangebot", "Mon, 23 Nov 2026 08:00:00 +0100", "x\n")));
     ui::MainWindow window(m_f->manager.get());
@@ -1810,7 +1810,7 @@ void TestMailWindow::screenshotsGerman()
     test::screenshot(&window, QStringLiteral("mail-window-fetch-failed-de"));
 
     // Papierkorb leeren, asked in German; Abbrechen keeps the message.
-    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    window.selectFolder(account.id, store::Mailbox::Kind::Trash);
     QAction *empty = window.findChild<QAction *>(QStringLiteral("emptyTrashAction"));
     QCOMPARE(test::shownText(empty->text()), QStringLiteral("Papierkorb leeren"));
     QCOMPARE(test::shownText(window.findChild<QAction *>(QStringLiteral("restoreAction"))->text()), QStringLiteral("Wiederherstellen"));

@@ -7,7 +7,7 @@
 #include "compose/ComposerWindow.h"
 #include "common/ErrorBanner.h"
 #include "GuiTestSupport.h"
-#include "mail/MailFolder.h"
+#include "store/Mailbox.h"
 #include "mail/MainWindow.h"
 #include "mail/MessageListModel.h"
 #include "activity/FetchScheduler.h"
@@ -193,14 +193,14 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
     QCOMPARE(window.messageModel()->rowCount(), 2);
     QCOMPARE(newMail.count(), 1);
     QCOMPARE(newMail.first().at(1).toString(), QStringLiteral("2 new messages"));
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (2)"));
+    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (2)"));
     QVERIFY(window.statusText()->text().contains(QStringLiteral("2 new messages")));
     // Newest first: "Zweite", then the one to reply to.
     QCOMPARE(window.messageModel()->index(1, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Grüße vom Server"));
     window.messageList()->setCurrentIndex(window.messageModel()->index(1, 0));
     QCOMPARE(window.messageView()->findChild<QLabel *>(QStringLiteral("headerSubject"))->text(), QStringLiteral("Grüße vom Server"));
     QVERIFY(window.messageView()->browser()->toHtml().contains(QStringLiteral("href=\"https://kurier.test/info\"")));
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
+    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
     test::screenshot(&window, QStringLiteral("mail-window-fetched-en"));
 
     // Antworten with an attachment; the reply goes to the sender, which is this mailbox.
@@ -221,13 +221,13 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
     QVERIFY2(window.statusText()->text().contains(QStringLiteral("1 message sent")), qPrintable(window.statusText()->text()));
-    QCOMPARE(window.folderItem(account.id, ui::MailFolder::Kind::Outbox)->text(0), QStringLiteral("Outbox"));
-    window.selectFolder(account.id, ui::MailFolder::Kind::Sent);
+    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Outbox)->text(0), QStringLiteral("Outbox"));
+    window.selectFolder(account.id, store::Mailbox::Kind::Sent);
     QCOMPARE(window.messageModel()->rowCount(), 1);
     QCOMPARE(window.messageModel()->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Re: Grüße vom Server"));
 
     // It comes back on the next Abrufen (Postfix delivers asynchronously: try a few times).
-    window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
+    window.selectFolder(account.id, store::Mailbox::Kind::Inbox);
     test::fetchUntil(window, 3);
     if (QTest::currentTestFailed())
         return;
@@ -272,7 +272,7 @@ void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
     ui::MainWindow window(f.manager.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.selectFolder(account.id, ui::MailFolder::Kind::Inbox);
+    window.selectFolder(account.id, store::Mailbox::Kind::Inbox);
     window.fetchAccount(account.id);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
@@ -286,7 +286,7 @@ void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
     QVERIFY(!window.deleteQuestion()); // no question: it can be taken back from the Trash
     QCOMPARE(window.messageModel()->totalCount(), 2);
     QVERIFY2(window.statusText()->text().contains(QStringLiteral("deleted on the server")), qPrintable(window.statusText()->text()));
-    const QString requests = ui::MailFolder::accountRoot(account) + QStringLiteral("/delete-on-server");
+    const QString requests = store::Mailbox::accountRoot(account) + QStringLiteral("/delete-on-server");
     QCOMPARE(QDir(requests).entryList(QDir::Files).size(), 1);
 
     // The next Abrufen deletes it there; nothing else goes, nothing is fetched again.
@@ -296,7 +296,7 @@ void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
     QVERIFY2(window.statusText()->text().contains(QStringLiteral("no new messages")), qPrintable(window.statusText()->text()));
     QCOMPARE(QDir(requests).entryList(QDir::Files).size(), 0);
     QCOMPARE(window.messageModel()->totalCount(), 2);
-    window.selectFolder(account.id, ui::MailFolder::Kind::Trash);
+    window.selectFolder(account.id, store::Mailbox::Kind::Trash);
     QCOMPARE(window.messageModel()->totalCount(), 1);
     QCOMPARE(window.messageModel()->rowAt(0).entry.subject, QStringLiteral("Zwei"));
 
@@ -304,7 +304,7 @@ void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
     window.fetchAccount(check.id);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
-    window.selectFolder(check.id, ui::MailFolder::Kind::Inbox);
+    window.selectFolder(check.id, store::Mailbox::Kind::Inbox);
     QStringList onServer;
     for (int r = 0; r < window.messageModel()->rowCount(); ++r)
         onServer << window.messageModel()->rowAt(r).entry.subject;

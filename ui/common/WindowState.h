@@ -17,7 +17,7 @@ struct WindowState
     QByteArray listSplitter;
     QByteArray listHeader;     // QHeaderView::saveState(): widths, order, sort column
     QString accountId;         // the folder shown, or empty
-    int folderKind = -1;       // MailFolder::Kind
+    int folderKind = -1;       // store::Mailbox::Kind
 
     [[nodiscard]] static QString pathBeside(const QString &settingsFile);
     [[nodiscard]] static WindowState load(const QString &path);

@@ -1,7 +1,7 @@
 #include "compose/ComposerWindow.h"
 
 #include "common/FormStyle.h"
-#include "mail/MailFolder.h"
+#include "store/Mailbox.h"
 #include "common/Question.h"
 #include "mail/SafeFileName.h"
 #include "common/WindowState.h"
@@ -300,7 +300,7 @@ bool ComposerWindow::send()
         showProblem(nullptr, built.error);
         return false;
     }
-    store::Outbox outbox(MailFolder::accountRoot(*account));
+    store::Outbox outbox(store::Mailbox::accountRoot(*account));
     std::optional<QString> id;
     if (outbox.open())
         id = outbox.enqueue(built.reversePath, built.recipients, built.data);
@@ -326,7 +326,7 @@ std::optional<QString> ComposerWindow::writeDraft(const store::Account &account,
         *error = built.error;
         return std::nullopt;
     }
-    const store::Maildir drafts(MailFolder::path(account, MailFolder::Kind::Drafts));
+    const store::Maildir drafts(store::Mailbox::path(account, store::Mailbox::Kind::Drafts));
     if (!drafts.create(error))
         return std::nullopt;
     const auto name = drafts.deliver(built.data, {}, error);

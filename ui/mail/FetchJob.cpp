@@ -1,6 +1,6 @@
 #include "mail/FetchJob.h"
 
-#include "mail/MailFolder.h"
+#include "store/Mailbox.h"
 #include "pop3/Pop3AccountFetch.h"
 
 #include <QDir>
@@ -28,7 +28,7 @@ FetchJob::~FetchJob() = default;
 
 QString FetchJob::transcriptPath() const
 {
-    return MailFolder::accountRoot(m_account) + QStringLiteral("/last-fetch-transcript.txt");
+    return store::Mailbox::accountRoot(m_account) + QStringLiteral("/last-fetch-transcript.txt");
 }
 
 QString FetchJob::transcriptText() const
@@ -40,7 +40,7 @@ QString FetchJob::transcriptText() const
 void FetchJob::start()
 {
     // A fresh transcript per fetch (the core appends).
-    QDir().mkpath(MailFolder::accountRoot(m_account));
+    QDir().mkpath(store::Mailbox::accountRoot(m_account));
     QFile::remove(transcriptPath());
     m_fetch->start();
 }

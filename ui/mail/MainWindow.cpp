@@ -128,13 +128,13 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
         if (account->oauth.enabled)
             menu->addAction(tr("&Sign In…"), this, [this, id] { signIn(id); });
         const int kind = item->data(0, FolderKindRole).toInt();
-        if (kind == int(MailFolder::Kind::Inbox) || kind == int(MailFolder::Kind::Trash)) {
-            menu->addAction(tr("Mark Folder &Read"), this, [this, id, kind] { markFolderRead(id, MailFolder::Kind(kind)); })
-                ->setEnabled(MailFolder::unreadCount(*account, MailFolder::Kind(kind)) > 0);
+        if (kind == int(store::Mailbox::Kind::Inbox) || kind == int(store::Mailbox::Kind::Trash)) {
+            menu->addAction(tr("Mark Folder &Read"), this, [this, id, kind] { markFolderRead(id, store::Mailbox::Kind(kind)); })
+                ->setEnabled(store::Mailbox::unreadCount(*account, store::Mailbox::Kind(kind)) > 0);
         }
-        if (kind == int(MailFolder::Kind::Trash)) {
+        if (kind == int(store::Mailbox::Kind::Trash)) {
             menu->addAction(tr("E&mpty Trash"), this, [this, id] { emptyTrash(id); })
-                ->setEnabled(MailFolder::messageCount(*account, MailFolder::Kind::Trash) > 0);
+                ->setEnabled(store::Mailbox::messageCount(*account, store::Mailbox::Kind::Trash) > 0);
         }
         menu->addSeparator();
         menu->addAction(tr("&Accounts…"), this, &MainWindow::openAccountManager);
@@ -198,18 +198,18 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
         menu->addActions({m_replyAction, m_replyAllAction, m_forwardAction, m_forwardAttachedAction});
         menu->addSeparator();
         menu->addAction(m_saveAction);
-        if (m_currentKind == MailFolder::Kind::Outbox)
+        if (m_currentKind == store::Mailbox::Kind::Outbox)
             menu->addAction(m_retryAction);
         else
             menu->addAction(m_toggleReadAction);
-        if (m_currentKind == MailFolder::Kind::Trash)
+        if (m_currentKind == store::Mailbox::Kind::Trash)
             menu->addAction(m_restoreAction);
         menu->addAction(m_deleteAction);
         menu->popup(m_list->viewport()->mapToGlobal(pos));
     });
     // A draft opens in the composer to be finished.
     connect(m_list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
-        if (m_currentKind == MailFolder::Kind::Drafts && index.isValid())
+        if (m_currentKind == store::Mailbox::Kind::Drafts && index.isValid())
             openDraft(index.row());
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
@@ -320,9 +320,9 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     // column that folder does not need), the folder through refreshAccounts' "previous".
     const WindowState state = WindowState::load(m_statePath);
     m_list->horizontalHeader()->restoreState(state.listHeader);
-    if (!state.accountId.isEmpty() && MailFolder::all().contains(MailFolder::Kind(state.folderKind))) {
+    if (!state.accountId.isEmpty() && store::Mailbox::all().contains(store::Mailbox::Kind(state.folderKind))) {
         m_currentAccountId = state.accountId;
-        m_currentKind = MailFolder::Kind(state.folderKind);
+        m_currentKind = store::Mailbox::Kind(state.folderKind);
     }
     refreshAccounts();
     resize(1100, 720);
@@ -431,7 +431,7 @@ void MainWindow::createActions()
 void MainWindow::refreshAccounts()
 {
     const QString previousAccount = m_currentAccountId;
-    const MailFolder::Kind previousKind = m_currentKind;
+    const store::Mailbox::Kind previousKind = m_currentKind;
     const QSignalBlocker block(m_folders);
     m_folders->clear();
     QList<store::Account> accounts = m_accounts->accounts();
@@ -451,7 +451,7 @@ void MainWindow::refreshAccounts()
             f.setBold(true);
             item->setFont(0, f);
         }
-        for (const MailFolder::Kind kind : MailFolder::all()) {
+        for (const store::Mailbox::Kind kind : store::Mailbox::all()) {
             auto *folder = new QTreeWidgetItem(item);
             folder->setData(0, AccountIdRole, a.id);
             folder->setData(0, FolderKindRole, int(kind));
@@ -468,7 +468,7 @@ void MainWindow::refreshAccounts()
 
     QTreeWidgetItem *select = folderItem(previousAccount, previousKind);
     if (!select && !accounts.isEmpty())
-        select = folderItem(accounts.first().id, MailFolder::Kind::Inbox);
+        select = folderItem(accounts.first().id, store::Mailbox::Kind::Inbox);
     if (select) {
         m_folders->setCurrentItem(select);
         onFolderSelected();
@@ -479,7 +479,7 @@ void MainWindow::refreshAccounts()
     updateActions();
 }
 
-QTreeWidgetItem *MainWindow::folderItem(const QString &accountId, MailFolder::Kind kind) const
+QTreeWidgetItem *MainWindow::folderItem(const QString &accountId, store::Mailbox::Kind kind) const
 {
     for (int i = 0; i < m_folders->topLevelItemCount(); ++i) {
         QTreeWidgetItem *account = m_folders->topLevelItem(i);
@@ -503,11 +503,11 @@ void MainWindow::refreshCounts()
             continue;
         for (int j = 0; j < accountItem->childCount(); ++j) {
             QTreeWidgetItem *item = accountItem->child(j);
-            const auto kind = MailFolder::Kind(item->data(0, FolderKindRole).toInt());
-            const int count = MailFolder::unreadCount(*account, kind);
-            if (kind == MailFolder::Kind::Inbox)
+            const auto kind = store::Mailbox::Kind(item->data(0, FolderKindRole).toInt());
+            const int count = store::Mailbox::unreadCount(*account, kind);
+            if (kind == store::Mailbox::Kind::Inbox)
                 unreadInboxes += count;
-            const QString name = MailFolder::displayName(kind);
+            const QString name = store::Mailbox::displayName(kind);
             item->setText(0, count > 0 ? QStringLiteral("%1 (%2)").arg(name, QLocale().toString(count)) : name);
             QFont f = item->font(0);
             f.setBold(count > 0);
@@ -521,10 +521,10 @@ void MainWindow::watchFolders()
 {
     QStringList wanted;
     for (const store::Account &a : m_accounts->accounts()) {
-        const QString root = MailFolder::accountRoot(a);
+        const QString root = store::Mailbox::accountRoot(a);
         wanted << root; // a folder created later (the first Trash, Sent …) shows up here
-        for (const MailFolder::Kind kind : MailFolder::all()) {
-            const QString folder = MailFolder::path(a, kind);
+        for (const store::Mailbox::Kind kind : store::Mailbox::all()) {
+            const QString folder = store::Mailbox::path(a, kind);
             wanted << folder + QStringLiteral("/new") << folder + QStringLiteral("/cur");
         }
     }
@@ -562,7 +562,7 @@ void MainWindow::onFoldersChanged()
     m_model->refresh();
 }
 
-void MainWindow::selectFolder(const QString &accountId, MailFolder::Kind kind)
+void MainWindow::selectFolder(const QString &accountId, store::Mailbox::Kind kind)
 {
     if (QTreeWidgetItem *item = folderItem(accountId, kind))
         m_folders->setCurrentItem(item);
@@ -581,13 +581,13 @@ void MainWindow::onFolderSelected()
     if (!account)
         return;
     m_currentAccountId = account->id;
-    m_currentKind = MailFolder::Kind(item->data(0, FolderKindRole).toInt());
-    m_model->setFolderInBackground(MailFolder::path(*account, m_currentKind));
+    m_currentKind = store::Mailbox::Kind(item->data(0, FolderKindRole).toInt());
+    m_model->setFolderInBackground(store::Mailbox::path(*account, m_currentKind));
     // Sent, Outbox and Drafts: who it went to matters, the sender is the account itself.
-    const bool recipients = MailFolder::showsRecipients(m_currentKind);
+    const bool recipients = store::Mailbox::showsRecipients(m_currentKind);
     m_list->setColumnHidden(MessageListModel::ToColumn, !recipients);
     m_list->setColumnHidden(MessageListModel::FromColumn, recipients);
-    setWindowTitle(tr("%1 – %2 – Kurier").arg(MailFolder::displayName(m_currentKind), account->prefix));
+    setWindowTitle(tr("%1 – %2 – Kurier").arg(store::Mailbox::displayName(m_currentKind), account->prefix));
 }
 
 void MainWindow::onMessageSelected()
@@ -607,7 +607,7 @@ void MainWindow::onMessageSelected()
         return;
     }
     m_view->showMessage(f.readAll());
-    if (m_currentKind == MailFolder::Kind::Outbox)
+    if (m_currentKind == store::Mailbox::Kind::Outbox)
         showOutboxState(row);
     if (m_model->rowAt(row).unread && setRead(row, true))
         refreshCounts();
@@ -628,13 +628,13 @@ bool MainWindow::setRead(int row, bool read, QString *error)
     return moved.has_value();
 }
 
-void MainWindow::markFolderRead(const QString &accountId, MailFolder::Kind kind)
+void MainWindow::markFolderRead(const QString &accountId, store::Mailbox::Kind kind)
 {
     const auto account = m_accounts->findById(accountId);
     if (!account)
         return;
     QString error;
-    if (MailFolder::markAllRead(*account, kind, &error) < 0)
+    if (store::Mailbox::markAllRead(*account, kind, &error) < 0)
         m_statusText->setText(error);
     onFoldersChanged(); // the rows and the counts, now rather than when the watcher fires
 }
@@ -642,7 +642,7 @@ void MainWindow::markFolderRead(const QString &accountId, MailFolder::Kind kind)
 void MainWindow::toggleReadSelected()
 {
     const QList<int> rows = selectedRows();
-    if (rows.isEmpty() || m_currentKind == MailFolder::Kind::Outbox)
+    if (rows.isEmpty() || m_currentKind == store::Mailbox::Kind::Outbox)
         return;
     // The message shown decides, as the action's text says; the others follow it.
     const QModelIndex current = m_list->currentIndex();
@@ -661,9 +661,9 @@ void MainWindow::toggleReadSelected()
 std::optional<store::Outbox::Entry> MainWindow::outboxEntry(int row) const
 {
     const auto account = m_accounts->findById(m_currentAccountId);
-    if (!account || m_currentKind != MailFolder::Kind::Outbox || row < 0 || row >= m_model->rowCount())
+    if (!account || m_currentKind != store::Mailbox::Kind::Outbox || row < 0 || row >= m_model->rowCount())
         return std::nullopt;
-    store::Outbox outbox(MailFolder::accountRoot(*account));
+    store::Outbox outbox(store::Mailbox::accountRoot(*account));
     if (!outbox.open())
         return std::nullopt;
     return outbox.entry(store::HeaderIndex::baseName(m_model->rowAt(row).relativePath));
@@ -694,7 +694,7 @@ void MainWindow::retrySelected()
     if (!entry || !account)
         return;
     // The user's word: a Failed, Unknown or Deferred message is sent again now.
-    store::Outbox outbox(MailFolder::accountRoot(*account));
+    store::Outbox outbox(store::Mailbox::accountRoot(*account));
     if (!outbox.open() || !outbox.retry(entry->id)) {
         m_statusText->setText(tr("The message could not be queued again: %1").arg(outbox.errorString()));
         return;
@@ -713,15 +713,15 @@ void MainWindow::updateActions()
     m_forwardAttachedAction->setEnabled(haveMessage);
     m_deleteAction->setEnabled(haveSelection);
     m_saveAction->setEnabled(haveSelection && m_view->hasMessage());
-    m_retryAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Outbox);
-    m_restoreAction->setEnabled(haveSelection && m_currentKind == MailFolder::Kind::Trash);
+    m_retryAction->setEnabled(haveSelection && m_currentKind == store::Mailbox::Kind::Outbox);
+    m_restoreAction->setEnabled(haveSelection && m_currentKind == store::Mailbox::Kind::Trash);
     const QList<int> rows = selectedRows();
     const int shown = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : rows.value(rows.size() - 1, -1);
     const bool unread = shown >= 0 && m_model->rowAt(shown).unread;
     m_toggleReadAction->setText(unread ? tr("Mark as R&ead") : tr("Mark as &Unread"));
-    m_toggleReadAction->setEnabled(haveSelection && m_currentKind != MailFolder::Kind::Outbox);
+    m_toggleReadAction->setEnabled(haveSelection && m_currentKind != store::Mailbox::Kind::Outbox);
     const auto account = m_accounts->findById(m_currentAccountId);
-    m_emptyTrashAction->setEnabled(account && MailFolder::messageCount(*account, MailFolder::Kind::Trash) > 0);
+    m_emptyTrashAction->setEnabled(account && store::Mailbox::messageCount(*account, store::Mailbox::Kind::Trash) > 0);
     m_composeAction->setEnabled(!m_accounts->accounts().isEmpty());
     m_fetchAction->setEnabled(!m_accounts->accounts().isEmpty());
 }
@@ -856,7 +856,7 @@ void MainWindow::startNextFetch()
         m_notifier->fetched(prefix, fetched);
         m_fetch = nullptr;
         job->deleteLater();
-        if (fetched > 0 && accountId == m_currentAccountId && m_currentKind == MailFolder::Kind::Inbox)
+        if (fetched > 0 && accountId == m_currentAccountId && m_currentKind == store::Mailbox::Kind::Inbox)
             m_model->refresh();
         refreshCounts();
         startNextFetch();
@@ -912,7 +912,7 @@ void MainWindow::startNextSend()
             // The messages refused over the certificate go again once it is trusted.
             offerCertificateTrust(accountId, d, [this, accountId, ids = job->certificateFailures()] {
                 if (const auto sender = m_accounts->findById(accountId)) {
-                    store::Outbox outbox(MailFolder::accountRoot(*sender));
+                    store::Outbox outbox(store::Mailbox::accountRoot(*sender));
                     if (outbox.open()) {
                         for (const QString &id : ids)
                             outbox.retry(id);
@@ -923,7 +923,7 @@ void MainWindow::startNextSend()
         }
         m_send = nullptr;
         job->deleteLater();
-        if (accountId == m_currentAccountId && m_currentKind != MailFolder::Kind::Inbox)
+        if (accountId == m_currentAccountId && m_currentKind != store::Mailbox::Kind::Inbox)
             m_model->refresh();
         refreshCounts();
         startNextSend();
@@ -1030,7 +1030,7 @@ ComposerWindow *MainWindow::openComposer(ComposerWindow::Mode mode)
     connect(composer, &ComposerWindow::queued, this, [this](const QString &accountId) { sendOutbox(accountId); });
     connect(composer, &ComposerWindow::draftSaved, this, [this](const QString &accountId) {
         refreshCounts();
-        if (accountId == m_currentAccountId && m_currentKind == MailFolder::Kind::Drafts)
+        if (accountId == m_currentAccountId && m_currentKind == store::Mailbox::Kind::Drafts)
             onFoldersChanged(); // reloads keeping the message shown (an autosave comes every two minutes)
     });
     m_lastComposer = composer;
@@ -1050,7 +1050,7 @@ ComposerWindow *MainWindow::openDraft(int row)
     ComposerWindow *c = openComposer(ComposerWindow::Mode::New);
     c->loadDraft(draft, m_currentAccountId, path);
     connect(c, &QObject::destroyed, this, [this] {
-        if (m_currentKind == MailFolder::Kind::Drafts)
+        if (m_currentKind == store::Mailbox::Kind::Drafts)
             m_model->refresh();
     });
     return c;
@@ -1140,15 +1140,15 @@ void MainWindow::moveToTrash(const QList<int> &rowsDescending)
         return;
     // "Delete on the server when deleted locally": the next fetch sends DELE for them. The
     // UIDL key in a file name says which message on the server it is.
-    const bool forServer = account->pop3.deleteWhenDeletedLocally && m_currentKind == MailFolder::Kind::Inbox;
-    store::DeletionRequests requests(MailFolder::accountRoot(*account));
+    const bool forServer = account->pop3.deleteWhenDeletedLocally && m_currentKind == store::Mailbox::Kind::Inbox;
+    store::DeletionRequests requests(store::Mailbox::accountRoot(*account));
     QList<int> moved;
     QString error;
     QString serverError;
     for (const int row : rowsDescending) {
         const QString relative = m_model->rowAt(row).relativePath;
         QString why;
-        if (!MailFolder::moveToTrash(*account, m_model->folder(), relative, &why)) {
+        if (!store::Mailbox::moveToTrash(*account, m_model->folder(), relative, &why)) {
             error = why;
             continue;
         }
@@ -1210,14 +1210,14 @@ void MainWindow::restoreSelected()
 {
     const auto account = m_accounts->findById(m_currentAccountId);
     const QList<int> rows = selectedRows();
-    if (rows.isEmpty() || !account || m_currentKind != MailFolder::Kind::Trash)
+    if (rows.isEmpty() || !account || m_currentKind != store::Mailbox::Kind::Trash)
         return;
     QList<int> restored;
     QString error;
-    MailFolder::Kind folder = MailFolder::Kind::Inbox;
+    store::Mailbox::Kind folder = store::Mailbox::Kind::Inbox;
     for (const int row : rows) {
         QString why;
-        if (const auto r = MailFolder::restoreFromTrash(*account, m_model->rowAt(row).relativePath, &why)) {
+        if (const auto r = store::Mailbox::restoreFromTrash(*account, m_model->rowAt(row).relativePath, &why)) {
             restored << row;
             folder = r->folder;
         } else {
@@ -1228,7 +1228,7 @@ void MainWindow::restoreSelected()
         m_statusText->setText(tr("The message could not be restored: %1").arg(error));
         return;
     }
-    QString note = restored.size() == 1 ? tr("Restored to %1.").arg(MailFolder::displayName(folder))
+    QString note = restored.size() == 1 ? tr("Restored to %1.").arg(store::Mailbox::displayName(folder))
                                         : tr("%1 messages restored to the folders they came from.").arg(QLocale().toString(restored.size()));
     if (!error.isEmpty())
         note += u' ' + tr("Some could not be restored: %1").arg(error);
@@ -1240,7 +1240,7 @@ void MainWindow::emptyTrash(const QString &accountId)
     const auto account = m_accounts->findById(accountId);
     if (!account)
         return;
-    const int count = MailFolder::messageCount(*account, MailFolder::Kind::Trash);
+    const int count = store::Mailbox::messageCount(*account, store::Mailbox::Kind::Trash);
     if (count == 0)
         return;
     if (m_emptyTrashQuestion)
@@ -1259,8 +1259,8 @@ void MainWindow::emptyTrash(const QString &accountId)
         if (button != yes || !current)
             return;
         QString error;
-        const int removed = MailFolder::emptyTrash(*current, &error);
-        if (m_currentAccountId == accountId && m_currentKind == MailFolder::Kind::Trash) {
+        const int removed = store::Mailbox::emptyTrash(*current, &error);
+        if (m_currentAccountId == accountId && m_currentKind == store::Mailbox::Kind::Trash) {
             m_view->clear();
             m_model->refresh();
         }
@@ -1278,7 +1278,7 @@ void MainWindow::deleteSelected()
         return;
     // Outside the Trash and the Outbox a message goes to the Trash at once (it can be taken back
     // from there); only deleting from the Trash (or a message waiting to be sent) is for good.
-    if (m_currentKind != MailFolder::Kind::Trash && m_currentKind != MailFolder::Kind::Outbox) {
+    if (m_currentKind != store::Mailbox::Kind::Trash && m_currentKind != store::Mailbox::Kind::Outbox) {
         moveToTrash(selectedRows());
         return;
     }
@@ -1296,7 +1296,7 @@ void MainWindow::deleteSelected()
     m_deleteQuestion->setObjectName(QStringLiteral("deleteQuestion"));
     QPushButton *yes = q.confirm;
     yes->setObjectName(QStringLiteral("confirmDelete"));
-    const MailFolder::Kind kind = m_currentKind;
+    const store::Mailbox::Kind kind = m_currentKind;
     connect(m_deleteQuestion, &QMessageBox::buttonClicked, this, [this, yes, paths, kind](QAbstractButton *button) {
         if (button != yes || kind != m_currentKind)
             return;
@@ -1308,8 +1308,8 @@ void MainWindow::deleteSelected()
             if (!paths.contains(m_model->filePath(row)))
                 continue;
             bool removed = false;
-            if (kind == MailFolder::Kind::Outbox && account) {
-                store::Outbox outbox(MailFolder::accountRoot(*account));
+            if (kind == store::Mailbox::Kind::Outbox && account) {
+                store::Outbox outbox(store::Mailbox::accountRoot(*account));
                 removed = outbox.open() && outbox.remove(store::HeaderIndex::baseName(m_model->rowAt(row).relativePath));
             } else {
                 removed = QFile::remove(m_model->filePath(row));

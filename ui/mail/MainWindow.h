@@ -3,7 +3,7 @@
 #include "accounts/AccountDialog.h"
 #include "accounts/CertificateDialog.h"
 #include "compose/ComposerWindow.h"
-#include "mail/MailFolder.h"
+#include "store/Mailbox.h"
 #include "accounts/OptionsDialog.h"
 #include "store/Outbox.h"
 
@@ -79,9 +79,9 @@ public:
     [[nodiscard]] CertificateDialog *certificateDialog() const { return m_certificateDialog; }
 
     // Shows a folder of an account (selects it in the tree).
-    void selectFolder(const QString &accountId, MailFolder::Kind kind);
+    void selectFolder(const QString &accountId, store::Mailbox::Kind kind);
     // The folder tree item of a folder, or nullptr.
-    [[nodiscard]] QTreeWidgetItem *folderItem(const QString &accountId, MailFolder::Kind kind) const;
+    [[nodiscard]] QTreeWidgetItem *folderItem(const QString &accountId, store::Mailbox::Kind kind) const;
 
 public slots:
     void openAccountManager();
@@ -113,7 +113,7 @@ public slots:
     // Outbox, whose "unread" means "waiting").
     void toggleReadSelected();
     // Ordner als gelesen markieren (Inbox and Trash, the folders that count unread messages).
-    void markFolderRead(const QString &accountId, MailFolder::Kind kind);
+    void markFolderRead(const QString &accountId, store::Mailbox::Kind kind);
     // Papierkorb leeren: asks (non-modal), then deletes every message in the account's Trash.
     void emptyTrash(const QString &accountId);
     // Sends what is due in the account's Outbox (after Senden in the composer).
@@ -191,7 +191,7 @@ private:
     QAction *m_saveAction = nullptr;
     QAction *m_emptyTrashAction = nullptr;
     QString m_currentAccountId;
-    MailFolder::Kind m_currentKind = MailFolder::Kind::Inbox;
+    store::Mailbox::Kind m_currentKind = store::Mailbox::Kind::Inbox;
     QStringList m_fetchQueue; // account ids
     QStringList m_sendQueue;
     QPointer<FetchJob> m_fetch;

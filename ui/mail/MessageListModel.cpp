@@ -1,7 +1,7 @@
 #include "mail/MessageListModel.h"
 
 #include "mime/HeaderText.h"
-#include "mail/MailFolder.h"
+#include "store/Mailbox.h"
 #include "store/Maildir.h"
 
 #include <QFile>
@@ -75,7 +75,7 @@ QList<MessageListModel::Row> MessageListModel::loadRows(const QString &folder)
         row.time = entry.date.isValid() ? entry.date.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
         row.entry = std::move(entry);
         row.relativePath = relative;
-        row.unread = MailFolder::isUnread(relative);
+        row.unread = store::Mailbox::isUnread(relative);
         rows.append(std::move(row));
     };
     for (const store::HeaderIndex::Entry &e : entries) {
@@ -259,7 +259,7 @@ void MessageListModel::setRelativePath(int row, const QString &relativePath)
 {
     Row &r = m_rows[m_visible[row]];
     r.relativePath = relativePath;
-    r.unread = MailFolder::isUnread(relativePath);
+    r.unread = store::Mailbox::isUnread(relativePath);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

@@ -1,6 +1,6 @@
 #include "mail/SendJob.h"
 
-#include "mail/MailFolder.h"
+#include "store/Mailbox.h"
 #include "smtp/OutboxSender.h"
 #include "store/Outbox.h"
 
@@ -20,7 +20,7 @@ SendJob::~SendJob()
 
 void SendJob::start()
 {
-    m_outbox = std::make_unique<store::Outbox>(MailFolder::accountRoot(m_account));
+    m_outbox = std::make_unique<store::Outbox>(store::Mailbox::accountRoot(m_account));
     if (!m_outbox->open()) {
         diagnostics::Diagnostic d;
         d.stage = diagnostics::Diagnostic::Stage::Configuration;

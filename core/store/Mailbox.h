@@ -9,14 +9,15 @@
 
 #include <optional>
 
-namespace kurier::ui {
+namespace kurier::store {
 
-// The folders every account has, and where they live: the Maildirs under the account's mail
-// folder ($XDG_DATA_HOME/kurier/<prefix>/INBOX, Outbox, Sent, Drafts, Trash) that POP3, the
-// Outbox, the composer and Löschen write.
-class MailFolder
+// The message operations on an account's local folders (the Maildirs of store::MailLayout that
+// POP3, the Outbox, the composer and Löschen write): counting, marking read, moving to the Trash
+// and back, emptying it. The window asks here and only shows the outcome; the Maildir stays the
+// truth, so mutt or notmuch working the same folders meanwhile lose nothing.
+class Mailbox
 {
-    Q_DECLARE_TR_FUNCTIONS(MailFolder)
+    Q_DECLARE_TR_FUNCTIONS(Mailbox)
 public:
     using Kind = store::MailLayout::Folder;
 
@@ -71,4 +72,4 @@ private:
                             QString *error);
 };
 
-} // namespace kurier::ui
+} // namespace kurier::store

@@ -1,4 +1,4 @@
-#include "mail/MailFolder.h"
+#include "store/Mailbox.h"
 
 #include "store/DeletionRequests.h"
 #include "store/HeaderIndex.h"
@@ -9,19 +9,19 @@
 #include <QFileInfo>
 #include <QSaveFile>
 
-namespace kurier::ui {
+namespace kurier::store {
 
-QString MailFolder::accountRoot(const store::Account &account)
+QString Mailbox::accountRoot(const store::Account &account)
 {
     return store::MailLayout::of(account).root();
 }
 
-QString MailFolder::path(const store::Account &account, Kind kind)
+QString Mailbox::path(const store::Account &account, Kind kind)
 {
     return store::MailLayout::of(account).path(kind);
 }
 
-QString MailFolder::displayName(Kind kind)
+QString Mailbox::displayName(Kind kind)
 {
     switch (kind) {
     case Kind::Inbox: return tr("Inbox");
@@ -33,12 +33,12 @@ QString MailFolder::displayName(Kind kind)
     return {};
 }
 
-bool MailFolder::isUnread(const QString &relativePath)
+bool Mailbox::isUnread(const QString &relativePath)
 {
     return relativePath.startsWith(QLatin1String("new/")) || !store::Maildir::flagsOf(relativePath).contains(u'S');
 }
 
-int MailFolder::unreadCount(const store::Account &account, Kind kind)
+int Mailbox::unreadCount(const store::Account &account, Kind kind)
 {
     const store::Maildir maildir(path(account, kind));
     if (!maildir.exists())
@@ -57,32 +57,32 @@ int MailFolder::unreadCount(const store::Account &account, Kind kind)
 namespace {
 
 // Stable names for the origin files (never translated: they are data).
-QString originKey(MailFolder::Kind kind)
+QString originKey(Mailbox::Kind kind)
 {
     switch (kind) {
-    case MailFolder::Kind::Inbox: return QStringLiteral("Inbox");
-    case MailFolder::Kind::Outbox: return QStringLiteral("Outbox");
-    case MailFolder::Kind::Sent: return QStringLiteral("Sent");
-    case MailFolder::Kind::Drafts: return QStringLiteral("Drafts");
-    case MailFolder::Kind::Trash: return QStringLiteral("Trash");
+    case Mailbox::Kind::Inbox: return QStringLiteral("Inbox");
+    case Mailbox::Kind::Outbox: return QStringLiteral("Outbox");
+    case Mailbox::Kind::Sent: return QStringLiteral("Sent");
+    case Mailbox::Kind::Drafts: return QStringLiteral("Drafts");
+    case Mailbox::Kind::Trash: return QStringLiteral("Trash");
     }
     return {};
 }
 
 } // namespace
 
-QString MailFolder::originsPath(const store::Account &account)
+QString Mailbox::originsPath(const store::Account &account)
 {
     return path(account, Kind::Trash) + QStringLiteral("/.kurier-origin");
 }
 
-int MailFolder::messageCount(const store::Account &account, Kind kind)
+int Mailbox::messageCount(const store::Account &account, Kind kind)
 {
     const store::Maildir maildir(path(account, kind));
     return maildir.exists() ? int(maildir.messages().size()) : 0;
 }
 
-bool MailFolder::moveMessage(const QString &fromFolder, const QString &toFolder, const QString &relativePath,
+bool Mailbox::moveMessage(const QString &fromFolder, const QString &toFolder, const QString &relativePath,
                              QString *error)
 {
     const store::Maildir target(toFolder);
@@ -113,7 +113,7 @@ bool MailFolder::moveMessage(const QString &fromFolder, const QString &toFolder,
     return true;
 }
 
-std::optional<QString> MailFolder::moveToTrash(const store::Account &account, const QString &fromFolder,
+std::optional<QString> Mailbox::moveToTrash(const store::Account &account, const QString &fromFolder,
                                                const QString &relativePath, QString *error)
 {
     if (!moveMessage(fromFolder, path(account, Kind::Trash), relativePath, error))
@@ -135,7 +135,7 @@ std::optional<QString> MailFolder::moveToTrash(const store::Account &account, co
     return relativePath;
 }
 
-std::optional<MailFolder::Restored> MailFolder::restoreFromTrash(const store::Account &account, const QString &relativePath,
+std::optional<Mailbox::Restored> Mailbox::restoreFromTrash(const store::Account &account, const QString &relativePath,
                                                                  QString *error)
 {
     const QString originFile = originsPath(account) + u'/' + store::HeaderIndex::baseName(relativePath);
@@ -163,7 +163,7 @@ std::optional<MailFolder::Restored> MailFolder::restoreFromTrash(const store::Ac
     return restored;
 }
 
-int MailFolder::emptyTrash(const store::Account &account, QString *error)
+int Mailbox::emptyTrash(const store::Account &account, QString *error)
 {
     const store::Maildir trash(path(account, Kind::Trash));
     if (!trash.exists())
@@ -187,7 +187,7 @@ int MailFolder::emptyTrash(const store::Account &account, QString *error)
     return removed;
 }
 
-int MailFolder::markAllRead(const store::Account &account, Kind kind, QString *error)
+int Mailbox::markAllRead(const store::Account &account, Kind kind, QString *error)
 {
     const store::Maildir maildir(path(account, kind));
     if (!maildir.exists())
@@ -210,4 +210,4 @@ int MailFolder::markAllRead(const store::Account &account, Kind kind, QString *e
     return marked;
 }
 
-} // namespace kurier::ui
+} // namespace kurier::store
