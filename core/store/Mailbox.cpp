@@ -113,6 +113,15 @@ bool Mailbox::moveMessage(const QString &fromFolder, const QString &toFolder, co
     return true;
 }
 
+std::optional<QString> Mailbox::setRead(const QString &folder, const QString &relativePath, bool read, QString *error)
+{
+    QString flags = store::Maildir::flagsOf(relativePath);
+    flags.remove(u'S');
+    if (read)
+        flags += u'S';
+    return store::Maildir(folder).setFlags(relativePath, flags, error);
+}
+
 std::optional<QString> Mailbox::moveToTrash(const store::Account &account, const QString &fromFolder,
                                                const QString &relativePath, QString *error)
 {

@@ -35,6 +35,13 @@ public:
     // Folders whose list shows the recipients rather than the sender.
     [[nodiscard]] static bool showsRecipients(Kind kind) { return kind == Kind::Outbox || kind == Kind::Sent || kind == Kind::Drafts; }
 
+    // Als (un)gelesen markieren: sets or clears the Maildir S flag of a message (a path relative
+    // to `folder`), keeping its other flags; the file moves to cur/ and stays there when unread
+    // again (Maildir: new/ is for messages no client has seen). The new relative path, or nullopt
+    // and *error.
+    static std::optional<QString> setRead(const QString &folder, const QString &relativePath, bool read,
+                                          QString *error = nullptr);
+
     // Löschen outside the Papierkorb: moves the message (a path relative to `fromFolder`) into
     // the account's Trash, keeping its file name (so its flags and its UIDL key stay) and adding
     // its line to the Trash's header index. Returns the path relative to the Trash, or nullopt

@@ -616,13 +616,7 @@ void MainWindow::onMessageSelected()
 
 bool MainWindow::setRead(int row, bool read, QString *error)
 {
-    // Maildir flag S; the file moves to cur/ and stays there when unread again.
-    const QString relative = m_model->rowAt(row).relativePath;
-    QString flags = store::Maildir::flagsOf(relative);
-    flags.remove(u'S');
-    if (read)
-        flags += u'S';
-    const auto moved = store::Maildir(m_model->folder()).setFlags(relative, flags, error);
+    const auto moved = store::Mailbox::setRead(m_model->folder(), m_model->rowAt(row).relativePath, read, error);
     if (moved)
         m_model->setRelativePath(row, *moved);
     return moved.has_value();
