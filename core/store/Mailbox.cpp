@@ -144,6 +144,26 @@ std::optional<QString> Mailbox::moveToTrash(const store::Account &account, const
     return relativePath;
 }
 
+Mailbox::Trashed Mailbox::trash(const store::Account &account, Kind kind, const QStringList &relativePaths)
+{
+    Trashed result;
+    result.forServer = account.pop3.deleteWhenDeletedLocally && kind == Kind::Inbox;
+    store::DeletionRequests requests(accountRoot(account));
+    const QString from = path(account, kind);
+    for (const QString &relative : relativePaths) {
+        QString why;
+        if (!moveToTrash(account, from, relative, &why)) {
+            result.error = why;
+            continue;
+        }
+        result.moved << relative;
+        const QByteArray key = store::Maildir::keyOf(relative);
+        if (result.forServer && !key.isEmpty() && !requests.add(key, &why))
+            result.serverError = why;
+    }
+    return result;
+}
+
 std::optional<Mailbox::Restored> Mailbox::restoreFromTrash(const store::Account &account, const QString &relativePath,
                                                                  QString *error)
 {

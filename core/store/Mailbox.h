@@ -49,6 +49,19 @@ public:
     static std::optional<QString> moveToTrash(const store::Account &account, const QString &fromFolder,
                                               const QString &relativePath, QString *error = nullptr);
 
+    // Löschen of several messages of a folder (paths relative to it): each goes to the Trash
+    // (moveToTrash). From the Inbox of an account that deletes on the server when deleted
+    // locally, each is also marked for DELE at the next fetch by the UIDL key in its name
+    // (store::DeletionRequests). Per message: moved or not; what failed is named.
+    struct Trashed
+    {
+        QStringList moved;   // the relative paths that are in the Trash now
+        bool forServer = false; // they will be deleted on the server at the next fetch
+        QString error;       // why the last message that stayed could not be moved
+        QString serverError; // why one could not be marked for the server (it is in the Trash)
+    };
+    static Trashed trash(const store::Account &account, Kind kind, const QStringList &relativePaths);
+
     // Wiederherstellen: moves a message (a path relative to the Trash) back to the folder it was
     // deleted from — the Inbox when that is not known (moved there by an older Kurier) — keeping
     // its file name. A message from the Inbox is no longer to be deleted on the server.

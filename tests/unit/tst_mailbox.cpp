@@ -1,9 +1,11 @@
 // store::Mailbox without a window: the message operations on an account's Maildirs, each checked
 // on disk (where the file is, its flags, that nothing is lost or doubled).
 #include "store/Mailbox.h"
+#include "store/DeletionRequests.h"
 #include "store/Maildir.h"
 
 #include <QDir>
+#include <algorithm>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +43,8 @@ private slots:
     void setRead();
     void trashAndRestore_data();
     void trashAndRestore();
+    void trashMarksForServer_data();
+    void trashMarksForServer();
     void markAllReadAndCounts();
     void emptyTrash();
 
@@ -112,6 +116,44 @@ void TestMailbox::trashAndRestore()
     QCOMPARE(restored->folder, from); // back where it came from
     QCOMPARE(files(m_account, from), QStringList{relative});
     QVERIFY(files(m_account, Mailbox::Kind::Trash).isEmpty());
+}
+
+void TestMailbox::trashMarksForServer_data()
+{
+    QTest::addColumn<Mailbox::Kind>("from");
+    QTest::addColumn<bool>("deleteOnServer");
+    QTest::addColumn<bool>("marked");
+    QTest::newRow("inbox, deletes on server") << Mailbox::Kind::Inbox << true << true;
+    QTest::newRow("inbox, keeps on server") << Mailbox::Kind::Inbox << false << false;
+    QTest::newRow("sent never goes to the server") << Mailbox::Kind::Sent << true << false;
+}
+
+void TestMailbox::trashMarksForServer()
+{
+    QFETCH(Mailbox::Kind, from);
+    QFETCH(bool, deleteOnServer);
+    QFETCH(bool, marked);
+    m_account.pop3.deleteWhenDeletedLocally = deleteOnServer;
+    const QStringList names{QStringLiteral("new/40.a,K=6b6579303031"), QStringLiteral("cur/41.a,K=6b6579303032:2,S"),
+                            QStringLiteral("new/42.a")}; // the last was not fetched by POP3: no key
+    for (const QString &name : names)
+        put(m_account, from, name);
+    const Mailbox::Trashed trashed = Mailbox::trash(m_account, from, names);
+    QCOMPARE(trashed.moved, names);
+    QVERIFY2(trashed.error.isEmpty() && trashed.serverError.isEmpty(), qPrintable(trashed.error + trashed.serverError));
+    QCOMPARE(trashed.forServer, marked);
+    QCOMPARE(files(m_account, Mailbox::Kind::Trash).size(), 3);
+    QList<QByteArray> keys = store::DeletionRequests(Mailbox::accountRoot(m_account)).keys();
+    std::sort(keys.begin(), keys.end());
+    const QList<QByteArray> expected = marked ? QList<QByteArray>{store::Maildir::keyOf(names[0]), store::Maildir::keyOf(names[1])}
+                                              : QList<QByteArray>{};
+    QCOMPARE(keys, expected);
+    if (marked) {
+        QVERIFY(!expected[0].isEmpty());
+        // Taken back from the Trash: the server keeps its copy after all.
+        QVERIFY(Mailbox::restoreFromTrash(m_account, names[0]));
+        QCOMPARE(store::DeletionRequests(Mailbox::accountRoot(m_account)).keys(), QList<QByteArray>{expected[1]});
+    }
 }
 
 void TestMailbox::markAllReadAndCounts()

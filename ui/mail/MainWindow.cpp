@@ -18,7 +18,6 @@
 #include "mime/MessageParser.h"
 #include "oauth/DeviceCodeFlow.h"
 #include "store/AccountManager.h"
-#include "store/DeletionRequests.h"
 #include "store/Maildir.h"
 #include "store/Outbox.h"
 
@@ -1132,25 +1131,21 @@ void MainWindow::moveToTrash(const QList<int> &rowsDescending)
     const auto account = m_accounts->findById(m_currentAccountId);
     if (!account || rowsDescending.isEmpty())
         return;
-    // "Delete on the server when deleted locally": the next fetch sends DELE for them. The
-    // UIDL key in a file name says which message on the server it is.
-    const bool forServer = account->pop3.deleteWhenDeletedLocally && m_currentKind == store::Mailbox::Kind::Inbox;
-    store::DeletionRequests requests(store::Mailbox::accountRoot(*account));
+    // Löschen outside the Trash; with "delete on the server when deleted locally" the next fetch
+    // sends DELE for them (the mailbox decides and records it).
+    QStringList relatives;
+    for (const int row : rowsDescending)
+        relatives << m_model->rowAt(row).relativePath;
+    const store::Mailbox::Trashed trashed = store::Mailbox::trash(*account, m_currentKind, relatives);
+    const QSet<QString> inTrash(trashed.moved.cbegin(), trashed.moved.cend());
     QList<int> moved;
-    QString error;
-    QString serverError;
-    for (const int row : rowsDescending) {
-        const QString relative = m_model->rowAt(row).relativePath;
-        QString why;
-        if (!store::Mailbox::moveToTrash(*account, m_model->folder(), relative, &why)) {
-            error = why;
-            continue;
-        }
-        moved << row;
-        const QByteArray key = store::Maildir::keyOf(relative);
-        if (forServer && !key.isEmpty() && !requests.add(key, &why))
-            serverError = why;
+    for (int i = 0; i < rowsDescending.size(); ++i) {
+        if (inTrash.contains(relatives.at(i)))
+            moved << rowsDescending.at(i);
     }
+    const QString &error = trashed.error;
+    const QString &serverError = trashed.serverError;
+    const bool forServer = trashed.forServer;
     QString note;
     if (moved.isEmpty())
         note = tr("The message could not be moved to the Trash: %1").arg(error);
