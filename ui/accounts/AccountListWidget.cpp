@@ -187,11 +187,7 @@ SignInDialog *AccountListWidget::signInSelected()
     const auto account = id.isEmpty() ? std::nullopt : m_accounts->findById(id);
     if (!account || !account->oauth.enabled)
         return nullptr;
-    auto *dialog = new SignInDialog(*account, m_accounts->secretStore(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-    QTimer::singleShot(0, dialog, &SignInDialog::start);
-    return dialog;
+    return SignInDialog::openFor(*account, m_accounts->secretStore(), this);
 }
 
 void AccountListWidget::showError(const QString &message)

@@ -214,4 +214,13 @@ void SignInDialog::showResult(const oauth::TokenProvider::Result &result)
     emit finishedSignIn(true);
 }
 
+SignInDialog *SignInDialog::openFor(const store::Account &account, secrets::SecretStore *secrets, QWidget *parent)
+{
+    auto *dialog = new SignInDialog(account, secrets, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+    QTimer::singleShot(0, dialog, &SignInDialog::start);
+    return dialog;
+}
+
 } // namespace kurier::ui

@@ -27,6 +27,9 @@ class SignInDialog : public QDialog
     Q_OBJECT
 public:
     SignInDialog(const store::Account &account, secrets::SecretStore *secrets, QWidget *parent = nullptr);
+    // "Anmelden…" from the account list and the folder tree alike: opens the dialog (window-modal,
+    // deleted when closed) and starts the sign-in on the next turn of the event loop.
+    static SignInDialog *openFor(const store::Account &account, secrets::SecretStore *secrets, QWidget *parent);
 
     // Starts the sign-in (called once the dialog is shown; public for tests).
     void start();

@@ -929,11 +929,7 @@ SignInDialog *MainWindow::signIn(const QString &accountId)
     const auto account = m_accounts->findById(accountId);
     if (!account || !account->oauth.enabled)
         return nullptr;
-    auto *dialog = new SignInDialog(*account, m_accounts->secretStore(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->open();
-    QTimer::singleShot(0, dialog, &SignInDialog::start);
-    return dialog;
+    return SignInDialog::openFor(*account, m_accounts->secretStore(), this);
 }
 
 void MainWindow::cancelJobs()
