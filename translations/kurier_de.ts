@@ -38,11 +38,11 @@
 <context>
     <name>AccountValidator</name>
     <message>
-        <source>Enter the %1 server's host name.</source>
+        <source>Enter the %1 server&apos;s host name.</source>
         <translation>Geben Sie den Hostnamen des %1-Servers ein.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid host name.</source>
+        <source>&quot;%1&quot; is not a valid host name.</source>
         <translation>„%1“ ist kein gültiger Hostname.</translation>
     </message>
     <message>
@@ -102,7 +102,7 @@
         <translation>Geben Sie die Client-ID der registrierten Anwendung ein.</translation>
     </message>
     <message>
-        <source>This looks like a mail address. The client ID is the application's ID from its registration.</source>
+        <source>This looks like a mail address. The client ID is the application&apos;s ID from its registration.</source>
         <translation>Das sieht nach einer Mailadresse aus. Die Client-ID ist die Anwendungs-ID aus der App-Registrierung.</translation>
     </message>
     <message>
@@ -110,7 +110,7 @@
         <translation>Eine Microsoft-Client-ID ist eine GUID wie 6b29fc40-ca47-1067-b31d-00dd010662da (App-Registrierungen → Übersicht → Anwendungs-ID (Client)).</translation>
     </message>
     <message>
-        <source>This looks like the secret's ID, not its value. Copy the "Value" column under Certificates &amp; secrets (otherwise Microsoft answers AADSTS7000215).</source>
+        <source>This looks like the secret&apos;s ID, not its value. Copy the &quot;Value&quot; column under Certificates &amp; secrets (otherwise Microsoft answers AADSTS7000215).</source>
         <translation>Das sieht nach der ID des geheimen Schlüssels aus, nicht nach seinem Wert. Kopieren Sie die Spalte „Wert“ unter „Zertifikate &amp; Geheimnisse“ (sonst antwortet Microsoft mit AADSTS7000215).</translation>
     </message>
     <message>
@@ -134,7 +134,7 @@
         <translation>Der reine App-Zugriff benötigt einen Scope, der auf /.default endet, z. B. https://outlook.office365.com/.default</translation>
     </message>
     <message>
-        <source>This provider's sign-in address cannot be derived from the token endpoint; enter it.</source>
+        <source>This provider&apos;s sign-in address cannot be derived from the token endpoint; enter it.</source>
         <translation>Die Anmeldeadresse dieses Anbieters lässt sich nicht aus dem Token-Endpunkt ableiten; bitte geben Sie sie ein.</translation>
     </message>
     <message>
@@ -150,7 +150,7 @@
         <translation>Das Präfix darf nur aus 1 bis 10 Buchstaben, Ziffern, - oder _ bestehen.</translation>
     </message>
     <message>
-        <source>The prefix "%1" is already used by %2.</source>
+        <source>The prefix &quot;%1&quot; is already used by %2.</source>
         <translation>Das Präfix „%1“ wird bereits von %2 verwendet.</translation>
     </message>
     <message>
@@ -158,7 +158,7 @@
         <translation>Geben Sie die eMail-Adresse ein.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid mail address.</source>
+        <source>&quot;%1&quot; is not a valid mail address.</source>
         <translation>„%1“ ist keine gültige eMail-Adresse.</translation>
     </message>
     <message>
@@ -186,15 +186,15 @@
         <translation>Der EHLO-Name muss ein Hostname oder eine IP-Adresse in eckigen Klammern sein.</translation>
     </message>
     <message>
-        <source>The CA certificate file "%1" cannot be read.</source>
+        <source>The CA certificate file &quot;%1&quot; cannot be read.</source>
         <translation>Die CA-Zertifikatsdatei „%1“ kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <source>"%1" contains no PEM certificate.</source>
+        <source>&quot;%1&quot; contains no PEM certificate.</source>
         <translation>„%1“ enthält kein PEM-Zertifikat.</translation>
     </message>
     <message>
-        <source>The client secret expired on %1. Create a new one under Certificates &amp; secrets ("Zertifikate &amp; Geheimnisse") and enter it here.</source>
+        <source>The client secret expired on %1. Create a new one under Certificates &amp; secrets (&quot;Zertifikate &amp; Geheimnisse&quot;) and enter it here.</source>
         <translation>Das Client Secret ist am %1 abgelaufen. Legen Sie unter „Zertifikate &amp; Geheimnisse“ ein neues an und tragen Sie es hier ein.</translation>
     </message>
     <message>
@@ -267,7 +267,7 @@
         <translation>Befehl check braucht genau ein Präfix</translation>
     </message>
     <message>
-        <source>no account with prefix "%1"</source>
+        <source>no account with prefix &quot;%1&quot;</source>
         <translation>kein Benutzerkonto mit dem Präfix „%1“</translation>
     </message>
     <message>
@@ -321,7 +321,7 @@
         <translation>Das Token ist bereits abgelaufen</translation>
     </message>
     <message>
-        <source>It expired at %1. Either the identity provider issued an old token or this computer's clock is wrong.</source>
+        <source>It expired at %1. Either the identity provider issued an old token or this computer&apos;s clock is wrong.</source>
         <translation>Es ist um %1 abgelaufen. Entweder hat der Identitätsanbieter ein altes Token ausgestellt, oder die Uhr dieses Computers geht falsch.</translation>
     </message>
     <message>
@@ -337,23 +337,23 @@
         <translation>POP3 und SMTP bei Microsoft 365 nehmen nur Tokens für Exchange Online (https://outlook.office.com) an. Ein Token für Microsoft Graph (graph.microsoft.com) wird abgelehnt, auch wenn seine Berechtigungen gleich heißen.</translation>
     </message>
     <message>
-        <source>Set the OAuth 2.0 scope to "https://outlook.office.com/POP.AccessAsUser.All https://outlook.office.com/SMTP.Send offline_access" (app-only: "https://outlook.office365.com/.default").</source>
+        <source>Set the OAuth 2.0 scope to &quot;https://outlook.office.com/POP.AccessAsUser.All https://outlook.office.com/SMTP.Send offline_access&quot; (app-only: &quot;https://outlook.office365.com/.default&quot;).</source>
         <translation>Setzen Sie den OAuth 2.0 Scope auf „https://outlook.office.com/POP.AccessAsUser.All https://outlook.office.com/SMTP.Send offline_access“ (nur App: „https://outlook.office365.com/.default“).</translation>
     </message>
     <message>
-        <source>In Microsoft Entra ID → App registrations → your app → API permissions, add the application permission(s) %1 of "Office 365 Exchange Online" and grant admin consent; then register the app's service principal in Exchange Online (New-ServicePrincipal) and give it access to the mailbox (Add-MailboxPermission).</source>
+        <source>In Microsoft Entra ID → App registrations → your app → API permissions, add the application permission(s) %1 of &quot;Office 365 Exchange Online&quot; and grant admin consent; then register the app&apos;s service principal in Exchange Online (New-ServicePrincipal) and give it access to the mailbox (Add-MailboxPermission).</source>
         <translation>Fügen Sie in Microsoft Entra ID → App-Registrierungen → Ihre App → API-Berechtigungen die Anwendungsberechtigung(en) %1 von „Office 365 Exchange Online“ hinzu und erteilen Sie die Administratorzustimmung; registrieren Sie dann den Dienstprinzipal der App in Exchange Online (New-ServicePrincipal) und geben Sie ihm Zugriff auf das Postfach (Add-MailboxPermission).</translation>
     </message>
     <message>
-        <source>In Microsoft Entra ID → App registrations → your app → API permissions, add the delegated permission(s) %1 of "Office 365 Exchange Online" and grant admin consent; request them in the scope (https://outlook.office.com/%2).</source>
+        <source>In Microsoft Entra ID → App registrations → your app → API permissions, add the delegated permission(s) %1 of &quot;Office 365 Exchange Online&quot; and grant admin consent; request them in the scope (https://outlook.office.com/%2).</source>
         <translation>Fügen Sie in Microsoft Entra ID → App-Registrierungen → Ihre App → API-Berechtigungen die delegierte(n) Berechtigung(en) %1 von „Office 365 Exchange Online“ hinzu und erteilen Sie die Administratorzustimmung; fordern Sie sie im Scope an (https://outlook.office.com/%2).</translation>
     </message>
     <message>
-        <source>The token's roles lack %1</source>
+        <source>The token&apos;s roles lack %1</source>
         <translation>Den Rollen des Tokens fehlt %1</translation>
     </message>
     <message>
-        <source>The token's scope lacks %1</source>
+        <source>The token&apos;s scope lacks %1</source>
         <translation>Dem Scope des Tokens fehlt %1</translation>
     </message>
     <message>
@@ -373,7 +373,7 @@
         <translation>Der Token-Endpunkt nennt den Mandanten %1, das Token kommt aber von %2.</translation>
     </message>
     <message>
-        <source>Use the token endpoint of your organisation's tenant (https://login.microsoftonline.com/&lt;tenant&gt;/oauth2/v2.0/token).</source>
+        <source>Use the token endpoint of your organisation&apos;s tenant (https://login.microsoftonline.com/&lt;tenant&gt;/oauth2/v2.0/token).</source>
         <translation>Verwenden Sie den Token-Endpunkt des Mandanten Ihrer Organisation (https://login.microsoftonline.com/&lt;Mandant&gt;/oauth2/v2.0/token).</translation>
     </message>
 </context>
@@ -421,7 +421,7 @@
         <translation>Befehl fetch braucht genau ein Präfix oder --all</translation>
     </message>
     <message>
-        <source>no account with prefix "%1"</source>
+        <source>no account with prefix &quot;%1&quot;</source>
         <translation>kein Benutzerkonto mit dem Präfix „%1“</translation>
     </message>
     <message>
@@ -539,7 +539,7 @@
         <translation>Ihre Organisation verlangt eine mehrstufige Authentifizierung (MFA, oder die Sicherheitsstandards sind aktiviert). Eine Anmeldung mit Benutzername und Kennwort kann das nicht leisten.</translation>
     </message>
     <message>
-        <source>Choose "Sign in with the web browser" or "Sign in with a device code" as the sign-in method. Do not turn Security Defaults off for this.</source>
+        <source>Choose &quot;Sign in with the web browser&quot; or &quot;Sign in with a device code&quot; as the sign-in method. Do not turn Security Defaults off for this.</source>
         <translation>Wählen Sie als Anmeldeverfahren „Anmeldung im Webbrowser“ oder „Anmeldung mit Gerätecode“. Schalten Sie dafür nicht die Sicherheitsstandards ab.</translation>
     </message>
     <message>
@@ -551,7 +551,7 @@
         <translation>Benutzername oder Kennwort ist falsch.</translation>
     </message>
     <message>
-        <source>Check "Benutzerkonto" (for Microsoft 365 the full mail address) and the password.</source>
+        <source>Check &quot;Benutzerkonto&quot; (for Microsoft 365 the full mail address) and the password.</source>
         <translation>Prüfen Sie „Benutzerkonto“ (bei Microsoft 365 die vollständige Mailadresse) und das Kennwort.</translation>
     </message>
     <message>
@@ -599,11 +599,11 @@
         <translation>Der Anwendung wurden die angeforderten Berechtigungen nicht erteilt (die Administratorzustimmung fehlt).</translation>
     </message>
     <message>
-        <source>In Microsoft Entra ID → App registrations → your app → API permissions, add POP.AccessAsUser.All and SMTP.Send and click "Grant admin consent" ("Administratorzustimmung erteilen").</source>
+        <source>In Microsoft Entra ID → App registrations → your app → API permissions, add POP.AccessAsUser.All and SMTP.Send and click &quot;Grant admin consent&quot; (&quot;Administratorzustimmung erteilen&quot;).</source>
         <translation>Fügen Sie in Microsoft Entra ID → App-Registrierungen → Ihre App → API-Berechtigungen die Berechtigungen POP.AccessAsUser.All und SMTP.Send hinzu und klicken Sie auf „Administratorzustimmung erteilen“.</translation>
     </message>
     <message>
-        <source>The user declined to consent to the application's access.</source>
+        <source>The user declined to consent to the application&apos;s access.</source>
         <translation>Der Benutzer hat dem Zugriff der Anwendung nicht zugestimmt.</translation>
     </message>
     <message>
@@ -611,11 +611,11 @@
         <translation>Melden Sie sich erneut an und stimmen Sie zu, oder bitten Sie Ihren Administrator, die Administratorzustimmung zu erteilen.</translation>
     </message>
     <message>
-        <source>The client secret is wrong. Often the secret's ID was pasted instead of its value.</source>
+        <source>The client secret is wrong. Often the secret&apos;s ID was pasted instead of its value.</source>
         <translation>Das Client Secret ist falsch. Oft wurde die ID des geheimen Schlüssels statt seines Werts eingefügt.</translation>
     </message>
     <message>
-        <source>In App registrations → Certificates &amp; secrets ("Zertifikate &amp; Geheimnisse"), copy the "Value" column of the secret (shown only right after creating it; create a new one if needed).</source>
+        <source>In App registrations → Certificates &amp; secrets (&quot;Zertifikate &amp; Geheimnisse&quot;), copy the &quot;Value&quot; column of the secret (shown only right after creating it; create a new one if needed).</source>
         <translation>Kopieren Sie unter App-Registrierungen → „Zertifikate &amp; Geheimnisse“ die Spalte „Wert“ des geheimen Schlüssels (sie wird nur direkt nach dem Anlegen angezeigt; legen Sie bei Bedarf einen neuen an).</translation>
     </message>
     <message>
@@ -623,7 +623,7 @@
         <translation>Das Client Secret ist abgelaufen.</translation>
     </message>
     <message>
-        <source>Create a new client secret under App registrations → Certificates &amp; secrets ("Zertifikate &amp; Geheimnisse") and enter its value here, with its new expiry date.</source>
+        <source>Create a new client secret under App registrations → Certificates &amp; secrets (&quot;Zertifikate &amp; Geheimnisse&quot;) and enter its value here, with its new expiry date.</source>
         <translation>Legen Sie unter App-Registrierungen → „Zertifikate &amp; Geheimnisse“ einen neuen geheimen Clientschlüssel an und tragen Sie hier seinen Wert und sein neues Ablaufdatum ein.</translation>
     </message>
     <message>
@@ -631,7 +631,7 @@
         <translation>Die Anwendung verlangt ein Client Secret, es wurde aber keines gesendet (sie ist nicht als öffentlicher Client registriert).</translation>
     </message>
     <message>
-        <source>Enter the client secret, or in App registrations → Authentication set "Allow public client flows" ("Öffentliche Clientflows zulassen") to Yes.</source>
+        <source>Enter the client secret, or in App registrations → Authentication set &quot;Allow public client flows&quot; (&quot;Öffentliche Clientflows zulassen&quot;) to Yes.</source>
         <translation>Geben Sie das Client Secret ein, oder stellen Sie unter App-Registrierungen → Authentifizierung „Öffentliche Clientflows zulassen“ auf „Ja“.</translation>
     </message>
     <message>
@@ -647,7 +647,7 @@
         <translation>In diesem Mandanten gibt es keine Anwendung mit dieser Client-ID.</translation>
     </message>
     <message>
-        <source>Check the client ID (App registrations → Overview → "Application (client) ID") and the tenant ID in the endpoint URL.</source>
+        <source>Check the client ID (App registrations → Overview → &quot;Application (client) ID&quot;) and the tenant ID in the endpoint URL.</source>
         <translation>Prüfen Sie die Client-ID (App-Registrierungen → Übersicht → „Anwendungs-ID (Client)“) und die Mandanten-ID in der Endpunkt-URL.</translation>
     </message>
     <message>
@@ -663,7 +663,7 @@
         <translation>Den Mandanten aus der Endpunkt-URL gibt es nicht.</translation>
     </message>
     <message>
-        <source>Check the tenant ID in the endpoint URL (Microsoft Entra ID → Overview → "Tenant ID" / "Mandanten-ID"); it is probably mistyped.</source>
+        <source>Check the tenant ID in the endpoint URL (Microsoft Entra ID → Overview → &quot;Tenant ID&quot; / &quot;Mandanten-ID&quot;); it is probably mistyped.</source>
         <translation>Prüfen Sie die Mandanten-ID in der Endpunkt-URL (Microsoft Entra ID → Übersicht → „Mandanten-ID“); wahrscheinlich ist sie falsch geschrieben.</translation>
     </message>
     <message>
@@ -671,7 +671,7 @@
         <translation>Die Anwendung ist nur für einen Mandanten registriert, die Endpunkt-URL verwendet aber /common oder /organizations.</translation>
     </message>
     <message>
-        <source>Put your tenant ID into the endpoint URL instead of "common".</source>
+        <source>Put your tenant ID into the endpoint URL instead of &quot;common&quot;.</source>
         <translation>Setzen Sie statt „common“ Ihre Mandanten-ID in die Endpunkt-URL ein.</translation>
     </message>
     <message>
@@ -687,7 +687,7 @@
         <translation>Die Umleitungsadresse, die Kurier verwendet, ist für die Anwendung nicht registriert.</translation>
     </message>
     <message>
-        <source>In App registrations → Authentication add the platform "Mobile and desktop applications" with the redirect URI http://localhost.</source>
+        <source>In App registrations → Authentication add the platform &quot;Mobile and desktop applications&quot; with the redirect URI http://localhost.</source>
         <translation>Fügen Sie unter App-Registrierungen → Authentifizierung die Plattform „Mobilgerät- und Desktopanwendungen“ mit dem Umleitungs-URI http://localhost hinzu.</translation>
     </message>
     <message>
@@ -719,7 +719,7 @@
         <translation>Der Benutzer gehört zu einem anderen Mandanten als dem aus der Endpunkt-URL.</translation>
     </message>
     <message>
-        <source>Use the tenant ID of the user's own organisation in the endpoint URL.</source>
+        <source>Use the tenant ID of the user&apos;s own organisation in the endpoint URL.</source>
         <translation>Verwenden Sie in der Endpunkt-URL die Mandanten-ID der Organisation, zu der der Benutzer gehört.</translation>
     </message>
     <message>
@@ -727,7 +727,7 @@
         <translation>Die Anmeldung erfordert eine interaktive Sitzung im Browser.</translation>
     </message>
     <message>
-        <source>Choose "Sign in with the web browser" as the sign-in method.</source>
+        <source>Choose &quot;Sign in with the web browser&quot; as the sign-in method.</source>
         <translation>Wählen Sie „Anmeldung im Webbrowser“ als Anmeldeverfahren.</translation>
     </message>
     <message>
@@ -759,7 +759,7 @@
         <translation>Die Anwendung darf dieses Anmeldeverfahren nicht verwenden.</translation>
     </message>
     <message>
-        <source>Choose another sign-in method, or allow this one in the application's registration.</source>
+        <source>Choose another sign-in method, or allow this one in the application&apos;s registration.</source>
         <translation>Wählen Sie ein anderes Anmeldeverfahren oder erlauben Sie dieses in der App-Registrierung.</translation>
     </message>
     <message>
@@ -767,7 +767,7 @@
         <translation>Der Identitätsanbieter unterstützt dieses Anmeldeverfahren nicht.</translation>
     </message>
     <message>
-        <source>Choose another sign-in method (for example "Sign in with the web browser").</source>
+        <source>Choose another sign-in method (for example &quot;Sign in with the web browser&quot;).</source>
         <translation>Wählen Sie ein anderes Anmeldeverfahren (zum Beispiel „Anmeldung im Webbrowser“).</translation>
     </message>
     <message>
@@ -815,7 +815,7 @@
         <translation>Der Identitätsanbieter hat die Ausstellung eines Tokens verweigert.</translation>
     </message>
     <message>
-        <source>Check the OAuth 2.0 settings of this account; the server's message above says more.</source>
+        <source>Check the OAuth 2.0 settings of this account; the server&apos;s message above says more.</source>
         <translation>Prüfen Sie die OAuth-2.0-Einstellungen dieses Kontos; die Meldung des Servers oben sagt mehr.</translation>
     </message>
     <message>
@@ -835,7 +835,7 @@
         <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen.</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted or does not match its name; someone may be intercepting the connection.</source>
+        <source>The server&apos;s certificate is not trusted or does not match its name; someone may be intercepting the connection.</source>
         <translation>Das Zertifikat des Servers ist nicht vertrauenswürdig oder passt nicht zu seinem Namen; möglicherweise wird die Verbindung abgehört.</translation>
     </message>
     <message>
@@ -898,11 +898,11 @@
         <translation>Sie kann den Server erreicht haben oder auch nicht.</translation>
     </message>
     <message>
-        <source>Check with the recipients or in the server's Sent folder; send it again only if it did not arrive.</source>
+        <source>Check with the recipients or in the server&apos;s Sent folder; send it again only if it did not arrive.</source>
         <translation>Fragen Sie bei den Empfängern nach oder sehen Sie im Gesendet-Ordner des Servers nach; senden Sie sie nur erneut, wenn sie nicht angekommen ist.</translation>
     </message>
     <message>
-        <source>The message's envelope is missing</source>
+        <source>The message&apos;s envelope is missing</source>
         <translation>Der Nachricht fehlen die Umschlagdaten (Absender und Empfänger)</translation>
     </message>
     <message>
@@ -960,7 +960,7 @@
         <translation>Der Server hat ein dauerhaftes Problem mit diesem Postfach.</translation>
     </message>
     <message>
-        <source>Ask the mail server's administrator.</source>
+        <source>Ask the mail server&apos;s administrator.</source>
         <translation>Wenden Sie sich an den Administrator des Mailservers.</translation>
     </message>
     <message>
@@ -1150,7 +1150,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>%1 hat die Anmeldung abgelehnt.</translation>
     </message>
     <message>
-        <source>For app-only access Exchange Online refuses the token when the application's service principal is not registered in Exchange, or it has no FullAccess permission on this mailbox.</source>
+        <source>For app-only access Exchange Online refuses the token when the application&apos;s service principal is not registered in Exchange, or it has no FullAccess permission on this mailbox.</source>
         <translation>Beim Nur-App-Zugriff lehnt Exchange Online das Token ab, wenn der Dienstprinzipal der Anwendung nicht in Exchange registriert ist oder keine FullAccess-Berechtigung für dieses Postfach hat.</translation>
     </message>
     <message>
@@ -1178,7 +1178,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Der Server hat das Zugriffstoken nicht akzeptiert, auch kein frisch ausgestelltes: Es gehört einem anderen Benutzer, hat die falsche Zielgruppe oder den falschen Bereich, oder POP-Zugriff ist für das Postfach nicht erlaubt.</translation>
     </message>
     <message>
-        <source>Check the user name, the OAuth scope and the mailbox's POP permission; `kurierctl token` shows whom the token was issued to.</source>
+        <source>Check the user name, the OAuth scope and the mailbox&apos;s POP permission; `kurierctl token` shows whom the token was issued to.</source>
         <translation>Prüfen Sie den Benutzernamen, den OAuth-Bereich und die POP-Berechtigung des Postfachs; `kurierctl token` zeigt, für wen das Token ausgestellt wurde.</translation>
     </message>
     <message>
@@ -1198,7 +1198,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Der Server konnte den Befehl nicht ausführen.</translation>
     </message>
     <message>
-        <source>Try again later; if it persists, report the server's text to the provider.</source>
+        <source>Try again later; if it persists, report the server&apos;s text to the provider.</source>
         <translation>Versuchen Sie es später noch einmal; wenn es so bleibt, melden Sie den Text des Servers dem Anbieter.</translation>
     </message>
     <message>
@@ -1241,7 +1241,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Nachrichten können nicht in %1 gespeichert werden.</translation>
     </message>
     <message>
-        <source>Check free disk space and the folder's permissions, then fetch again.</source>
+        <source>Check free disk space and the folder&apos;s permissions, then fetch again.</source>
         <translation>Prüfen Sie den freien Speicherplatz und die Berechtigungen des Ordners und rufen Sie dann erneut ab.</translation>
     </message>
     <message>
@@ -1323,7 +1323,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>nächster Versuch: %1</translation>
     </message>
     <message>
-        <source>no account with prefix "%1"</source>
+        <source>no account with prefix &quot;%1&quot;</source>
         <translation>kein Benutzerkonto mit dem Präfix „%1“</translation>
     </message>
     <message>
@@ -1386,7 +1386,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Microsoft 365 lehnt authentifiziertes SMTP (SMTP AUTH) für diesen Mandanten oder dieses Postfach ab. Auch die Sicherheitsstandards schalten es ab.</translation>
     </message>
     <message>
-        <source>An administrator opens the Exchange admin center → Settings → Mail flow and unticks "Turn off SMTP AUTH protocol for your organization", or runs Set-CASMailbox -Identity &lt;address&gt; -SmtpClientAuthenticationDisabled $false. With Security Defaults on, SMTP AUTH stays off until they are replaced by Conditional Access policies.</source>
+        <source>An administrator opens the Exchange admin center → Settings → Mail flow and unticks &quot;Turn off SMTP AUTH protocol for your organization&quot;, or runs Set-CASMailbox -Identity &lt;address&gt; -SmtpClientAuthenticationDisabled $false. With Security Defaults on, SMTP AUTH stays off until they are replaced by Conditional Access policies.</source>
         <translation>Ein Administrator öffnet das Exchange Admin Center → Einstellungen → Nachrichtenfluss und entfernt das Häkchen bei „SMTP AUTH-Protokoll für Ihre Organisation deaktivieren“ („Turn off SMTP AUTH protocol for your organization“), oder führt Set-CASMailbox -Identity &lt;address&gt; -SmtpClientAuthenticationDisabled $false aus. Solange die Sicherheitsstandards aktiv sind, bleibt SMTP AUTH aus, bis sie durch Richtlinien für bedingten Zugriff ersetzt werden.</translation>
     </message>
     <message>
@@ -1398,7 +1398,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Das Konto ist für die Anmeldung gesperrt, oder SMTP AUTH ist für es nicht erlaubt (Sicherheitsstandards, bedingter Zugriff oder ein abgeschaltetes Postfachprotokoll).</translation>
     </message>
     <message>
-        <source>Ask an administrator to check the user's sign-in status in Microsoft Entra ID and that "Authenticated SMTP" is enabled for the mailbox (Exchange admin center → Recipients → Mailboxes → Mail apps).</source>
+        <source>Ask an administrator to check the user&apos;s sign-in status in Microsoft Entra ID and that &quot;Authenticated SMTP&quot; is enabled for the mailbox (Exchange admin center → Recipients → Mailboxes → Mail apps).</source>
         <translation>Bitten Sie einen Administrator, den Anmeldestatus des Benutzers in Microsoft Entra ID zu prüfen und ob „Authentifiziertes SMTP“ für das Postfach aktiviert ist (Exchange Admin Center → Empfänger → Postfächer → E-Mail-Apps).</translation>
     </message>
     <message>
@@ -1418,11 +1418,11 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Das Postfach konnte zum Senden nicht geöffnet werden</translation>
     </message>
     <message>
-        <source>Microsoft 365 accepted the application's token but the application has no permission on this mailbox (app-only access needs a service principal with mailbox permission), or the mailbox is not available right now.</source>
+        <source>Microsoft 365 accepted the application&apos;s token but the application has no permission on this mailbox (app-only access needs a service principal with mailbox permission), or the mailbox is not available right now.</source>
         <translation>Microsoft 365 hat das Token der Anwendung angenommen, aber die Anwendung hat keine Berechtigung für dieses Postfach (Zugriff nur als Anwendung braucht einen Dienstprinzipal mit Postfachberechtigung), oder das Postfach ist gerade nicht verfügbar.</translation>
     </message>
     <message>
-        <source>An administrator registers the application's service principal in Exchange Online (New-ServicePrincipal) and grants it FullAccess on the mailbox (Add-MailboxPermission), then tries again.</source>
+        <source>An administrator registers the application&apos;s service principal in Exchange Online (New-ServicePrincipal) and grants it FullAccess on the mailbox (Add-MailboxPermission), then tries again.</source>
         <translation>Ein Administrator registriert den Dienstprinzipal der Anwendung in Exchange Online (New-ServicePrincipal) und gibt ihm FullAccess auf das Postfach (Add-MailboxPermission); danach erneut versuchen.</translation>
     </message>
     <message>
@@ -1430,7 +1430,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Sie dürfen nicht als diese Adresse senden</translation>
     </message>
     <message>
-        <source>The From address is not the signed-in mailbox, and the user has no "Send As" permission for it.</source>
+        <source>The From address is not the signed-in mailbox, and the user has no &quot;Send As&quot; permission for it.</source>
         <translation>Die Absenderadresse ist nicht das angemeldete Postfach, und der Benutzer hat dafür keine „Senden als“-Berechtigung.</translation>
     </message>
     <message>
@@ -1462,11 +1462,11 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Der Server lehnt es ab, weiterzuleiten oder diesen Absender anzunehmen</translation>
     </message>
     <message>
-        <source>The server's policy does not allow this message: usually the sender address is not yours, or the server wants you to sign in first.</source>
+        <source>The server&apos;s policy does not allow this message: usually the sender address is not yours, or the server wants you to sign in first.</source>
         <translation>Die Richtlinien des Servers lassen diese Nachricht nicht zu: Meist gehört die Absenderadresse nicht Ihnen, oder der Server verlangt zuerst eine Anmeldung.</translation>
     </message>
     <message>
-        <source>Send from the account's own address and make sure SMTP authentication is switched on for the account.</source>
+        <source>Send from the account&apos;s own address and make sure SMTP authentication is switched on for the account.</source>
         <translation>Senden Sie von der Adresse des Benutzerkontos und stellen Sie sicher, dass die SMTP-Anmeldung für das Konto eingeschaltet ist.</translation>
     </message>
     <message>
@@ -1474,7 +1474,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Unbekannter Empfänger</translation>
     </message>
     <message>
-        <source>The recipient's mailbox does not exist (RFC 3463 X.1.1).</source>
+        <source>The recipient&apos;s mailbox does not exist (RFC 3463 X.1.1).</source>
         <translation>Das Postfach des Empfängers existiert nicht (RFC 3463 X.1.1).</translation>
     </message>
     <message>
@@ -1490,7 +1490,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Der SMTP-Server hat die Begrüßung (EHLO) abgelehnt</translation>
     </message>
     <message>
-        <source>Set an explicit host name for EHLO in the account's SMTP settings.</source>
+        <source>Set an explicit host name for EHLO in the account&apos;s SMTP settings.</source>
         <translation>Tragen Sie in den SMTP-Einstellungen des Benutzerkontos einen festen Rechnernamen für EHLO ein.</translation>
     </message>
     <message>
@@ -1502,7 +1502,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Die Nachricht wurde nicht gesendet, weil sie unverschlüsselt übertragen worden wäre.</translation>
     </message>
     <message>
-        <source>Try again later, or ask the server's administrator; use SSL/TLS (port 465) if the server offers it.</source>
+        <source>Try again later, or ask the server&apos;s administrator; use SSL/TLS (port 465) if the server offers it.</source>
         <translation>Versuchen Sie es später erneut oder fragen Sie den Administrator des Servers; verwenden Sie SSL/TLS (Port 465), wenn der Server es anbietet.</translation>
     </message>
     <message>
@@ -1522,7 +1522,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Der SMTP-Server hat die Absenderadresse abgelehnt</translation>
     </message>
     <message>
-        <source>Send from the account's own address.</source>
+        <source>Send from the account&apos;s own address.</source>
         <translation>Senden Sie von der Adresse des Benutzerkontos.</translation>
     </message>
     <message>
@@ -1530,7 +1530,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Der SMTP-Server hat den Empfänger abgelehnt</translation>
     </message>
     <message>
-        <source>Check the recipient's address.</source>
+        <source>Check the recipient&apos;s address.</source>
         <translation>Prüfen Sie die Adresse des Empfängers.</translation>
     </message>
     <message>
@@ -1550,7 +1550,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Eine endgültige Ablehnung (5xx): Dieselbe Nachricht erneut zu senden, scheitert wieder.</translation>
     </message>
     <message>
-        <source>Read the server's answer above.</source>
+        <source>Read the server&apos;s answer above.</source>
         <translation>Lesen Sie die Antwort des Servers oben.</translation>
     </message>
 </context>
@@ -1581,11 +1581,11 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Das Zertifikat ist abgelaufen</translation>
     </message>
     <message>
-        <source>The certificate's notBefore field contains an invalid time</source>
+        <source>The certificate&apos;s notBefore field contains an invalid time</source>
         <translation>Das Feld „notBefore“ des Zertifikats enthält eine ungültige Zeit</translation>
     </message>
     <message>
-        <source>The certificate's notAfter field contains an invalid time</source>
+        <source>The certificate&apos;s notAfter field contains an invalid time</source>
         <translation>Das Feld „notAfter“ des Zertifikats enthält eine ungültige Zeit</translation>
     </message>
     <message>
@@ -1637,7 +1637,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Das Zertifikat der Gegenstelle steht auf der Sperrliste</translation>
     </message>
     <message>
-        <source>The certificate's status is unknown</source>
+        <source>The certificate&apos;s status is unknown</source>
         <translation>Der Status des Zertifikats ist unbekannt</translation>
     </message>
     <message>
@@ -1747,7 +1747,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Prüfen Sie den SMTP-Servernamen im Benutzerkonto (z. B. smtp.office365.com) und die Netzwerkverbindung.</translation>
     </message>
     <message>
-        <source>The account's CA file cannot be used</source>
+        <source>The account&apos;s CA file cannot be used</source>
         <translation>Die CA-Datei des Benutzerkontos ist nicht verwendbar</translation>
     </message>
     <message>
@@ -1866,7 +1866,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>%1 hat die Verbindung während des TLS-Handshakes geschlossen.</translation>
     </message>
     <message>
-        <source>The certificate's %1 key has only %2 bits; at least %3 are required.</source>
+        <source>The certificate&apos;s %1 key has only %2 bits; at least %3 are required.</source>
         <translation>Der %1-Schlüssel des Zertifikats hat nur %2 Bit; mindestens %3 sind nötig.</translation>
     </message>
 </context>
@@ -1881,7 +1881,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Die Anmeldung wurde abgebrochen.</translation>
     </message>
     <message>
-        <source>Cannot listen on 127.0.0.1 for the browser's answer.</source>
+        <source>Cannot listen on 127.0.0.1 for the browser&apos;s answer.</source>
         <translation>Kurier kann auf 127.0.0.1 nicht auf die Antwort des Browsers warten.</translation>
     </message>
     <message>
@@ -2043,11 +2043,11 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Fügen Sie mindestens einen Empfänger hinzu.</translation>
     </message>
     <message>
-        <source>Invalid address "%1"</source>
+        <source>Invalid address &quot;%1&quot;</source>
         <translation>Ungültige Adresse „%1“</translation>
     </message>
     <message>
-        <source>An address needs a local part, "@" and a domain, without spaces or angle brackets.</source>
+        <source>An address needs a local part, &quot;@&quot; and a domain, without spaces or angle brackets.</source>
         <translation>Eine Adresse braucht einen lokalen Teil, „@“ und eine Domain, ohne Leerzeichen oder spitze Klammern.</translation>
     </message>
     <message>
@@ -2079,7 +2079,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Entfernen oder verkleinern Sie Anhänge, oder teilen Sie große Dateien per Link.</translation>
     </message>
     <message>
-        <source>The SMTP server's certificate is not trusted</source>
+        <source>The SMTP server&apos;s certificate is not trusted</source>
         <translation>Dem Zertifikat des SMTP-Servers wird nicht vertraut</translation>
     </message>
     <message>
@@ -2155,7 +2155,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Fragen Sie die Empfänger, ob sie angekommen ist; senden Sie sie nur erneut, wenn nicht.</translation>
     </message>
     <message>
-        <source>The server cannot take this message's 8-bit text</source>
+        <source>The server cannot take this message&apos;s 8-bit text</source>
         <translation>Der Server kann den 8-Bit-Text dieser Nachricht nicht annehmen</translation>
     </message>
     <message>
@@ -2182,7 +2182,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Entsperren Sie den Schlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
-        <source>The account's CA file cannot be used</source>
+        <source>The account&apos;s CA file cannot be used</source>
         <translation>Die CA-Datei des Benutzerkontos ist nicht verwendbar</translation>
     </message>
     <message>
@@ -2316,7 +2316,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>https://login.microsoftonline.com/{Mandanten-ID}/oauth2/v2.0/token</translation>
     </message>
     <message>
-        <source>The provider's token endpoint. Microsoft: replace {tenant ID} with the ID from Microsoft Entra ID → Overview.</source>
+        <source>The provider&apos;s token endpoint. Microsoft: replace {tenant ID} with the ID from Microsoft Entra ID → Overview.</source>
         <translation>Der Token-Endpunkt des Anbieters. Microsoft: Ersetzen Sie {Mandanten-ID} durch die ID aus Microsoft Entra ID → Übersicht.</translation>
     </message>
     <message>
@@ -2336,7 +2336,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>OAuth 2.0 Client-ID</translation>
     </message>
     <message>
-        <source>Only for confidential clients: the "Value" of a client secret under Certificates &amp; secrets (not its ID). Leave empty for a public client.</source>
+        <source>Only for confidential clients: the &quot;Value&quot; of a client secret under Certificates &amp; secrets (not its ID). Leave empty for a public client.</source>
         <translation>Nur für private (vertrauliche) Clients: der „Wert“ eines geheimen Clientschlüssels unter „Zertifikate &amp; Geheimnisse“ (nicht seine ID). Bei einem öffentlichen Client leer lassen.</translation>
     </message>
     <message>
@@ -2528,7 +2528,7 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation> Min.</translation>
     </message>
     <message>
-        <source>While Kurier is open it fetches this account's mail every so many minutes; 0: only on Fetch Mail.</source>
+        <source>While Kurier is open it fetches this account&apos;s mail every so many minutes; 0: only on Fetch Mail.</source>
         <translation>Solange Kurier geöffnet ist, ruft es die eMails dieses Benutzerkontos alle so viele Minuten ab; 0: nur bei „Abrufen“.</translation>
     </message>
     <message>
@@ -2617,6 +2617,85 @@ Tel. +49 421 123456</translation>
     <message>
         <source>Check name resolution, connection, encryption, sign-in and token step by step</source>
         <translation>Namensauflösung, Verbindung, Verschlüsselung, Anmeldung und Token Schritt für Schritt prüfen</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::ActivityStatus</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Fetching cancelled.</source>
+        <translation>Abrufen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1: connecting…</source>
+        <translation>%1: Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 messages, %4 of %5 MB</source>
+        <translation>%1: %2 von %3 Nachrichten, %4 von %5 MB</translation>
+    </message>
+    <message>
+        <source>%1: sending…</source>
+        <translation>%1: wird gesendet…</translation>
+    </message>
+    <message>
+        <source>The certificate could not be saved with the account: %1</source>
+        <translation>Das Zertifikat konnte nicht im Benutzerkonto gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1: please sign in in the browser window that has opened. Kurier continues when you are done.</source>
+        <translation>%1: Bitte melden Sie sich im geöffneten Browserfenster an. Kurier macht danach weiter.</translation>
+    </message>
+    <message>
+        <source>%1: to sign in, open %2 and enter the code %3</source>
+        <translation>%1: Zum Anmelden %2 öffnen und den Code %3 eingeben</translation>
+    </message>
+    <message>
+        <source>%1: the automatic fetch needs you to sign in. Choose Sign In… in the account&apos;s menu, then Fetch Mail.</source>
+        <translation>%1: Für das automatische Abrufen müssen Sie sich anmelden. Wählen Sie „Anmelden…“ im Menü des Benutzerkontos, dann „Abrufen“.</translation>
+    </message>
+    <message>
+        <source>%1: no new messages</source>
+        <translation>%1: keine neuen Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1: 1 new message</source>
+        <translation>%1: 1 neue Nachricht</translation>
+    </message>
+    <message>
+        <source>%1: %2 new messages</source>
+        <translation>%1: %2 neue Nachrichten</translation>
+    </message>
+    <message>
+        <source>%1: 1 message sent</source>
+        <translation>%1: 1 Nachricht gesendet</translation>
+    </message>
+    <message>
+        <source>%1: %2 messages sent</source>
+        <translation>%1: %2 Nachrichten gesendet</translation>
+    </message>
+    <message>
+        <source>%1: fetching failed</source>
+        <translation>%1: Abrufen fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Fetching mail for %1 failed:</source>
+        <translation>Abrufen für %1 fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <source>Sending from %1 failed:</source>
+        <translation>Senden von %1 fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <source>Protocol transcript (passwords and tokens removed):</source>
+        <translation>Protokollmitschnitt (ohne Kennwörter und Token):</translation>
+    </message>
+    <message>
+        <source>Show certificate…</source>
+        <translation>Zertifikat anzeigen…</translation>
     </message>
 </context>
 <context>
@@ -2725,7 +2804,7 @@ Tel. +49 421 123456</translation>
         <translation>Anhänge:</translation>
     </message>
     <message>
-        <source>"%1" is not a valid e-mail address.</source>
+        <source>&quot;%1&quot; is not a valid e-mail address.</source>
         <translation>„%1“ ist keine gültige E-Mail-Adresse.</translation>
     </message>
     <message>
@@ -2962,10 +3041,6 @@ Tel. +49 421 123456</translation>
         <translation>Nach Absender oder Betreff filtern</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>&amp;Message</source>
         <translation>&amp;Nachricht</translation>
     </message>
@@ -3006,71 +3081,11 @@ Tel. +49 421 123456</translation>
         <translation>Die Nachricht kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>%1: connecting…</source>
-        <translation>%1: Verbindung wird aufgebaut…</translation>
-    </message>
-    <message>
-        <source>%1: %2 of %3 messages, %4 of %5 MB</source>
-        <translation>%1: %2 von %3 Nachrichten, %4 von %5 MB</translation>
-    </message>
-    <message>
-        <source>%1: please sign in in the browser window that has opened. Kurier continues when you are done.</source>
-        <translation>%1: Bitte melden Sie sich im geöffneten Browserfenster an. Kurier macht danach weiter.</translation>
-    </message>
-    <message>
-        <source>%1: to sign in, open %2 and enter the code %3</source>
-        <translation>%1: Zum Anmelden %2 öffnen und den Code %3 eingeben</translation>
-    </message>
-    <message>
-        <source>%1: no new messages</source>
-        <translation>%1: keine neuen Nachrichten</translation>
-    </message>
-    <message>
-        <source>%1: 1 new message</source>
-        <translation>%1: 1 neue Nachricht</translation>
-    </message>
-    <message>
-        <source>%1: %2 new messages</source>
-        <translation>%1: %2 neue Nachrichten</translation>
-    </message>
-    <message>
-        <source>%1: fetching failed</source>
-        <translation>%1: Abrufen fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Fetching mail for %1 failed:</source>
-        <translation>Abrufen für %1 fehlgeschlagen:</translation>
-    </message>
-    <message>
-        <source>%1: sending…</source>
-        <translation>%1: wird gesendet…</translation>
-    </message>
-    <message>
-        <source>%1: 1 message sent</source>
-        <translation>%1: 1 Nachricht gesendet</translation>
-    </message>
-    <message>
-        <source>%1: %2 messages sent</source>
-        <translation>%1: %2 Nachrichten gesendet</translation>
-    </message>
-    <message>
-        <source>Sending from %1 failed:</source>
-        <translation>Senden von %1 fehlgeschlagen:</translation>
-    </message>
-    <message>
-        <source>Fetching cancelled.</source>
-        <translation>Abrufen abgebrochen.</translation>
-    </message>
-    <message>
-        <source>Protocol transcript (passwords and tokens removed):</source>
-        <translation>Protokollmitschnitt (ohne Kennwörter und Token):</translation>
-    </message>
-    <message>
         <source>Delete Message?</source>
         <translation>Nachricht löschen?</translation>
     </message>
     <message>
-        <source>Delete "%1" for good?</source>
+        <source>Delete &quot;%1&quot; for good?</source>
         <translation>„%1“ endgültig löschen?</translation>
     </message>
     <message>
@@ -3114,14 +3129,6 @@ Tel. +49 421 123456</translation>
         <translation>Die Nachricht konnte nicht erneut eingereiht werden: %1</translation>
     </message>
     <message>
-        <source>Show certificate…</source>
-        <translation>Zertifikat anzeigen…</translation>
-    </message>
-    <message>
-        <source>The certificate could not be saved with the account: %1</source>
-        <translation>Das Zertifikat konnte nicht im Benutzerkonto gespeichert werden: %1</translation>
-    </message>
-    <message>
         <source>The message could not be moved to the Trash: %1</source>
         <translation>Die Nachricht konnte nicht in den Papierkorb verschoben werden: %1</translation>
     </message>
@@ -3140,10 +3147,6 @@ Tel. +49 421 123456</translation>
     <message>
         <source>Forward as A&amp;ttachment</source>
         <translation>Als Anhan&amp;g weiterleiten</translation>
-    </message>
-    <message>
-        <source>%1: the automatic fetch needs you to sign in. Choose Sign In… in the account's menu, then Fetch Mail.</source>
-        <translation>%1: Für das automatische Abrufen müssen Sie sich anmelden. Wählen Sie „Anmelden…“ im Menü des Benutzerkontos, dann „Abrufen“.</translation>
     </message>
     <message>
         <source>Re&amp;store</source>
@@ -3332,7 +3335,7 @@ Tel. +49 421 123456</translation>
         <translation>Datei ersetzen?</translation>
     </message>
     <message>
-        <source>"%1" already exists. Replace it?</source>
+        <source>&quot;%1&quot; already exists. Replace it?</source>
         <translation>„%1“ gibt es bereits. Ersetzen?</translation>
     </message>
     <message>
@@ -3352,7 +3355,7 @@ Tel. +49 421 123456</translation>
         <translation>Programm öffnen?</translation>
     </message>
     <message>
-        <source>"%1" is a program or script. Opening it may run it on this computer. Open it only if you trust the sender and expected this file.</source>
+        <source>&quot;%1&quot; is a program or script. Opening it may run it on this computer. Open it only if you trust the sender and expected this file.</source>
         <translation>„%1“ ist ein Programm oder Skript. Beim Öffnen kann es auf diesem Computer ausgeführt werden. Öffnen Sie es nur, wenn Sie dem Absender vertrauen und diese Datei erwartet haben.</translation>
     </message>
     <message>
@@ -3465,16 +3468,16 @@ Tel. +49 421 123456</translation>
         <translation>Weiter im Webbrowser</translation>
     </message>
     <message>
-        <source>Kurier has opened the sign-in page of %1 in your web browser. Sign in there; Kurier continues by itself afterwards. If no browser opened, &lt;a href="%2"&gt;open the sign-in page&lt;/a&gt;.</source>
-        <translation>Kurier hat die Anmeldeseite von %1 in Ihrem Webbrowser geöffnet. Melden Sie sich dort an; danach macht Kurier von selbst weiter. Hat sich kein Browser geöffnet, &lt;a href="%2"&gt;öffnen Sie die Anmeldeseite&lt;/a&gt;.</translation>
+        <source>Kurier has opened the sign-in page of %1 in your web browser. Sign in there; Kurier continues by itself afterwards. If no browser opened, &lt;a href=&quot;%2&quot;&gt;open the sign-in page&lt;/a&gt;.</source>
+        <translation>Kurier hat die Anmeldeseite von %1 in Ihrem Webbrowser geöffnet. Melden Sie sich dort an; danach macht Kurier von selbst weiter. Hat sich kein Browser geöffnet, &lt;a href=&quot;%2&quot;&gt;öffnen Sie die Anmeldeseite&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>Enter this code</source>
         <translation>Geben Sie diesen Code ein</translation>
     </message>
     <message>
-        <source>On any device, open &lt;a href="%1"&gt;%2&lt;/a&gt; and enter the code below. Kurier continues by itself once you have signed in there.</source>
-        <translation>Öffnen Sie auf einem beliebigen Gerät &lt;a href="%1"&gt;%2&lt;/a&gt; und geben Sie den Code unten ein. Sobald Sie dort angemeldet sind, macht Kurier von selbst weiter.</translation>
+        <source>On any device, open &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; and enter the code below. Kurier continues by itself once you have signed in there.</source>
+        <translation>Öffnen Sie auf einem beliebigen Gerät &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; und geben Sie den Code unten ein. Sobald Sie dort angemeldet sind, macht Kurier von selbst weiter.</translation>
     </message>
     <message>
         <source>The code is valid for %1:%2 more minutes.</source>
@@ -3513,7 +3516,7 @@ Tel. +49 421 123456</translation>
         <translation>&lt;p&gt;&lt;b&gt;Warnung:&lt;/b&gt; Das Token gilt für %1, nicht für Exchange Online; POP3 und SMTP werden es ablehnen. Verwenden Sie den Scope https://outlook.office365.com/.default&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Warning:&lt;/b&gt; you signed in as %1, but the account's user is %2.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Warning:&lt;/b&gt; you signed in as %1, but the account&apos;s user is %2.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Warnung:&lt;/b&gt; Sie haben sich als %1 angemeldet, der Benutzer des Kontos ist aber %2.&lt;/p&gt;</translation>
     </message>
 </context>
@@ -3528,7 +3531,7 @@ Tel. +49 421 123456</translation>
         <translation>Microsoft 365 / Outlook</translation>
     </message>
     <message>
-        <source>Enter your organisation's tenant: the tenant ID shown in the Azure portal under Microsoft Entra ID → Overview, or a verified domain such as contoso.onmicrosoft.com.</source>
+        <source>Enter your organisation&apos;s tenant: the tenant ID shown in the Azure portal under Microsoft Entra ID → Overview, or a verified domain such as contoso.onmicrosoft.com.</source>
         <translation>Geben Sie den Mandanten Ihrer Organisation ein: die Mandanten-ID aus dem Azure-Portal unter Microsoft Entra ID → Übersicht oder eine verifizierte Domain wie contoso.onmicrosoft.com.</translation>
     </message>
     <message>

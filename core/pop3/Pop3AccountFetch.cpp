@@ -121,6 +121,10 @@ void Pop3AccountFetch::start()
     }
     m_transport = std::make_unique<net::SslTransport>(policy);
 
+    if (m_account.oauth.enabled && m_settings.tokens) {
+        connectAndFetch({});
+        return;
+    }
     if (m_account.oauth.enabled) {
         m_tokens = std::make_unique<oauth::TokenProvider>(m_account, m_secrets);
         if (m_settings.password)
@@ -156,7 +160,9 @@ void Pop3AccountFetch::connectAndFetch(const QString &password)
 {
     m_session = std::make_unique<Pop3Session>(m_transport.get(), Pop3AccountSetup::sessionOptions(m_account));
     m_session->setPassword(password);
-    if (m_tokens)
+    if (m_settings.tokens)
+        m_session->setTokenProvider(m_settings.tokens);
+    else if (m_tokens)
         m_session->setTokenProvider(m_tokens.get());
     m_session->setTranscript(m_transcript.get());
 

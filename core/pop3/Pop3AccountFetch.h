@@ -47,6 +47,9 @@ public:
         // Certificates the user trusted for this account after seeing the CertificateProblem
         // (SHA-256 of the DER, hex): accepted despite failed verification, nothing else is.
         QList<QByteArray> pinnedSha256;
+        // The account's token provider, shared with sending and signing in (borrowed; its
+        // sign-in prompts go to its owner, not through this fetch). Null: one of its own.
+        oauth::TokenProvider *tokens = nullptr;
     };
 
     Pop3AccountFetch(store::Account account, secrets::SecretStore *secrets, Settings settings, QObject *parent = nullptr);

@@ -62,6 +62,8 @@ void OutboxSender::send(const QStringList &ids)
         m_submission->setSessionPassword(m_sessionPassword);
     if (m_adjust)
         m_submission->setSessionSettings(m_adjust);
+    if (!m_transcriptPath.isEmpty())
+        m_submission->setTranscriptPath(m_transcriptPath);
     // Direct connection: the mark is on disk before the session writes the data.
     connect(m_submission, &Submission::dataStarting, this, &OutboxSender::onDataStarting, Qt::DirectConnection);
     connect(m_submission, &Submission::messageSent, this, &OutboxSender::onMessageSent);

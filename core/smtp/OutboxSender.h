@@ -37,6 +37,8 @@ public:
     void setSessionSettings(const std::function<void(SmtpSession::Settings &)> &adjust) { m_adjust = adjust; }
     // Seconds to wait after the n-th temporary failure; default Outbox::backoffSeconds.
     void setBackoff(std::function<int(int attempts)> backoff) { m_backoff = std::move(backoff); }
+    // Where the redacted transcript of the SMTP conversation goes (see Submission).
+    void setTranscriptPath(const QString &path) { m_transcriptPath = path; }
 
     // Sends every due message (Queued, and Deferred whose time has come), or only `ids` when
     // given (the user's "send again" includes Failed and Unknown ones it names).
@@ -65,6 +67,7 @@ private:
     QPointer<oauth::TokenProvider> m_tokens;
     QString m_sessionPassword;
     std::function<void(SmtpSession::Settings &)> m_adjust;
+    QString m_transcriptPath;
     QPointer<Submission> m_submission;
     std::function<int(int)> m_backoff = &store::Outbox::backoffSeconds;
 };

@@ -6,6 +6,8 @@
 #include "smtp/SmtpLog.h"
 #include "store/MailLayout.h"
 
+#include <QFile>
+
 namespace kurier::smtp {
 
 using store::Outbox;
@@ -100,6 +102,10 @@ void OutboxService::run(const QStringList &ids)
         m_sender->setSessionSettings(m_adjust);
     if (m_backoff)
         m_sender->setBackoff(m_backoff);
+    if (!m_transcriptPath.isEmpty()) {
+        QFile::remove(m_transcriptPath); // this run's conversation only
+        m_sender->setTranscriptPath(m_transcriptPath);
+    }
     connect(m_sender.get(), &OutboxSender::messageFinished, this, [this](const SendResult &r) {
         emit messageFinished(r);
         emit outboxChanged();

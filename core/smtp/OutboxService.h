@@ -60,6 +60,11 @@ public:
     void setSessionPassword(const QString &password) { m_sessionPassword = password; }
     void setSessionSettings(const std::function<void(SmtpSession::Settings &)> &adjust) { m_adjust = adjust; }
     void setBackoff(std::function<int(int attempts)> backoff) { m_backoff = std::move(backoff); }
+    // Each run writes its redacted SMTP transcript afresh to `path` (for "Details" of a failure).
+    void setTranscriptPath(const QString &path) { m_transcriptPath = path; }
+    [[nodiscard]] QString transcriptPath() const { return m_transcriptPath; }
+    // Changed settings (a trusted certificate, another server): used from the next run on.
+    void setAccount(const store::Account &account) { m_account = account; }
 
 signals:
     void messageFinished(const kurier::smtp::SendResult &result);
@@ -87,6 +92,7 @@ private:
     QString m_sessionPassword;
     std::function<void(SmtpSession::Settings &)> m_adjust;
     std::function<int(int)> m_backoff;
+    QString m_transcriptPath;
 };
 
 } // namespace kurier::smtp

@@ -42,6 +42,9 @@ public:
     void setPinnedCertificates(const QList<QByteArray> &sha256) { m_pins = sha256; }
     // Overrides for tests and tuning.
     void setSessionSettings(const std::function<void(SmtpSession::Settings &)> &adjust) { m_adjust = adjust; }
+    // The redacted transcript of this conversation goes (appended) to `path`; without one, to
+    // $KURIER_TRANSCRIPT when that is set.
+    void setTranscriptPath(const QString &path) { m_transcriptPath = path; }
 
     // Connects, signs in and sends every message, then QUIT. Call once.
     void send(const QList<OutgoingMessage> &messages);
@@ -72,6 +75,7 @@ private:
     QString m_sessionPassword;
     QList<QByteArray> m_pins;
     std::function<void(SmtpSession::Settings &)> m_adjust;
+    QString m_transcriptPath;
     QList<OutgoingMessage> m_messages;
     QPointer<SmtpSession> m_session;
     std::unique_ptr<net::Transcript> m_transcript;

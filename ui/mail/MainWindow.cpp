@@ -4,19 +4,17 @@
 #include "accounts/AccountDialog.h"
 #include "accounts/CertificateDialog.h"
 #include "common/ErrorBanner.h"
-#include "mail/FetchJob.h"
-#include "activity/FetchScheduler.h"
+#include "mail/ActivityStatus.h"
+#include "activity/MailActivity.h"
 #include "mail/NewMailNotifier.h"
 #include "common/FormStyle.h"
 #include "mail/MessageListModel.h"
 #include "mail/MessageView.h"
 #include "accounts/OptionsDialog.h"
 #include "common/Question.h"
-#include "mail/SendJob.h"
 #include "accounts/SignInDialog.h"
 #include "mime/MailtoUrl.h"
 #include "mime/MessageParser.h"
-#include "oauth/DeviceCodeFlow.h"
 #include "store/AccountManager.h"
 #include "store/Maildir.h"
 #include "store/Outbox.h"
@@ -61,11 +59,6 @@ namespace {
 constexpr int AccountIdRole = Qt::UserRole;
 constexpr int FolderKindRole = Qt::UserRole + 1; // -1 on account items
 
-QString megabytes(qint64 bytes)
-{
-    return QLocale().toString(double(bytes) / 1e6, 'f', 1);
-}
-
 } // namespace
 
 MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
@@ -81,13 +74,12 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     , m_list(new QTableView)
     , m_model(new MessageListModel(this))
     , m_view(new MessageView)
-    , m_statusText(new QLabel)
-    , m_progress(new QProgressBar)
-    , m_cancel(new QToolButton)
-    , m_scheduler(new activity::FetchScheduler(this))
+    , m_activity(new activity::MailActivity(accounts, this))
     , m_watcher(new QFileSystemWatcher(this))
     , m_changeTimer(new QTimer(this))
     , m_notifier(new NewMailNotifier(this))
+    , m_status(new ActivityStatus(m_activity, accounts, m_banner, statusBar(), m_notifier, this))
+    , m_statusText(m_status->statusText())
     , m_statePath(WindowState::pathBeside(accounts->settingsFilePath()))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -290,29 +282,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    m_statusText->setObjectName(QStringLiteral("statusText"));
-    m_progress->setObjectName(QStringLiteral("statusProgress"));
-    m_progress->setMaximumWidth(180);
-    m_progress->setTextVisible(false);
-    m_progress->hide();
-    m_cancel->setObjectName(QStringLiteral("cancelJobs"));
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->setAutoRaise(true);
-    m_cancel->hide();
-    connect(m_cancel, &QToolButton::clicked, this, &MainWindow::cancelJobs);
-    statusBar()->addWidget(m_statusText, 1);
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_cancel);
-
-    // A periodic fetch of an account that is being fetched (or waits for it) is skipped: never
-    // two fetches of one account at once, nor one right after the other.
-    connect(m_scheduler, &activity::FetchScheduler::fetchDue, this, [this](const QString &accountId) {
-        if ((m_fetch && m_fetch->account().id == accountId) || m_fetchQueue.contains(accountId))
-            return;
-        m_scheduledFetches.insert(accountId);
-        m_fetchQueue << accountId;
-        startNextFetch();
-    });
+    connect(m_status, &ActivityStatus::foldersChanged, this, &MainWindow::onActivityFinished);
     connect(m_accounts, &store::AccountManager::accountsChanged, this, &MainWindow::refreshAccounts);
 
     // As it was left: the list's columns before the first folder is shown (which hides the
@@ -356,14 +326,23 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 MainWindow::~MainWindow()
 {
-    // Jobs are children; delete them before the widgets they report to.
-    delete m_fetch;
-    delete m_send;
+    // The runs end before the widgets they report to.
+    delete m_activity;
 }
 
 bool MainWindow::isBusy() const
 {
-    return !m_fetch.isNull() || !m_send.isNull();
+    return m_activity->isBusy();
+}
+
+activity::FetchScheduler *MainWindow::fetchScheduler() const
+{
+    return m_activity->scheduler();
+}
+
+CertificateDialog *MainWindow::certificateDialog() const
+{
+    return m_status->certificateDialog();
 }
 
 void MainWindow::createActions()
@@ -458,7 +437,6 @@ void MainWindow::refreshAccounts()
         item->setExpanded(true);
     }
     refreshCounts();
-    m_scheduler->setAccounts(accounts);
     watchFolders();
     m_pages->setCurrentWidget(accounts.isEmpty() ? m_emptyPage : m_mailPage);
     // A damaged settings file must not look like "no accounts".
@@ -753,175 +731,23 @@ void MainWindow::openAccountManager()
 
 void MainWindow::fetchAll()
 {
-    QList<store::Account> accounts = m_accounts->accounts();
-    std::stable_sort(accounts.begin(), accounts.end(),
-                     [](const store::Account &a, const store::Account &b) { return a.isDefault && !b.isDefault; });
-    for (const store::Account &a : std::as_const(accounts)) {
-        m_scheduledFetches.remove(a.id); // asked for: may sign in interactively
-        if (!a.pop3.host.isEmpty() && !m_fetchQueue.contains(a.id))
-            m_fetchQueue << a.id;
-    }
-    startNextFetch();
+    m_activity->fetchAll();
 }
 
 void MainWindow::fetchAccount(const QString &accountId)
 {
-    // Asked for by the user (also while an automatic one waits): may sign in interactively.
-    m_scheduledFetches.remove(accountId);
-    if (!m_fetchQueue.contains(accountId))
-        m_fetchQueue << accountId;
-    startNextFetch();
-}
-
-void MainWindow::startNextFetch()
-{
-    if (m_fetch)
-        return;
-    std::optional<store::Account> account;
-    while (!account && !m_fetchQueue.isEmpty())
-        account = m_accounts->findById(m_fetchQueue.takeFirst());
-    if (!account) {
-        if (!m_send) {
-            m_progress->hide();
-            m_cancel->hide();
-        }
-        return;
-    }
-    m_banner->hide();
-    auto *job = new FetchJob(*account, m_accounts->secretStore(), this);
-    m_fetch = job;
-    const QString prefix = account->prefix;
-    // A fetch nobody asked for (the periodic one) never opens a browser or waits for a code:
-    // it stops and says how to sign in.
-    const bool unattended = m_scheduledFetches.remove(account->id);
-    auto stopUnattended = [this, job, prefix] {
-        m_banner->showInfo(tr("%1: the automatic fetch needs you to sign in. Choose Sign In… in the account's menu, then Fetch Mail.")
-                               .arg(prefix),
-                           {});
-        QTimer::singleShot(0, this, [this, job] {
-            if (m_fetch != job)
-                return;
-            m_fetch = nullptr;
-            delete job;
-            m_statusText->clear();
-            refreshCounts();
-            startNextFetch();
-        });
-    };
-    m_statusText->setText(tr("%1: connecting…").arg(prefix));
-    m_progress->setRange(0, 0);
-    m_progress->show();
-    m_cancel->show();
-    connect(job, &FetchJob::progress, this, [this, prefix](int done, int total, qint64 bytes, qint64 totalBytes) {
-        m_progress->setRange(0, total);
-        m_progress->setValue(done);
-        m_statusText->setText(tr("%1: %2 of %3 messages, %4 of %5 MB")
-                                  .arg(prefix, QLocale().toString(done), QLocale().toString(total), megabytes(bytes), megabytes(totalBytes)));
-    });
-    connect(job, &FetchJob::browserSignInRequired, this, [this, prefix, unattended, stopUnattended](const QUrl &url) {
-        if (unattended) {
-            stopUnattended();
-            return;
-        }
-        QDesktopServices::openUrl(url);
-        m_banner->showInfo(tr("%1: please sign in in the browser window that has opened. Kurier continues when you are done.").arg(prefix),
-                           url.toString());
-    });
-    connect(job, &FetchJob::deviceCodeSignInRequired, this, [this, prefix, unattended, stopUnattended](const oauth::DeviceCodePrompt &prompt) {
-        if (unattended) {
-            stopUnattended();
-            return;
-        }
-        m_banner->showInfo(tr("%1: to sign in, open %2 and enter the code %3").arg(prefix, prompt.verificationUri.toString(), prompt.userCode),
-                           prompt.verificationUri.toString() + u'\n' + prompt.userCode);
-    });
-    connect(job, &FetchJob::finished, this, [this, job, prefix](int fetched, const diagnostics::Diagnostic &d) {
-        const QString accountId = job->account().id;
-        if (d.isEmpty()) {
-            m_statusText->setText(fetched == 0 ? tr("%1: no new messages").arg(prefix)
-                                               : fetched == 1 ? tr("%1: 1 new message").arg(prefix)
-                                                             : tr("%1: %2 new messages").arg(prefix, QLocale().toString(fetched)));
-        } else {
-            m_statusText->setText(tr("%1: fetching failed").arg(prefix));
-            showJobFailure(tr("Fetching mail for %1 failed:").arg(prefix), d, job->transcriptText());
-            offerCertificateTrust(accountId, d, [this, accountId] { fetchAccount(accountId); });
-        }
-        m_notifier->fetched(prefix, fetched);
-        m_fetch = nullptr;
-        job->deleteLater();
-        if (fetched > 0 && accountId == m_currentAccountId && m_currentKind == store::Mailbox::Kind::Inbox)
-            m_model->refresh();
-        refreshCounts();
-        startNextFetch();
-    });
-    job->start();
+    m_activity->fetch(accountId);
 }
 
 void MainWindow::sendOutbox(const QString &accountId)
 {
-    if (!m_sendQueue.contains(accountId))
-        m_sendQueue << accountId;
     refreshCounts();
-    startNextSend();
+    m_activity->send(accountId);
 }
 
-void MainWindow::startNextSend()
+void MainWindow::cancelJobs()
 {
-    if (m_send)
-        return;
-    std::optional<store::Account> account;
-    while (!account && !m_sendQueue.isEmpty())
-        account = m_accounts->findById(m_sendQueue.takeFirst());
-    if (!account) {
-        if (!m_fetch) {
-            m_progress->hide();
-            m_cancel->hide();
-        }
-        return;
-    }
-    auto *job = new SendJob(*account, m_accounts->secretStore(), this);
-    m_send = job;
-    const QString prefix = account->prefix;
-    m_statusText->setText(tr("%1: sending…").arg(prefix));
-    m_progress->setRange(0, 0);
-    m_progress->show();
-    m_cancel->show();
-    connect(job, &SendJob::browserSignInRequired, this, [this, prefix](const QUrl &url) {
-        QDesktopServices::openUrl(url);
-        m_banner->showInfo(tr("%1: please sign in in the browser window that has opened. Kurier continues when you are done.").arg(prefix),
-                           url.toString());
-    });
-    connect(job, &SendJob::deviceCodeSignInRequired, this, [this, prefix](const oauth::DeviceCodePrompt &prompt) {
-        m_banner->showInfo(tr("%1: to sign in, open %2 and enter the code %3").arg(prefix, prompt.verificationUri.toString(), prompt.userCode),
-                           prompt.verificationUri.toString() + u'\n' + prompt.userCode);
-    });
-    connect(job, &SendJob::finished, this, [this, job, prefix](int sent, const diagnostics::Diagnostic &d) {
-        if (d.isEmpty())
-            m_statusText->setText(sent == 1 ? tr("%1: 1 message sent").arg(prefix)
-                                            : tr("%1: %2 messages sent").arg(prefix, QLocale().toString(sent)));
-        const QString accountId = job->account().id;
-        if (!d.isEmpty()) {
-            showJobFailure(tr("Sending from %1 failed:").arg(prefix), d, {});
-            // The messages refused over the certificate go again once it is trusted.
-            offerCertificateTrust(accountId, d, [this, accountId, ids = job->certificateFailures()] {
-                if (const auto sender = m_accounts->findById(accountId)) {
-                    store::Outbox outbox(store::Mailbox::accountRoot(*sender));
-                    if (outbox.open()) {
-                        for (const QString &id : ids)
-                            outbox.retry(id);
-                    }
-                }
-                sendOutbox(accountId);
-            });
-        }
-        m_send = nullptr;
-        job->deleteLater();
-        if (accountId == m_currentAccountId && m_currentKind != store::Mailbox::Kind::Inbox)
-            m_model->refresh();
-        refreshCounts();
-        startNextSend();
-    });
-    job->start();
+    m_activity->cancel();
 }
 
 SignInDialog *MainWindow::signIn(const QString &accountId)
@@ -932,67 +758,13 @@ SignInDialog *MainWindow::signIn(const QString &accountId)
     return SignInDialog::openFor(*account, m_accounts->secretStore(), this);
 }
 
-void MainWindow::cancelJobs()
+void MainWindow::onActivityFinished(const QString &accountId, const activity::Outcome &outcome)
 {
-    m_fetchQueue.clear();
-    m_scheduledFetches.clear();
-    m_sendQueue.clear();
-    const bool wasFetching = m_fetch;
-    delete m_fetch; // what was stored stays; the next fetch continues
-    // A message being sent is left to finish: the Outbox records its outcome.
-    if (wasFetching)
-        m_statusText->setText(tr("Fetching cancelled."));
-    if (!m_send) {
-        m_progress->hide();
-        m_cancel->hide();
-    }
-    m_model->refresh();
+    const bool inbox = m_currentKind == store::Mailbox::Kind::Inbox;
+    const bool fetch = outcome.operation == activity::Outcome::Operation::Fetch;
+    if (accountId == m_currentAccountId && (fetch ? (outcome.count > 0 || outcome.stopped) && inbox : !inbox))
+        m_model->refresh();
     refreshCounts();
-}
-
-void MainWindow::showJobFailure(const QString &context, const diagnostics::Diagnostic &diagnostic, const QString &transcript)
-{
-    m_banner->showDiagnostic(context, diagnostic);
-    if (!transcript.isEmpty()) {
-        m_banner->detailsView()->appendPlainText(QStringLiteral("\n") + tr("Protocol transcript (passwords and tokens removed):")
-                                                 + u'\n' + transcript);
-    }
-}
-
-void MainWindow::offerCertificateTrust(const QString &accountId, const diagnostics::Diagnostic &diagnostic,
-                                       std::function<void()> retry)
-{
-    if (diagnostic.certificate.isEmpty())
-        return;
-    const net::CertificateProblem problem = diagnostic.certificate;
-    m_banner->setAction(tr("Show certificate…"), [this, accountId, problem, retry] {
-        const auto account = m_accounts->findById(accountId);
-        if (!account)
-            return;
-        delete m_certificateDialog;
-        auto *dialog = new CertificateDialog(problem, problem.host.isEmpty() ? account->pop3.host : problem.host,
-                                             account->prefix + QStringLiteral(" · ") + account->email, this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        m_certificateDialog = dialog;
-        connect(dialog, &QDialog::accepted, this, [this, accountId, sha256 = problem.sha256, retry] {
-            auto pinned = m_accounts->findById(accountId);
-            if (!pinned || sha256.isEmpty())
-                return;
-            if (!pinned->trustedCertificates.contains(sha256))
-                pinned->trustedCertificates.append(sha256); // exactly this certificate, this account
-            m_banner->hide();
-            m_accounts->save(*pinned, {}, [self = QPointer<MainWindow>(this), retry](const store::AccountManager::SaveResult &r) {
-                if (!self)
-                    return;
-                if (!r.ok) {
-                    self->m_banner->showInfo(tr("The certificate could not be saved with the account: %1").arg(r.error));
-                    return;
-                }
-                retry();
-            });
-        });
-        dialog->open(); // window-modal, no nested event loop
-    });
 }
 
 // --- composing ----------------------------------------------------------------------------

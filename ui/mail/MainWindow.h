@@ -28,20 +28,18 @@ class AccountManager;
 }
 namespace kurier::activity {
 class FetchScheduler;
-}
-namespace kurier::diagnostics {
-struct Diagnostic;
+class MailActivity;
+struct Outcome;
 }
 
 namespace kurier::ui {
 
+class ActivityStatus;
 class CertificateDialog;
 class ErrorBanner;
-class FetchJob;
 class NewMailNotifier;
 class MessageListModel;
 class MessageView;
-class SendJob;
 class SignInDialog;
 
 // The mail window: accounts with their folders (unread counts) on the left, the message list
@@ -73,10 +71,12 @@ public:
     [[nodiscard]] QMessageBox *emptyTrashQuestion() const { return m_emptyTrashQuestion; }
     [[nodiscard]] bool isBusy() const;
     // Periodic Abrufen per account (its fetch interval) and the new-mail notification.
-    [[nodiscard]] activity::FetchScheduler *fetchScheduler() const { return m_scheduler; }
+    [[nodiscard]] activity::FetchScheduler *fetchScheduler() const;
+    // Fetching, sending and signing in for every account, in the background.
+    [[nodiscard]] activity::MailActivity *activity() const { return m_activity; }
     [[nodiscard]] NewMailNotifier *newMailNotifier() const { return m_notifier; }
     // The certificate dialog opened from the banner's "Show certificate…", while it is open.
-    [[nodiscard]] CertificateDialog *certificateDialog() const { return m_certificateDialog; }
+    [[nodiscard]] CertificateDialog *certificateDialog() const;
 
     // Shows a folder of an account (selects it in the tree).
     void selectFolder(const QString &accountId, store::Mailbox::Kind kind);
@@ -130,13 +130,8 @@ private:
     void refreshCounts();
     void onFolderSelected();
     void onMessageSelected();
-    void startNextFetch();
-    void startNextSend();
-    void showJobFailure(const QString &context, const diagnostics::Diagnostic &diagnostic, const QString &transcript);
-    // A certificate failure: the banner offers the certificate; trusting it pins it to the
-    // account (saved) and runs `retry`.
-    void offerCertificateTrust(const QString &accountId, const diagnostics::Diagnostic &diagnostic,
-                               std::function<void()> retry);
+    // A fetch or send ended: the list and the counts show what it changed.
+    void onActivityFinished(const QString &accountId, const activity::Outcome &outcome);
     void updateActions();
     [[nodiscard]] std::optional<store::Outbox::Entry> outboxEntry(int row) const;
     void showOutboxState(int row);
@@ -168,15 +163,13 @@ private:
     QTableView *m_list;
     MessageListModel *m_model;
     MessageView *m_view;
-    QLabel *m_statusText;
-    QProgressBar *m_progress;
-    QToolButton *m_cancel;
-    activity::FetchScheduler *m_scheduler;
+    activity::MailActivity *m_activity;
     QFileSystemWatcher *m_watcher;
     QTimer *m_changeTimer;
     QString m_keepSelection; // base name of the message to keep shown across a list reload
-    QSet<QString> m_scheduledFetches; // queued by the FetchScheduler, not by the user
     NewMailNotifier *m_notifier;
+    ActivityStatus *m_status;
+    QLabel *m_statusText;
     QString m_statePath; // WindowState
     QAction *m_fetchAction = nullptr;
     QAction *m_composeAction = nullptr;
@@ -192,16 +185,11 @@ private:
     QAction *m_emptyTrashAction = nullptr;
     QString m_currentAccountId;
     store::Mailbox::Kind m_currentKind = store::Mailbox::Kind::Inbox;
-    QStringList m_fetchQueue; // account ids
-    QStringList m_sendQueue;
-    QPointer<FetchJob> m_fetch;
-    QPointer<SendJob> m_send;
     QPointer<OptionsDialog> m_options;
     QPointer<AccountDialog> m_newAccount;
     QPointer<ComposerWindow> m_lastComposer;
     QPointer<QMessageBox> m_deleteQuestion;
     QPointer<QMessageBox> m_emptyTrashQuestion;
-    QPointer<CertificateDialog> m_certificateDialog;
 };
 
 } // namespace kurier::ui

@@ -1,0 +1,3 @@
+#include "activity/ActivityLog.h"
+
+Q_LOGGING_CATEGORY(lcActivity, "kurier.activity", QtInfoMsg)
