@@ -11,6 +11,8 @@
 #include "mail/MainWindow.h"
 #include "mail/MessageListModel.h"
 #include "activity/FetchScheduler.h"
+#include "activity/MailActivity.h"
+#include "store/Outbox.h"
 #include "mail/MessageView.h"
 #include "mail/NewMailNotifier.h"
 #include "accounts/OptionsDialog.h"
@@ -20,6 +22,9 @@
 #include "support/TestServers.h"
 
 #include <QCheckBox>
+#include <QDesktopServices>
+#include <QJsonObject>
+#include <QNetworkReply>
 #include <QComboBox>
 #include <QDir>
 #include <QFileDialog>
@@ -51,6 +56,8 @@ private slots:
     void initTestCase();
     void fetchReadReplyWithAttachmentRoundTrip();
     void deleteLocallyDeletesOnServerAtNextFetch();
+    void deferredMessageGoesOutByItself();
+    void fetchAndSendShareOneSignIn();
 
 private:
     QString newOAuthUser(const QString &password) { return test::newOAuthUser(m_network, QStringLiteral("gui"), password); }
@@ -64,6 +71,16 @@ private:
     // Clicks `button`, which opens a QFileDialog under `parent`, and chooses `path` there.
     static void chooseInFileDialog(QWidget *parent, QAbstractButton *button, const QString &path);
     QNetworkAccessManager m_network;
+};
+
+// Receives what QDesktopServices would hand to the system browser (setUrlHandler), instead of it.
+class BrowserCatcher : public QObject
+{
+    Q_OBJECT
+public:
+    QList<QUrl> urls;
+public slots:
+    void open(const QUrl &url) { urls << url; }
 };
 
 void TestMailWindowServers::initTestCase()
@@ -310,6 +327,129 @@ void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
         onServer << window.messageModel()->rowAt(r).entry.subject;
     onServer.sort();
     QCOMPARE(onServer, (QStringList{QStringLiteral("Drei"), QStringLiteral("Eins")}));
+}
+
+// A message the server defers (451 at RCPT) stays in the Outbox as Deferred, the banner shows
+// the failure with the redacted SMTP transcript under Details, and the Outbox's retry timer
+// sends it by itself when its time has come — nobody clicks anything.
+void TestMailWindowServers::deferredMessageGoesOutByItself()
+{
+    Fixture f;
+    qputenv("XDG_DATA_HOME", QFile::encodeName(f.dir.path() + QStringLiteral("/data")));
+    store::Account a = oauthAccount(QStringLiteral("LATER"), env("PASSWORD_USER"));
+    a.oauth = {};
+    a.smtp.auth = store::SmtpAuth::SameAsPop3;
+    const QString password = env("PASSWORD_USER_PASSWORD");
+    const auto saved = f.save(a, test::passwordUpdate(password));
+    QVERIFY2(saved.ok, qPrintable(saved.error));
+    const store::Account account = saved.account;
+    // The test policy of Postfix defers a "defer1-" recipient once, then takes it.
+    const QString recipient = servers().uniqueAddress(QStringLiteral("defer1"));
+
+    ui::MainWindow window(f.manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    activity::AccountActivity *activity = window.activity()->account(account.id);
+    QVERIFY(activity);
+    activity->setSendBackoff([](int) { return 2; }); // seconds; an hour's wait would be the same code
+    ui::ComposerWindow *composer = window.compose();
+    composer->toEdit()->setText(recipient);
+    composer->subjectEdit()->setText(QStringLiteral("Später zugestellt"));
+    composer->bodyEdit()->setPlainText(QStringLiteral("Der Server nimmt sie beim zweiten Mal."));
+    QVERIFY(composer->send());
+
+    // The first attempt: deferred, and said so with the conversation behind it.
+    QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible() && window.banner()->text().contains(QStringLiteral("Sending from LATER failed")),
+                             30000);
+    const QString details = window.banner()->detailsView()->toPlainText();
+    QVERIFY2(details.contains(QStringLiteral("Protocol transcript (passwords and tokens removed):")), qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("RCPT TO:<") + recipient + u'>'), qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("S: 451 4.3.0")), qPrintable(details));
+    QVERIFY2(details.contains(QStringLiteral("C: AUTH PLAIN")), qPrintable(details));
+    const QByteArray plain = QByteArray('\0' + env("PASSWORD_USER").toUtf8() + '\0' + password.toUtf8()).toBase64();
+    QVERIFY(!details.contains(password));
+    QVERIFY(!details.contains(QString::fromLatin1(plain)));
+    store::Outbox outbox(store::Mailbox::accountRoot(account));
+    QVERIFY(outbox.open());
+    QCOMPARE(outbox.entries().size(), 1);
+    QCOMPARE(outbox.entries().first().state, store::Outbox::State::Deferred);
+    QVERIFY(activity->nextSendAttempt().isValid());
+    test::screenshot(&window, QStringLiteral("mail-window-send-deferred-en"));
+
+    // The timer's attempt: sent, in Sent, delivered; the failure's banner goes.
+    QTRY_VERIFY_WITH_TIMEOUT(outbox.entries().isEmpty(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText()->text().contains(QStringLiteral("LATER: 1 message sent")), 10000);
+    QVERIFY(window.banner()->isHidden());
+    QCOMPARE(store::Mailbox::messageCount(account, store::Mailbox::Kind::Sent), 1);
+    QCOMPARE(test::waitForMail(recipient, 1, 15000).size(), 1);
+    QVERIFY(!activity->nextSendAttempt().isValid());
+}
+
+// Abrufen and Senden at once for an account that signs in in the browser: both wait for one
+// token, so the browser opens once and the OAuth server sees one sign-in, not one per job.
+void TestMailWindowServers::fetchAndSendShareOneSignIn()
+{
+    Fixture f;
+    qputenv("XDG_DATA_HOME", QFile::encodeName(f.dir.path() + QStringLiteral("/data")));
+    const QString user = newOAuthUser(test::newTestPassword());
+    store::Account a = oauthAccount(QStringLiteral("WEB"), user);
+    a.oauth.method = oauth::SignInMethod::Browser;
+    a.oauth.scope = env("OAUTH_SCOPE_POP") + u' ' + env("OAUTH_SCOPE_SMTP");
+    const auto saved = f.save(a);
+    QVERIFY2(saved.ok, qPrintable(saved.error));
+    const store::Account account = saved.account;
+    BrowserCatcher browser;
+    QDesktopServices::setUrlHandler(QStringLiteral("https"), &browser, "open");
+
+    ui::MainWindow window(f.manager.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.fetchAccount(account.id);
+    ui::ComposerWindow *composer = window.compose();
+    composer->toEdit()->setText(user);
+    composer->subjectEdit()->setText(QStringLiteral("Eine Anmeldung für beide"));
+    composer->bodyEdit()->setPlainText(QStringLiteral("Abrufen und Senden warten auf dasselbe Token."));
+    QVERIFY(composer->send());
+
+    // Both are waiting: the fetch asked first, the send has said EHLO after STARTTLS (next it
+    // needs the token for AUTH).
+    QTRY_COMPARE_WITH_TIMEOUT(browser.urls.size(), 1, 15000);
+    activity::AccountActivity *activity = window.activity()->account(account.id);
+    QVERIFY(activity);
+    auto sendTranscript = [activity] {
+        QFile t(activity->sendTranscriptPath());
+        return t.open(QIODevice::ReadOnly) ? QString::fromUtf8(t.readAll()) : QString();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sendTranscript().count(QStringLiteral("C: EHLO")) >= 2, 15000);
+    QTest::qWait(300);
+    QVERIFY(activity->isFetching() && activity->isSending());
+    QCOMPARE(activity->state(), activity::AccountActivity::State::SignInNeeded);
+    QCOMPARE(browser.urls.size(), 1);
+    QVERIFY(window.banner()->text().contains(QStringLiteral("sign in in the browser")));
+
+    // The user signs in; the identity provider sends the browser back to Kurier's listener.
+    auto get = [this](const QUrl &url) {
+        QNetworkRequest request(url);
+        request.setSslConfiguration(servers().sslConfiguration());
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply *reply = m_network.get(request);
+        QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
+        reply->deleteLater();
+        return reply;
+    };
+    const QUrl back = get(browser.urls.first())->header(QNetworkRequest::LocationHeader).toUrl();
+    QCOMPARE(back.host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(get(back)->error(), QNetworkReply::NoError);
+
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
+    QVERIFY2(window.banner()->isHidden() || !window.banner()->text().contains(QStringLiteral("failed")),
+             qPrintable(window.banner()->detailsView()->toPlainText()));
+    QCOMPARE(store::Mailbox::messageCount(account, store::Mailbox::Kind::Sent), 1);
+    QCOMPARE(browser.urls.size(), 1);
+    const QJsonObject stats = test::oauthStatsFor(m_network, user);
+    QCOMPARE(stats.value(QStringLiteral("authorize")).toInt(), 1);
+    QCOMPARE(stats.value(QStringLiteral("authorization_code")).toObject().value(QStringLiteral("requests")).toInt(), 1);
+    QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
 }
 
 QTEST_MAIN(TestMailWindowServers)

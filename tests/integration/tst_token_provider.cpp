@@ -101,13 +101,7 @@ QJsonObject TestTokenProvider::post(const QString &path, const QJsonObject &body
 
 QJsonObject TestTokenProvider::statsFor(const QString &user)
 {
-    QNetworkRequest request(QUrl(env("OAUTH_BASE") + QStringLiteral("/test/stats?user=") + QString::fromLatin1(QUrl::toPercentEncoding(user))));
-    request.setSslConfiguration(servers().sslConfiguration());
-    QNetworkReply *reply = m_network.get(request);
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-        qFatal("stats did not answer");
-    reply->deleteLater();
-    return QJsonDocument::fromJson(reply->readAll()).object();
+    return test::oauthStatsFor(m_network, user);
 }
 
 int TestTokenProvider::requests(const QString &user, const char *grant)

@@ -55,6 +55,21 @@ inline QJsonObject postToOAuthServer(QNetworkAccessManager &network, const QStri
     return QJsonDocument::fromJson(reply->readAll()).object();
 }
 
+// The test OAuth server's counts for one user (/test/stats?user=): token.<grant> requests by
+// grant, `authorize` (browser sign-ins approved), introspection.
+inline QJsonObject oauthStatsFor(QNetworkAccessManager &network, const QString &user)
+{
+    const TestServers &servers = TestServers::instance();
+    QNetworkRequest request(QUrl(servers.value("OAUTH_BASE") + QStringLiteral("/test/stats?user=")
+                                 + QString::fromLatin1(QUrl::toPercentEncoding(user))));
+    request.setSslConfiguration(servers.sslConfiguration());
+    QNetworkReply *reply = network.get(request);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+        qFatal("stats did not answer");
+    reply->deleteLater();
+    return QJsonDocument::fromJson(reply->readAll()).object();
+}
+
 // A new user (an address no other test uses, tagged `tag`) with `password` at the test OAuth
 // server; `extra` adds fields to the request (e.g. mfaRequired).
 inline QString newOAuthUser(QNetworkAccessManager &network, const QString &tag, const QString &password,

@@ -122,6 +122,11 @@ void ActivityStatus::onFinished(const activity::Outcome &outcome)
         if (m_text->text().startsWith(prefix + u':'))
             m_text->clear();
     } else if (outcome.ok()) {
+        // A message deferred before went out by itself: its failure is history now.
+        if (outcome.accountId == m_failureAccount && outcome.operation == m_failureOperation && m_banner->isVisible()
+            && m_banner->text() == m_failureText)
+            m_banner->hide();
+        m_failureAccount.clear();
         const int n = outcome.count;
         if (fetch)
             m_text->setText(n == 0   ? tr("%1: no new messages").arg(prefix)
@@ -139,6 +144,9 @@ void ActivityStatus::onFinished(const activity::Outcome &outcome)
             m_banner->detailsView()->appendPlainText(QStringLiteral("\n") + tr("Protocol transcript (passwords and tokens removed):")
                                                      + u'\n' + outcome.transcript);
         }
+        m_failureAccount = outcome.accountId;
+        m_failureOperation = outcome.operation;
+        m_failureText = m_banner->text();
     }
     if (fetch && !outcome.stopped)
         m_notifier->fetched(prefix, outcome.count);

@@ -55,6 +55,10 @@ private:
     QProgressBar *m_progress;
     QToolButton *m_cancel;
     QPointer<CertificateDialog> m_certificateDialog;
+    // The failure on the banner (account, run, text): a later success of the same run takes it away.
+    QString m_failureAccount;
+    activity::Outcome::Operation m_failureOperation = activity::Outcome::Operation::Fetch;
+    QString m_failureText;
 };
 
 } // namespace kurier::ui

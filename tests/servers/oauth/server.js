@@ -242,6 +242,10 @@ async function authorizeEndpoint (req, res, query) {
   const hint = query.login_hint || '';
   if (/^decline@/i.test(hint)) return redirectWithError(new AadError(65004));
   const user = store.findUser(hint) || store.findUser(config.defaultUser);
+  if (user && user.username) {
+    const u = stats.byUser[user.username.toLowerCase()] || (stats.byUser[user.username.toLowerCase()] = {});
+    u.authorize = (u.authorize || 0) + 1;
+  }
   const request = new Request({ headers: req.headers, method: 'GET', query, body: {} });
   const response = new Response({});
   try {
