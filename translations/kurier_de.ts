@@ -500,6 +500,10 @@
         <source>These messages in %1 could not be marked as read: %2</source>
         <translation>Diese Nachrichten in %1 konnten nicht als gelesen markiert werden: %2</translation>
     </message>
+    <message>
+        <source>The message is being sent right now.</source>
+        <translation>Die Nachricht wird gerade gesendet.</translation>
+    </message>
 </context>
 <context>
     <name>Maildir</name>
@@ -3093,10 +3097,6 @@ Tel. +49 421 123456</translation>
         <translation>(kein Betreff)</translation>
     </message>
     <message>
-        <source>The message could not be deleted.</source>
-        <translation>Die Nachricht konnte nicht gelöscht werden.</translation>
-    </message>
-    <message>
         <source>&amp;Fetch Mail for %1</source>
         <translation>Für %1 &amp;abrufen</translation>
     </message>
@@ -3241,8 +3241,12 @@ Tel. +49 421 123456</translation>
         <translation>Diese %1 Nachrichten endgültig löschen?</translation>
     </message>
     <message>
-        <source>%1 messages could not be deleted.</source>
-        <translation>%1 Nachrichten konnten nicht gelöscht werden.</translation>
+        <source>The message could not be deleted: %1</source>
+        <translation>Die Nachricht konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 messages could not be deleted: %2</source>
+        <translation>%1 Nachrichten konnten nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>

@@ -102,4 +102,37 @@ QString displayName(const QString &decodedFrom)
     return s;
 }
 
+QString displayNames(const QString &list)
+{
+    // Split at commas outside quotes and angle brackets (RFC 5322 §3.4 address-list).
+    QStringList names;
+    QString current;
+    bool quoted = false;
+    int angle = 0;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QChar c = list[i];
+        if (c == u'\\' && quoted && i + 1 < list.size()) {
+            current += c;
+            current += list[++i];
+            continue;
+        }
+        if (c == u'"')
+            quoted = !quoted;
+        else if (!quoted && c == u'<')
+            ++angle;
+        else if (!quoted && c == u'>' && angle > 0)
+            --angle;
+        if (c == u',' && !quoted && angle == 0) {
+            if (!current.trimmed().isEmpty())
+                names << displayName(current.trimmed());
+            current.clear();
+            continue;
+        }
+        current += c;
+    }
+    if (!current.trimmed().isEmpty())
+        names << displayName(current.trimmed());
+    return names.join(QStringLiteral(", "));
+}
+
 } // namespace kurier::mime::HeaderText

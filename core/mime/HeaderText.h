@@ -16,6 +16,10 @@ namespace HeaderText {
 // The display part of a From value: "Anna <a@x>" → "Anna", "a@x" → "a@x".
 [[nodiscard]] QString displayName(const QString &decodedFrom);
 
+// The display part of each address of a list: "Anna <a@x>, \"B, C\" <b@x>" → "Anna, B, C"
+// (split at commas outside quotes and angle brackets, RFC 5322 §3.4).
+[[nodiscard]] QString displayNames(const QString &decodedAddressList);
+
 } // namespace HeaderText
 
 } // namespace kurier::mime

@@ -3,11 +3,15 @@
 #include "store/DeletionRequests.h"
 #include "store/HeaderIndex.h"
 #include "store/Maildir.h"
+#include "store/Outbox.h"
+#include "mime/HeaderText.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QHash>
+#include <limits>
 
 namespace kurier::store {
 
@@ -237,6 +241,124 @@ int Mailbox::markAllRead(const store::Account &account, Kind kind, QString *erro
         return -1;
     }
     return marked;
+}
+
+QList<MessageSummary> Mailbox::summaries(const QString &folder)
+{
+    QList<MessageSummary> rows;
+    if (folder.isEmpty())
+        return rows;
+    const Maildir maildir(folder);
+    QHash<QString, QString> pathByBase; // base name → relative path
+    const QStringList messages = maildir.messages();
+    pathByBase.reserve(messages.size());
+    for (const QString &m : messages)
+        pathByBase.insert(HeaderIndex::baseName(m), m);
+
+    const HeaderIndex index(folder + QStringLiteral("/.kurier-index"));
+    const QList<HeaderIndex::Entry> entries = index.load();
+    rows.reserve(pathByBase.size());
+    // Senders repeat: decode each distinct From once.
+    QHash<QString, std::pair<QString, QString>> fromCache;
+    // To repeats even more (mostly the account's own address): once per distinct value as well.
+    QHash<QString, std::pair<QString, QString>> toCache;
+    auto add = [&rows, &fromCache, &toCache](HeaderIndex::Entry entry, const QString &relative) {
+        MessageSummary row;
+        auto cached = fromCache.constFind(entry.from);
+        if (cached == fromCache.constEnd()) {
+            const QString decoded = mime::HeaderText::decode(entry.from);
+            cached = fromCache.insert(entry.from, {decoded, mime::HeaderText::displayName(decoded)});
+        }
+        entry.from = cached->first;
+        row.fromName = cached->second;
+        entry.subject = mime::HeaderText::decode(entry.subject);
+        if (!entry.to.isEmpty()) {
+            auto to = toCache.constFind(entry.to);
+            if (to == toCache.constEnd()) {
+                const QString decoded = mime::HeaderText::decode(entry.to);
+                to = toCache.insert(entry.to, {decoded, mime::HeaderText::displayNames(decoded)});
+            }
+            entry.to = to->first;
+            row.toNames = to->second;
+        }
+        row.time = entry.date.isValid() ? entry.date.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+        row.entry = std::move(entry);
+        row.relativePath = relative;
+        row.unread = isUnread(relative);
+        rows.append(std::move(row));
+    };
+    for (const HeaderIndex::Entry &e : entries) {
+        const auto it = pathByBase.constFind(e.baseName);
+        if (it == pathByBase.constEnd())
+            continue; // deleted since, or a duplicate line
+        add(e, it.value());
+        pathByBase.erase(it);
+    }
+    // Not in the index: read just the header block of these files.
+    for (auto it = pathByBase.cbegin(); it != pathByBase.cend(); ++it) {
+        QFile f(maildir.filePath(it.value()));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray head = f.read(64 * 1024);
+        add(HeaderIndex::parse(head, it.key(), f.size()), it.value());
+    }
+    return rows;
+}
+
+QSet<QString> Mailbox::files(const QString &folder)
+{
+    const QStringList names = Maildir(folder).messages();
+    return QSet<QString>(names.cbegin(), names.cend());
+}
+
+qint64 Mailbox::indexSize(const QString &folder)
+{
+    return folder.isEmpty() ? 0 : QFileInfo(folder + QStringLiteral("/.kurier-index")).size();
+}
+
+std::optional<QByteArray> Mailbox::read(const QString &folder, const QString &relativePath, QString *error)
+{
+    QFile f(folder + u'/' + relativePath);
+    if (!f.open(QIODevice::ReadOnly)) {
+        if (error)
+            *error = f.errorString();
+        return std::nullopt;
+    }
+    return f.readAll();
+}
+
+Mailbox::Removed Mailbox::remove(const Account &account, Kind kind, const QStringList &relativePaths)
+{
+    Removed result;
+    const QString folder = path(account, kind);
+    // The Outbox's messages go with their envelope; one on its way right now stays (the sender
+    // records its outcome).
+    std::optional<Outbox> outbox;
+    if (kind == Kind::Outbox) {
+        outbox.emplace(accountRoot(account));
+        if (!outbox->open()) {
+            result.error = outbox->errorString();
+            return result;
+        }
+    }
+    for (const QString &relative : relativePaths) {
+        bool removed = false;
+        if (outbox) {
+            const QString id = HeaderIndex::baseName(relative);
+            const auto entry = outbox->entry(id);
+            if (entry && entry->state == Outbox::State::Sending)
+                result.error = tr("The message is being sent right now.");
+            else if (!(removed = outbox->remove(id)))
+                result.error = outbox->errorString();
+        } else {
+            QFile f(folder + u'/' + relative);
+            if (!(removed = f.remove()))
+                result.error = f.errorString();
+        }
+        if (removed)
+            result.removed << relative;
+    }
+    return result;
 }
 
 } // namespace kurier::store

@@ -2,9 +2,11 @@
 
 #include "store/Account.h"
 #include "store/MailLayout.h"
+#include "store/MessageSummary.h"
 
 #include <QCoreApplication>
 #include <QMetaType>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -81,6 +83,28 @@ public:
     static int markAllRead(const store::Account &account, Kind kind, QString *error = nullptr);
     // Messages in a folder (listing only).
     [[nodiscard]] static int messageCount(const store::Account &account, Kind kind);
+
+    // The messages of a folder (a Maildir path) for its list, from its header index
+    // (.kurier-index) and a listing of new/ and cur/: 100,000 messages are one index file and
+    // two directories. Only messages the index lacks (delivered by another program, or folders
+    // that keep no index such as Sent) have their header block read. Never writes the index (a
+    // fetch may be appending to it). Thread-safe; missing folders are empty.
+    [[nodiscard]] static QList<MessageSummary> summaries(const QString &folder);
+    // The Maildir files of a folder (relative paths), to tell whether it changed on disk.
+    [[nodiscard]] static QSet<QString> files(const QString &folder);
+    // The size of the folder's header index in bytes (how long summaries() takes).
+    [[nodiscard]] static qint64 indexSize(const QString &folder);
+    // A message's bytes (a path relative to `folder`), or nullopt and *error.
+    static std::optional<QByteArray> read(const QString &folder, const QString &relativePath, QString *error = nullptr);
+
+    // Löschen for good (in the Trash and the Outbox): per message removed or not. An Outbox
+    // message goes with its envelope; one being sent at this moment stays.
+    struct Removed
+    {
+        QStringList removed; // the relative paths that are gone
+        QString error;       // why the last one that stayed could not be removed
+    };
+    static Removed remove(const store::Account &account, Kind kind, const QStringList &relativePaths);
 
 private:
     // Where the Trash remembers which folder each message came from: one small file per message,

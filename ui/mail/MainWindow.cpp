@@ -16,7 +16,7 @@
 #include "mime/MailtoUrl.h"
 #include "mime/MessageParser.h"
 #include "store/AccountManager.h"
-#include "store/Maildir.h"
+#include "store/FolderWatcher.h"
 #include "store/Outbox.h"
 
 #include <QApplication>
@@ -26,9 +26,6 @@
 #include <QPlainTextEdit>
 #include <QDesktopServices>
 #include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QSignalBlocker>
 #include <QHeaderView>
 #include <QLabel>
@@ -75,8 +72,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     , m_model(new MessageListModel(this))
     , m_view(new MessageView)
     , m_activity(new activity::MailActivity(accounts, this))
-    , m_watcher(new QFileSystemWatcher(this))
-    , m_changeTimer(new QTimer(this))
+    , m_watcher(new store::FolderWatcher(this))
     , m_notifier(new NewMailNotifier(this))
     , m_status(new ActivityStatus(m_activity, accounts, m_banner, statusBar(), m_notifier, this))
     , m_statusText(m_status->statusText())
@@ -220,14 +216,8 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
         }
         updateActions();
     });
-    // Gathered: a fetch writes many files; the list is looked at once per half second at most.
-    m_changeTimer->setSingleShot(true);
-    m_changeTimer->setInterval(500);
-    connect(m_changeTimer, &QTimer::timeout, this, &MainWindow::onFoldersChanged);
-    connect(m_watcher, &QFileSystemWatcher::directoryChanged, this, [this] {
-        if (!m_changeTimer->isActive())
-            m_changeTimer->start();
-    });
+    // Another program wrote a folder: counts and — if its files changed — the list.
+    connect(m_watcher, &store::FolderWatcher::changed, this, &MainWindow::onFoldersChanged);
     connect(m_model, &MessageListModel::loadingChanged, this, [this](bool loading) {
         const QString text = tr("Loading the message list…");
         if (loading)
@@ -437,7 +427,7 @@ void MainWindow::refreshAccounts()
         item->setExpanded(true);
     }
     refreshCounts();
-    watchFolders();
+    m_watcher->setAccounts(accounts);
     m_pages->setCurrentWidget(accounts.isEmpty() ? m_emptyPage : m_mailPage);
     // A damaged settings file must not look like "no accounts".
     m_errorLabel->setText(m_accounts->lastError());
@@ -494,44 +484,13 @@ void MainWindow::refreshCounts()
     m_notifier->setUnread(unreadInboxes);
 }
 
-void MainWindow::watchFolders()
-{
-    QStringList wanted;
-    for (const store::Account &a : m_accounts->accounts()) {
-        const QString root = store::Mailbox::accountRoot(a);
-        wanted << root; // a folder created later (the first Trash, Sent …) shows up here
-        for (const store::Mailbox::Kind kind : store::Mailbox::all()) {
-            const QString folder = store::Mailbox::path(a, kind);
-            wanted << folder + QStringLiteral("/new") << folder + QStringLiteral("/cur");
-        }
-    }
-    QStringList add;
-    for (const QString &dir : std::as_const(wanted)) {
-        if (QFileInfo(dir).isDir() && !m_watcher->directories().contains(dir))
-            add << dir;
-    }
-    if (!add.isEmpty())
-        m_watcher->addPaths(add);
-    QStringList gone;
-    for (const QString &dir : m_watcher->directories()) {
-        if (!wanted.contains(dir))
-            gone << dir;
-    }
-    if (!gone.isEmpty())
-        m_watcher->removePaths(gone);
-}
-
 void MainWindow::onFoldersChanged()
 {
-    watchFolders();
     refreshCounts();
     if (m_model->folder().isEmpty() || m_model->isLoading())
         return;
     // Only when the files differ from the rows (our own read flags are already in the rows).
-    const store::Maildir maildir(m_model->folder());
-    const QStringList files = maildir.messages();
-    const QSet<QString> onDisk(files.cbegin(), files.cend());
-    if (onDisk == m_model->relativePaths())
+    if (store::Mailbox::files(m_model->folder()) == m_model->relativePaths())
         return;
     const QModelIndex current = m_list->currentIndex();
     if (current.isValid())
@@ -576,14 +535,15 @@ void MainWindow::onMessageSelected()
         return;
     }
     const int row = current.row();
-    QFile f(m_model->filePath(row));
-    if (!f.open(QIODevice::ReadOnly)) {
+    QString error;
+    const auto bytes = m_model->messageData(row, &error);
+    if (!bytes) {
         m_view->clear();
-        m_statusText->setText(tr("The message cannot be read: %1").arg(f.errorString()));
+        m_statusText->setText(tr("The message cannot be read: %1").arg(error));
         updateActions();
         return;
     }
-    m_view->showMessage(f.readAll());
+    m_view->showMessage(*bytes);
     if (m_currentKind == store::Mailbox::Kind::Outbox)
         showOutboxState(row);
     if (m_model->rowAt(row).unread && setRead(row, true))
@@ -804,10 +764,10 @@ ComposerWindow *MainWindow::openDraft(int row)
     if (row < 0 || row >= m_model->rowCount())
         return nullptr;
     const QString path = m_model->filePath(row);
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
+    const auto bytes = m_model->messageData(row);
+    if (!bytes)
         return nullptr;
-    const mime::ParsedMessage draft = mime::MessageParser::parse(f.readAll());
+    const mime::ParsedMessage draft = mime::MessageParser::parse(*bytes);
     ComposerWindow *c = openComposer(ComposerWindow::Mode::New);
     c->loadDraft(draft, m_currentAccountId, path);
     connect(c, &QObject::destroyed, this, [this] {
@@ -861,24 +821,24 @@ ComposerWindow *MainWindow::forwardAsAttachment()
     const QModelIndex current = m_list->currentIndex();
     if (!current.isValid() || m_view->message().from.isEmpty())
         return nullptr;
-    QFile f(m_model->filePath(current.row()));
-    if (!f.open(QIODevice::ReadOnly)) {
-        m_statusText->setText(tr("The message cannot be read: %1").arg(f.errorString()));
+    QString error;
+    const auto bytes = m_model->messageData(current.row(), &error);
+    if (!bytes) {
+        m_statusText->setText(tr("The message cannot be read: %1").arg(error));
         return nullptr;
     }
     ComposerWindow *c = openComposer(ComposerWindow::Mode::New);
-    c->setForwardAsAttachment(m_view->message(), f.readAll(), m_currentAccountId);
+    c->setForwardAsAttachment(m_view->message(), *bytes, m_currentAccountId);
     // Several selected: the others go along, in list order (as Thunderbird does).
     QList<int> others = selectedRows();
     std::reverse(others.begin(), others.end());
     for (const int row : std::as_const(others)) {
         if (row == current.row())
             continue;
-        QFile other(m_model->filePath(row));
-        if (other.open(QIODevice::ReadOnly))
-            c->addForwardedMessage(m_model->rowAt(row).entry.subject, other.readAll());
+        if (const auto other = m_model->messageData(row, &error))
+            c->addForwardedMessage(m_model->rowAt(row).entry.subject, *other);
         else
-            m_statusText->setText(tr("The message cannot be read: %1").arg(other.errorString()));
+            m_statusText->setText(tr("The message cannot be read: %1").arg(error));
     }
     return c;
 }
@@ -1039,9 +999,9 @@ void MainWindow::deleteSelected()
         moveToTrash(selectedRows());
         return;
     }
-    QSet<QString> paths;
+    QStringList relatives;
     for (const int row : rows)
-        paths.insert(m_model->filePath(row));
+        relatives << m_model->rowAt(row).relativePath;
     const QString subject = m_model->rowAt(rows.first()).entry.subject;
     if (m_deleteQuestion)
         m_deleteQuestion->close();
@@ -1054,31 +1014,23 @@ void MainWindow::deleteSelected()
     QPushButton *yes = q.confirm;
     yes->setObjectName(QStringLiteral("confirmDelete"));
     const store::Mailbox::Kind kind = m_currentKind;
-    connect(m_deleteQuestion, &QMessageBox::buttonClicked, this, [this, yes, paths, kind](QAbstractButton *button) {
-        if (button != yes || kind != m_currentKind)
+    const QString accountId = m_currentAccountId;
+    connect(m_deleteQuestion, &QMessageBox::buttonClicked, this, [this, yes, relatives, kind, accountId](QAbstractButton *button) {
+        const auto account = m_accounts->findById(accountId);
+        if (button != yes || kind != m_currentKind || accountId != m_currentAccountId || !account)
             return;
+        const store::Mailbox::Removed removed = store::Mailbox::remove(*account, kind, relatives);
         // Rows may have moved meanwhile (a fetch reloaded the list): they are found by path.
-        const auto account = m_accounts->findById(m_currentAccountId);
+        const QSet<QString> gone(removed.removed.cbegin(), removed.removed.cend());
         QList<int> deleted;
-        int failed = 0;
         for (int row = m_model->rowCount() - 1; row >= 0; --row) {
-            if (!paths.contains(m_model->filePath(row)))
-                continue;
-            bool removed = false;
-            if (kind == store::Mailbox::Kind::Outbox && account) {
-                store::Outbox outbox(store::Mailbox::accountRoot(*account));
-                removed = outbox.open() && outbox.remove(store::HeaderIndex::baseName(m_model->rowAt(row).relativePath));
-            } else {
-                removed = QFile::remove(m_model->filePath(row));
-            }
-            if (removed)
+            if (gone.contains(m_model->rowAt(row).relativePath))
                 deleted << row;
-            else
-                ++failed;
         }
+        const qsizetype failed = relatives.size() - removed.removed.size();
         const QString note = failed == 0 ? QString()
-            : failed == 1              ? tr("The message could not be deleted.")
-                                       : tr("%1 messages could not be deleted.").arg(QLocale().toString(failed));
+            : failed == 1              ? tr("The message could not be deleted: %1").arg(removed.error)
+                                       : tr("%1 messages could not be deleted: %2").arg(QLocale().toString(failed), removed.error);
         if (!deleted.isEmpty())
             rowsLeft(deleted, note);
         else

@@ -11,7 +11,6 @@
 #include <QPointer>
 #include <QSet>
 
-class QFileSystemWatcher;
 class QLabel;
 class QTimer;
 class QLineEdit;
@@ -25,6 +24,7 @@ class QTreeWidgetItem;
 
 namespace kurier::store {
 class AccountManager;
+class FolderWatcher;
 }
 namespace kurier::activity {
 class FetchScheduler;
@@ -144,10 +144,8 @@ private:
     // After rows left the list (moved or deleted): shows the message after them, as other mail
     // programs do, and updates counts and actions.
     void rowsLeft(const QList<int> &rowsDescending, const QString &status);
-    // Auto-refresh: the Maildir directories of every account are watched (another process such
-    // as `kurierctl fetch` may write them); changes are gathered for a moment, then the counts
-    // and — if its files changed — the list are refreshed, keeping the message shown.
-    void watchFolders();
+    // Auto-refresh (store::FolderWatcher): the counts and — if its files changed — the list are
+    // refreshed, keeping the message shown.
     void onFoldersChanged();
     ComposerWindow *openComposer(ComposerWindow::Mode mode);
     void createActions();
@@ -164,8 +162,7 @@ private:
     MessageListModel *m_model;
     MessageView *m_view;
     activity::MailActivity *m_activity;
-    QFileSystemWatcher *m_watcher;
-    QTimer *m_changeTimer;
+    store::FolderWatcher *m_watcher;
     QString m_keepSelection; // base name of the message to keep shown across a list reload
     NewMailNotifier *m_notifier;
     ActivityStatus *m_status;

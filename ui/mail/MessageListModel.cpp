@@ -2,10 +2,7 @@
 
 #include "mime/HeaderText.h"
 #include "store/Mailbox.h"
-#include "store/Maildir.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QPromise>
 #include <QThreadPool>
@@ -34,68 +31,6 @@ void MessageListModel::setFolder(const QString &maildirPath)
     reload();
 }
 
-QList<MessageListModel::Row> MessageListModel::loadRows(const QString &folder)
-{
-    QList<Row> rows;
-    if (folder.isEmpty())
-        return rows;
-    const store::Maildir maildir(folder);
-    QHash<QString, QString> pathByBase; // base name → relative path
-    const QStringList messages = maildir.messages();
-    pathByBase.reserve(messages.size());
-    for (const QString &m : messages)
-        pathByBase.insert(store::HeaderIndex::baseName(m), m);
-
-    const store::HeaderIndex index(folder + QStringLiteral("/.kurier-index"));
-    const QList<store::HeaderIndex::Entry> entries = index.load();
-    rows.reserve(pathByBase.size());
-    // Senders repeat: decode each distinct From once.
-    QHash<QString, std::pair<QString, QString>> fromCache;
-    // To repeats even more (mostly the account's own address): once per distinct value as well.
-    QHash<QString, std::pair<QString, QString>> toCache;
-    auto add = [&rows, &fromCache, &toCache](store::HeaderIndex::Entry entry, const QString &relative) {
-        Row row;
-        auto cached = fromCache.constFind(entry.from);
-        if (cached == fromCache.constEnd()) {
-            const QString decoded = mime::HeaderText::decode(entry.from);
-            cached = fromCache.insert(entry.from, {decoded, mime::HeaderText::displayName(decoded)});
-        }
-        entry.from = cached->first;
-        row.fromName = cached->second;
-        entry.subject = mime::HeaderText::decode(entry.subject);
-        if (!entry.to.isEmpty()) {
-            auto to = toCache.constFind(entry.to);
-            if (to == toCache.constEnd()) {
-                const QString decoded = mime::HeaderText::decode(entry.to);
-                to = toCache.insert(entry.to, {decoded, displayNames(decoded)});
-            }
-            entry.to = to->first;
-            row.toNames = to->second;
-        }
-        row.time = entry.date.isValid() ? entry.date.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
-        row.entry = std::move(entry);
-        row.relativePath = relative;
-        row.unread = store::Mailbox::isUnread(relative);
-        rows.append(std::move(row));
-    };
-    for (const store::HeaderIndex::Entry &e : entries) {
-        const auto it = pathByBase.constFind(e.baseName);
-        if (it == pathByBase.constEnd())
-            continue; // deleted since, or a duplicate line
-        add(e, it.value());
-        pathByBase.erase(it);
-    }
-    // Not in the index: read just the header block of these files.
-    for (auto it = pathByBase.cbegin(); it != pathByBase.cend(); ++it) {
-        QFile f(maildir.filePath(it.value()));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const QByteArray head = f.read(64 * 1024);
-        add(store::HeaderIndex::parse(head, it.key(), f.size()), it.value());
-    }
-    return rows;
-}
-
 namespace {
 // About 100 bytes an index line: more than ~10,000 messages load in the background.
 std::atomic<qint64> s_backgroundThreshold = 1024 * 1024;
@@ -108,14 +43,14 @@ void MessageListModel::setBackgroundThreshold(qint64 indexBytes)
 
 bool MessageListModel::isLarge(const QString &folder)
 {
-    return !folder.isEmpty() && QFileInfo(folder + QStringLiteral("/.kurier-index")).size() > s_backgroundThreshold;
+    return store::Mailbox::indexSize(folder) > s_backgroundThreshold;
 }
 
 void MessageListModel::reload()
 {
     ++m_generation; // a load still running in the background is stale now
     m_loading = false;
-    setRows(loadRows(m_folder));
+    setRows(store::Mailbox::summaries(m_folder));
 }
 
 void MessageListModel::reloadInBackground()
@@ -156,7 +91,7 @@ void MessageListModel::reloadInBackground()
     });
     watcher->setFuture(promise->future());
     QThreadPool::globalInstance()->start([promise, folder = m_folder, column = m_sortColumn, order = m_sortOrder, filter = m_filter] {
-        Loaded loaded{loadRows(folder), {}, column, order, filter};
+        Loaded loaded{store::Mailbox::summaries(folder), {}, column, order, filter};
         loaded.visible = ordered(loaded.rows, column, order, filter);
         promise->addResult(std::move(loaded));
         promise->finish();
@@ -253,6 +188,11 @@ void MessageListModel::sort(int column, Qt::SortOrder order)
 QString MessageListModel::filePath(int row) const
 {
     return m_folder + u'/' + rowAt(row).relativePath;
+}
+
+std::optional<QByteArray> MessageListModel::messageData(int row, QString *error) const
+{
+    return store::Mailbox::read(m_folder, rowAt(row).relativePath, error);
 }
 
 void MessageListModel::setRelativePath(int row, const QString &relativePath)
@@ -447,39 +387,6 @@ QVariant MessageListModel::headerData(int section, Qt::Orientation orientation, 
     case SizeColumn: return tr("Size");
     }
     return {};
-}
-
-QString MessageListModel::displayNames(const QString &list)
-{
-    // Split at commas outside quotes and angle brackets (RFC 5322 §3.4 address-list).
-    QStringList names;
-    QString current;
-    bool quoted = false;
-    int angle = 0;
-    for (qsizetype i = 0; i < list.size(); ++i) {
-        const QChar c = list[i];
-        if (c == u'\\' && quoted && i + 1 < list.size()) {
-            current += c;
-            current += list[++i];
-            continue;
-        }
-        if (c == u'"')
-            quoted = !quoted;
-        else if (!quoted && c == u'<')
-            ++angle;
-        else if (!quoted && c == u'>' && angle > 0)
-            --angle;
-        if (c == u',' && !quoted && angle == 0) {
-            if (!current.trimmed().isEmpty())
-                names << mime::HeaderText::displayName(current.trimmed());
-            current.clear();
-            continue;
-        }
-        current += c;
-    }
-    if (!current.trimmed().isEmpty())
-        names << mime::HeaderText::displayName(current.trimmed());
-    return names.join(QStringLiteral(", "));
 }
 
 QIcon MessageListModel::attachmentIcon()

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/HeaderIndex.h"
+#include "store/MessageSummary.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -11,11 +11,8 @@
 
 namespace kurier::ui {
 
-// The message list of one Maildir folder, backed by its header index (.kurier-index), not by
-// parsing message files: loading 100,000 messages reads one index file and lists two
-// directories. Only messages the index lacks (delivered by another program, or folders that
-// keep no index such as Sent) have their header block read. The model never writes the index
-// (a fetch may be appending to it at the same time).
+// The message list of one folder: its store::Mailbox::summaries (the header index, decoded in
+// the core), sorted and filtered here.
 //
 // Rows are handed to the view in batches (canFetchMore/fetchMore), sorting and filtering work
 // on the whole folder, unread rows (Maildir flags) are bold.
@@ -28,14 +25,7 @@ public:
     enum Column { FromColumn, ToColumn, SubjectColumn, AttachmentColumn, DateColumn, SizeColumn, ColumnCount };
     enum Role { RelativePathRole = Qt::UserRole + 1, UnreadRole };
 
-    struct Row {
-        store::HeaderIndex::Entry entry; // from/subject decoded (RFC 2047)
-        QString fromName;               // display part of From
-        QString toNames;                // display parts of To, comma separated
-        QString relativePath;           // "new/…" or "cur/…:2,S"
-        qint64 time = 0;                // date in ms since 1970 (sorting without QDateTime)
-        bool unread = false;
-    };
+    using Row = store::MessageSummary;
 
     explicit MessageListModel(QObject *parent = nullptr);
 
@@ -48,15 +38,11 @@ public:
     // Reloads the same way: in the background when the folder is large.
     void refresh() { isLarge(m_folder) ? reloadInBackground() : reload(); }
     [[nodiscard]] bool isLoading() const { return m_loading; }
-    // Reads the index and lists the folder; thread-safe (no QObject).
-    [[nodiscard]] static QList<Row> loadRows(const QString &maildirPath);
     [[nodiscard]] static bool isLarge(const QString &maildirPath);
     // The rows matching `filter`, in this order (indexes into rows); thread-safe.
     [[nodiscard]] static QList<int> ordered(const QList<Row> &rows, int column, Qt::SortOrder order, const QString &filter);
     // The paperclip of the attachment column (a theme icon, else drawn).
     [[nodiscard]] static QIcon attachmentIcon();
-    // "Anna <a@x>, \"B, C\" <b@x>" → "Anna, B, C": the display part of each address.
-    [[nodiscard]] static QString displayNames(const QString &decodedAddressList);
     // Index size from which folders load in the background (tests, benchmarks).
     static void setBackgroundThreshold(qint64 indexBytes);
     [[nodiscard]] QString folder() const { return m_folder; }
@@ -70,6 +56,8 @@ public:
     [[nodiscard]] int totalCount() const { return int(m_rows.size()); }
     [[nodiscard]] const Row &rowAt(int row) const { return m_rows[m_visible[row]]; }
     [[nodiscard]] QString filePath(int row) const;
+    // The message's bytes (store::Mailbox::read), or nullopt and *error.
+    [[nodiscard]] std::optional<QByteArray> messageData(int row, QString *error = nullptr) const;
 
     // After the message was marked read/unread or moved: its new relative path.
     void setRelativePath(int row, const QString &relativePath);
