@@ -361,4 +361,38 @@ Mailbox::Removed Mailbox::remove(const Account &account, Kind kind, const QStrin
     return result;
 }
 
+std::optional<QString> Mailbox::queue(const Account &account, const QString &reversePath, const QStringList &recipients,
+                                      const QByteArray &message, QString *error)
+{
+    Outbox outbox(accountRoot(account));
+    std::optional<QString> id;
+    if (outbox.open())
+        id = outbox.enqueue(reversePath, recipients, message);
+    if (!id && error)
+        *error = outbox.errorString();
+    return id;
+}
+
+std::optional<QString> Mailbox::saveDraft(const Account &account, const QByteArray &message, QString *error)
+{
+    const Maildir drafts(path(account, Kind::Drafts));
+    if (!drafts.create(error))
+        return std::nullopt;
+    const auto name = drafts.deliver(message, {}, error);
+    if (!name)
+        return std::nullopt;
+    // Should the rename fail, the draft is still there, in new/.
+    const auto flagged = drafts.setFlags(QStringLiteral("new/") + *name, QStringLiteral("DS"));
+    return drafts.filePath(flagged ? *flagged : QStringLiteral("new/") + *name);
+}
+
+bool Mailbox::discardDraft(const Account &account, const QString &filePath)
+{
+    const QString drafts = QDir::cleanPath(path(account, Kind::Drafts)) + u'/';
+    const QString file = QDir::cleanPath(filePath);
+    if (!file.startsWith(drafts))
+        return false;
+    return QFile::remove(file);
+}
+
 } // namespace kurier::store

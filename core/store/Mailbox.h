@@ -97,6 +97,18 @@ public:
     // A message's bytes (a path relative to `folder`), or nullopt and *error.
     static std::optional<QByteArray> read(const QString &folder, const QString &relativePath, QString *error = nullptr);
 
+    // Senden: the composed message (with its envelope) into the account's Outbox, durably, for
+    // the sender to pick up. Its Outbox id, or nullopt and *error (then nothing was queued).
+    static std::optional<QString> queue(const store::Account &account, const QString &reversePath,
+                                        const QStringList &recipients, const QByteArray &message, QString *error = nullptr);
+    // Entwurf speichern: the message into the account's Drafts, flagged D (draft) and S (seen).
+    // Its file path, or nullopt and *error.
+    static std::optional<QString> saveDraft(const store::Account &account, const QByteArray &message,
+                                            QString *error = nullptr);
+    // A draft that was sent, or replaced by a newer save: removed. Only a file of the account's
+    // Drafts is touched (a path from elsewhere is left alone, false).
+    static bool discardDraft(const store::Account &account, const QString &filePath);
+
     // Löschen for good (in the Trash and the Outbox): per message removed or not. An Outbox
     // message goes with its envelope; one being sent at this moment stays.
     struct Removed

@@ -433,7 +433,8 @@ void TestMailWindowServers::fetchAndSendShareOneSignIn()
         request.setSslConfiguration(servers().sslConfiguration());
         request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
         QNetworkReply *reply = m_network.get(request);
-        QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000);
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+            qWarning("no answer from %s", qPrintable(url.host()));
         reply->deleteLater();
         return reply;
     };

@@ -3,10 +3,13 @@
 #include "store/Mailbox.h"
 #include "store/DeletionRequests.h"
 #include "store/Maildir.h"
+#include "store/HeaderIndex.h"
+#include "store/Outbox.h"
 
 #include <QDir>
 #include <algorithm>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +50,11 @@ private slots:
     void trashMarksForServer();
     void markAllReadAndCounts();
     void emptyTrash();
+    void removeForGood_data();
+    void removeForGood();
+    void outboxRemovalKeepsWhatIsBeingSent();
+    void queueAndDrafts();
+    void summariesDecodeAndFillGaps();
 
 private:
     std::unique_ptr<QTemporaryDir> m_data;
@@ -183,6 +191,130 @@ void TestMailbox::emptyTrash()
     QCOMPARE(Mailbox::emptyTrash(m_account, &error), 2);
     QVERIFY(files(m_account, Mailbox::Kind::Trash).isEmpty());
     QCOMPARE(files(m_account, Mailbox::Kind::Inbox), QStringList{QStringLiteral("new/32.a")}); // the Inbox untouched
+}
+
+// Löschen for good in the Trash: per message gone or not, a missing one named.
+void TestMailbox::removeForGood_data()
+{
+    QTest::addColumn<QStringList>("present");
+    QTest::addColumn<QStringList>("asked");
+    QTest::addColumn<QStringList>("removed");
+    QTest::addColumn<bool>("error");
+    const QString a = QStringLiteral("cur/1.a:2,S"), b = QStringLiteral("new/2.b"), gone = QStringLiteral("cur/3.c:2,");
+    QTest::newRow("one") << QStringList{a, b} << QStringList{a} << QStringList{a} << false;
+    QTest::newRow("both") << QStringList{a, b} << QStringList{a, b} << QStringList{a, b} << false;
+    QTest::newRow("one already gone") << QStringList{a} << QStringList{gone, a} << QStringList{a} << true;
+}
+
+void TestMailbox::removeForGood()
+{
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, asked);
+    QFETCH(QStringList, removed);
+    QFETCH(bool, error);
+    for (const QString &r : std::as_const(present))
+        put(m_account, Mailbox::Kind::Trash, r);
+    const Mailbox::Removed result = Mailbox::remove(m_account, Mailbox::Kind::Trash, asked);
+    QCOMPARE(result.removed, removed);
+    QCOMPARE(!result.error.isEmpty(), error);
+    QStringList left = present;
+    for (const QString &r : std::as_const(removed))
+        left.removeAll(r);
+    left.sort();
+    QCOMPARE(files(m_account, Mailbox::Kind::Trash), left);
+}
+
+// An Outbox message goes with its envelope; one the sender has marked Sending stays.
+void TestMailbox::outboxRemovalKeepsWhatIsBeingSent()
+{
+    const QString root = Mailbox::accountRoot(m_account);
+    QString waiting, sending;
+    {
+        store::Outbox outbox(root);
+        QVERIFY(outbox.open());
+        waiting = outbox.enqueue(QStringLiteral("a@example.org"), {QStringLiteral("b@example.org")}, "Subject: 1\r\n\r\nx\r\n").value_or(QString());
+        sending = outbox.enqueue(QStringLiteral("a@example.org"), {QStringLiteral("c@example.org")}, "Subject: 2\r\n\r\ny\r\n").value_or(QString());
+        QVERIFY(!waiting.isEmpty() && !sending.isEmpty());
+        QVERIFY(outbox.markSending(sending));
+    }
+    QStringList relatives = files(m_account, Mailbox::Kind::Outbox);
+    QCOMPARE(relatives.size(), 2);
+    const Mailbox::Removed result = Mailbox::remove(m_account, Mailbox::Kind::Outbox, relatives);
+    QCOMPARE(result.removed.size(), 1);
+    QCOMPARE(store::HeaderIndex::baseName(result.removed.first()), waiting);
+    QVERIFY(result.error.contains(QStringLiteral("being sent")));
+    store::Outbox outbox(root);
+    QVERIFY(outbox.open());
+    QVERIFY(!outbox.entry(waiting));
+    QVERIFY(outbox.entry(sending));
+    QCOMPARE(files(m_account, Mailbox::Kind::Outbox).size(), 1);
+}
+
+// Senden puts the message with its envelope into the Outbox; a draft lands in Drafts flagged
+// D and S; discarding one touches only the account's own Drafts.
+void TestMailbox::queueAndDrafts()
+{
+    QString error;
+    const auto id = Mailbox::queue(m_account, QStringLiteral("a@example.org"), {QStringLiteral("b@example.org")},
+                                   "Subject: Q\r\n\r\nq\r\n", &error);
+    QVERIFY2(id, qPrintable(error));
+    store::Outbox outbox(Mailbox::accountRoot(m_account));
+    QVERIFY(outbox.open());
+    QCOMPARE(outbox.entry(*id)->recipients, QStringList{QStringLiteral("b@example.org")});
+    QCOMPARE(outbox.messageData(*id), QByteArray("Subject: Q\r\n\r\nq\r\n"));
+
+    const auto draft = Mailbox::saveDraft(m_account, "Subject: D\r\n\r\nd\r\n", &error);
+    QVERIFY2(draft, qPrintable(error));
+    QVERIFY(draft->endsWith(QStringLiteral(":2,DS")));
+    QCOMPARE(Mailbox::messageCount(m_account, Mailbox::Kind::Drafts), 1);
+    QTemporaryDir elsewhere;
+    const QString foreign = elsewhere.path() + QStringLiteral("/keep.eml");
+    QFile f(foreign);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    QVERIFY(!Mailbox::discardDraft(m_account, foreign));
+    QVERIFY(QFile::exists(foreign));
+    QVERIFY(!Mailbox::discardDraft(m_account, Mailbox::path(m_account, Mailbox::Kind::Drafts) + QStringLiteral("/../../../") + QFileInfo(foreign).fileName()));
+    QVERIFY(Mailbox::discardDraft(m_account, *draft));
+    QCOMPARE(Mailbox::messageCount(m_account, Mailbox::Kind::Drafts), 0);
+}
+
+// The list's rows: from the header index where it has the message, from the file's header
+// block where it has not; RFC 2047 decoded, display names, unread from the flags.
+void TestMailbox::summariesDecodeAndFillGaps()
+{
+    const QString folder = Mailbox::path(m_account, Mailbox::Kind::Inbox);
+    const store::Maildir maildir(folder);
+    QVERIFY(maildir.create());
+    const QByteArray indexed = "From: =?UTF-8?Q?J=C3=BCrgen?= <j@example.org>\r\nTo: \"B, C\" <b@example.org>, d@example.org\r\n"
+                               "Subject: =?ISO-8859-1?Q?Gr=FC=DFe?=\r\nDate: Tue, 1 Dec 2026 10:00:00 +0100\r\n\r\nx\r\n";
+    const QByteArray unindexed = "From: Anna <a@example.org>\r\nSubject: Ohne Index\r\n\r\ny\r\n";
+    for (const auto &[name, data] : {std::pair{QStringLiteral("cur/1.i:2,S"), indexed}, std::pair{QStringLiteral("new/2.u"), unindexed}}) {
+        QFile f(maildir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(data);
+    }
+    store::HeaderIndex index(folder + QStringLiteral("/.kurier-index"));
+    QVERIFY(index.append(store::HeaderIndex::parse(indexed, QStringLiteral("1.i"), indexed.size())));
+
+    QList<store::MessageSummary> rows = Mailbox::summaries(folder);
+    QCOMPARE(rows.size(), 2);
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.relativePath < b.relativePath; });
+    QCOMPARE(rows[0].relativePath, QStringLiteral("cur/1.i:2,S"));
+    QCOMPARE(rows[0].fromName, QStringLiteral("Jürgen"));
+    QCOMPARE(rows[0].entry.subject, QStringLiteral("Grüße"));
+    QCOMPARE(rows[0].toNames, QStringLiteral("B, C, d@example.org"));
+    QVERIFY(!rows[0].unread);
+    QCOMPARE(rows[1].relativePath, QStringLiteral("new/2.u"));
+    QCOMPARE(rows[1].fromName, QStringLiteral("Anna"));
+    QCOMPARE(rows[1].entry.subject, QStringLiteral("Ohne Index"));
+    QVERIFY(rows[1].unread);
+    QCOMPARE(Mailbox::files(folder), (QSet<QString>{QStringLiteral("cur/1.i:2,S"), QStringLiteral("new/2.u")}));
+    QString error;
+    QCOMPARE(Mailbox::read(folder, QStringLiteral("new/2.u"), &error).value_or(QByteArray()), unindexed);
+    QVERIFY(!Mailbox::read(folder, QStringLiteral("new/missing"), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(Mailbox::summaries(QString()).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMailbox)

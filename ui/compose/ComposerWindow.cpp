@@ -8,8 +8,6 @@
 #include "mime/MessageBuilder.h"
 #include "mime/RawMessage.h"
 #include "store/AccountManager.h"
-#include "store/Maildir.h"
-#include "store/Outbox.h"
 
 #include <QCloseEvent>
 #include <QAbstractItemView>
@@ -300,16 +298,13 @@ bool ComposerWindow::send()
         showProblem(nullptr, built.error);
         return false;
     }
-    store::Outbox outbox(store::Mailbox::accountRoot(*account));
-    std::optional<QString> id;
-    if (outbox.open())
-        id = outbox.enqueue(built.reversePath, built.recipients, built.data);
+    QString error;
+    const std::optional<QString> id = store::Mailbox::queue(*account, built.reversePath, built.recipients, built.data, &error);
     if (!id) {
-        showProblem(nullptr, tr("The message could not be put into the Outbox: %1").arg(outbox.errorString()));
+        showProblem(nullptr, tr("The message could not be put into the Outbox: %1").arg(error));
         return false;
     }
-    if (!m_draftFile.isEmpty())
-        QFile::remove(m_draftFile); // it is in the Outbox now
+    discardLoadedDraft(); // it is in the Outbox now
     removeAutosave();
     emit queued(account->id, *id);
     m_closeConfirmed = true;
@@ -326,15 +321,7 @@ std::optional<QString> ComposerWindow::writeDraft(const store::Account &account,
         *error = built.error;
         return std::nullopt;
     }
-    const store::Maildir drafts(store::Mailbox::path(account, store::Mailbox::Kind::Drafts));
-    if (!drafts.create(error))
-        return std::nullopt;
-    const auto name = drafts.deliver(built.data, {}, error);
-    if (!name)
-        return std::nullopt;
-    // Flags D (draft) and S (seen). Should the rename fail, the draft is still there, in new/.
-    const auto flagged = drafts.setFlags(QStringLiteral("new/") + *name, QStringLiteral("DS"));
-    return drafts.filePath(flagged ? *flagged : QStringLiteral("new/") + *name);
+    return store::Mailbox::saveDraft(account, built.data, error);
 }
 
 bool ComposerWindow::saveDraft()
@@ -350,8 +337,7 @@ bool ComposerWindow::saveDraft()
         showProblem(nullptr, tr("The draft could not be saved: %1").arg(error));
         return false;
     }
-    if (!m_draftFile.isEmpty())
-        QFile::remove(m_draftFile); // replaced by the one just saved
+    discardLoadedDraft(); // replaced by the one just saved
     removeAutosave();
     emit draftSaved(account->id);
     m_closeConfirmed = true;
@@ -417,6 +403,7 @@ void ComposerWindow::loadDraft(const mime::ParsedMessage &draft, const QString &
     m_inReplyTo = draft.inReplyTo;
     m_references = draft.references;
     m_draftFile = draftFile;
+    m_draftAccount = accountId;
     setWindowTitle(tr("Draft: %1").arg(draft.subject));
 }
 
@@ -450,15 +437,22 @@ void ComposerWindow::autosave()
     m_autosaveFailed = false;
     removeAutosave(); // the one before
     m_autosaveFile = *written;
+    m_autosaveAccount = account->id;
     m_changedSinceSave = false;
     m_body->document()->setModified(false); // so that the next keystroke counts again
     emit draftSaved(account->id);
 }
 
+void ComposerWindow::discardLoadedDraft()
+{
+    if (const auto account = m_accounts->findById(m_draftAccount); account && !m_draftFile.isEmpty())
+        store::Mailbox::discardDraft(*account, m_draftFile);
+}
+
 void ComposerWindow::removeAutosave()
 {
-    if (!m_autosaveFile.isEmpty())
-        QFile::remove(m_autosaveFile);
+    if (const auto account = m_accounts->findById(m_autosaveAccount); account && !m_autosaveFile.isEmpty())
+        store::Mailbox::discardDraft(*account, m_autosaveFile);
     m_autosaveFile.clear();
 }
 

@@ -110,6 +110,8 @@ private:
     [[nodiscard]] static QString asEditorText(QString text);
     void applySignature();
     // The draft as a file in the account's Drafts (flags D and S); its path, or nullopt and *error.
+    // The draft this message was continued from (loadDraft), once it is sent or saved anew.
+    void discardLoadedDraft();
     std::optional<QString> writeDraft(const store::Account &account, QString *error) const;
     void removeAutosave();
 
@@ -125,6 +127,7 @@ private:
     QPushButton *m_send;
     QTimer *m_autosaveTimer;
     QString m_autosaveFile;
+    QString m_autosaveAccount; // whose Drafts it is in (the From box may change meanwhile)
     bool m_changedSinceSave = false;
     bool m_swappingSignature = false;
     bool m_autosaveFailed = false;
@@ -132,6 +135,7 @@ private:
     QString m_inReplyTo;
     QStringList m_references;
     QString m_draftFile;
+    QString m_draftAccount; // whose Drafts it is in
     QString m_signatureBlock; // "\n\n-- \n<signature>" as put into the body, or empty
     QString m_quotedPart;     // the reply's quote or the forwarded text, which stays below it
     bool m_closeConfirmed = false;
