@@ -3007,6 +3007,33 @@ Tel. +49 421 123456</translation>
     </message>
 </context>
 <context>
+    <name>kurier::ui::FolderTree</name>
+    <message>
+        <source>(default)</source>
+        <translation>(Standard)</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch Mail for %1</source>
+        <translation>Für %1 &amp;abrufen</translation>
+    </message>
+    <message>
+        <source>&amp;Sign In…</source>
+        <translation>A&amp;nmelden…</translation>
+    </message>
+    <message>
+        <source>Mark Folder &amp;Read</source>
+        <translation>Ordner als &amp;gelesen markieren</translation>
+    </message>
+    <message>
+        <source>E&amp;mpty Trash</source>
+        <translation>&amp;Papierkorb leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Benutzerkonten…</translation>
+    </message>
+</context>
+<context>
     <name>kurier::ui::MainWindow</name>
     <message>
         <source>Kurier</source>
@@ -3035,10 +3062,6 @@ Tel. +49 421 123456</translation>
     <message>
         <source>Create an account…</source>
         <translation>Benutzerkonto anlegen…</translation>
-    </message>
-    <message>
-        <source>(default)</source>
-        <translation>(Standard)</translation>
     </message>
     <message>
         <source>Filter by sender or subject</source>
@@ -3095,14 +3118,6 @@ Tel. +49 421 123456</translation>
     <message>
         <source>(no subject)</source>
         <translation>(kein Betreff)</translation>
-    </message>
-    <message>
-        <source>&amp;Fetch Mail for %1</source>
-        <translation>Für %1 &amp;abrufen</translation>
-    </message>
-    <message>
-        <source>&amp;Sign In…</source>
-        <translation>A&amp;nmelden…</translation>
     </message>
     <message>
         <source>Loading the message list…</source>
@@ -3199,10 +3214,6 @@ Tel. +49 421 123456</translation>
     <message>
         <source>Mark as R&amp;ead</source>
         <translation>Als gelesen &amp;markieren</translation>
-    </message>
-    <message>
-        <source>Mark Folder &amp;Read</source>
-        <translation>Ordner als &amp;gelesen markieren</translation>
     </message>
     <message>
         <source>Saved as %1</source>

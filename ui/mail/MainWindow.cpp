@@ -5,6 +5,8 @@
 #include "accounts/CertificateDialog.h"
 #include "common/ErrorBanner.h"
 #include "mail/ActivityStatus.h"
+#include "mail/FolderTree.h"
+#include "mail/MessageListView.h"
 #include "activity/MailActivity.h"
 #include "mail/NewMailNotifier.h"
 #include "common/FormStyle.h"
@@ -53,8 +55,6 @@ namespace kurier::ui {
 
 namespace {
 
-constexpr int AccountIdRole = Qt::UserRole;
-constexpr int FolderKindRole = Qt::UserRole + 1; // -1 on account items
 
 } // namespace
 
@@ -66,10 +66,10 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     , m_mailPage(new QWidget)
     , m_errorLabel(new QLabel)
     , m_banner(new ErrorBanner)
-    , m_folders(new QTreeWidget)
+    , m_folders(new FolderTree(accounts))
     , m_filter(new QLineEdit)
-    , m_list(new QTableView)
     , m_model(new MessageListModel(this))
+    , m_list(new MessageListView(m_model))
     , m_view(new MessageView)
     , m_activity(new activity::MailActivity(accounts, this))
     , m_watcher(new store::FolderWatcher(this))
@@ -94,105 +94,27 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     emptyLayout->addWidget(createButton, 0, Qt::AlignCenter);
     emptyLayout->addStretch();
 
-    m_folders->setObjectName(QStringLiteral("folderTree"));
-    m_folders->setHeaderHidden(true);
-    m_folders->setRootIsDecorated(true);
-    m_folders->setMinimumWidth(240);
     connect(m_folders, &QTreeWidget::currentItemChanged, this, &MainWindow::onFolderSelected);
-    // Per account: Abrufen for this account alone, and OAuth sign-in (browser or device code).
-    m_folders->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_folders, &QTreeWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        QTreeWidgetItem *item = m_folders->itemAt(pos);
-        const auto account = item ? m_accounts->findById(item->data(0, AccountIdRole).toString()) : std::nullopt;
-        if (!account)
-            return;
-        auto *menu = new QMenu(this);
-        menu->setObjectName(QStringLiteral("accountContextMenu"));
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        const QString id = account->id;
-        menu->addAction(tr("&Fetch Mail for %1").arg(account->prefix), this, [this, id] { fetchAccount(id); })
-            ->setEnabled(!account->pop3.host.isEmpty());
-        if (account->oauth.enabled)
-            menu->addAction(tr("&Sign In…"), this, [this, id] { signIn(id); });
-        const int kind = item->data(0, FolderKindRole).toInt();
-        if (kind == int(store::Mailbox::Kind::Inbox) || kind == int(store::Mailbox::Kind::Trash)) {
-            menu->addAction(tr("Mark Folder &Read"), this, [this, id, kind] { markFolderRead(id, store::Mailbox::Kind(kind)); })
-                ->setEnabled(store::Mailbox::unreadCount(*account, store::Mailbox::Kind(kind)) > 0);
-        }
-        if (kind == int(store::Mailbox::Kind::Trash)) {
-            menu->addAction(tr("E&mpty Trash"), this, [this, id] { emptyTrash(id); })
-                ->setEnabled(store::Mailbox::messageCount(*account, store::Mailbox::Kind::Trash) > 0);
-        }
-        menu->addSeparator();
-        menu->addAction(tr("&Accounts…"), this, &MainWindow::openAccountManager);
-        menu->popup(m_folders->viewport()->mapToGlobal(pos));
-    });
-    connect(m_folders, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
-        if (item && item->data(0, FolderKindRole).toInt() < 0)
-            openAccountManager();
-    });
+    connect(m_folders, &FolderTree::fetchRequested, this, &MainWindow::fetchAccount);
+    connect(m_folders, &FolderTree::signInRequested, this, &MainWindow::signIn);
+    connect(m_folders, &FolderTree::markReadRequested, this, &MainWindow::markFolderRead);
+    connect(m_folders, &FolderTree::emptyTrashRequested, this, &MainWindow::emptyTrash);
+    connect(m_folders, &FolderTree::accountsRequested, this, &MainWindow::openAccountManager);
 
     m_filter->setObjectName(QStringLiteral("messageFilter"));
     m_filter->setPlaceholderText(tr("Filter by sender or subject"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_model, &MessageListModel::setFilterText);
 
-    m_list->setObjectName(QStringLiteral("messageList"));
-    m_list->setModel(m_model);
-    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection); // Löschen, Wiederherstellen, Markieren act on all
-    m_list->setSortingEnabled(true);
-    m_list->sortByColumn(MessageListModel::DateColumn, Qt::DescendingOrder);
-    m_list->setShowGrid(false);
-    m_list->setWordWrap(false);
-    m_list->setAlternatingRowColors(true);
-    m_list->verticalHeader()->hide();
-    // Fixed row heights: the view never measures rows it does not show (100,000 rows).
-    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 8);
-    m_list->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_list->horizontalHeader()->setSectionResizeMode(MessageListModel::SubjectColumn, QHeaderView::Stretch);
-    m_list->horizontalHeader()->setHighlightSections(false);
-    m_list->setColumnWidth(MessageListModel::FromColumn, 200);
-    m_list->setColumnWidth(MessageListModel::ToColumn, 200);
-    m_list->horizontalHeader()->setSectionResizeMode(MessageListModel::AttachmentColumn, QHeaderView::Fixed);
-    m_list->setColumnWidth(MessageListModel::AttachmentColumn, 34);
-    m_list->setIconSize(QSize(16, 16));
-    m_list->setColumnHidden(MessageListModel::ToColumn, true);
-    m_list->setColumnWidth(MessageListModel::DateColumn, 140);
-    m_list->setColumnWidth(MessageListModel::SizeColumn, 80);
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onMessageSelected);
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    // Ctrl+A means every message of the folder, not only those handed to the view so far.
-    auto *selectAll = new QAction(m_list);
-    selectAll->setObjectName(QStringLiteral("selectAllMessages"));
-    selectAll->setShortcut(QKeySequence::SelectAll);
-    selectAll->setShortcutContext(Qt::WidgetShortcut);
-    connect(selectAll, &QAction::triggered, this, [this] {
-        while (m_model->canFetchMore({}))
-            m_model->fetchMore({});
-        m_list->selectAll();
-    });
-    m_list->addAction(selectAll);
-    // The message's actions where the message is (a right click selects the row first).
-    m_list->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_list, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        if (!m_list->indexAt(pos).isValid())
-            return;
-        auto *menu = new QMenu(this);
-        menu->setObjectName(QStringLiteral("messageContextMenu"));
-        menu->setAttribute(Qt::WA_DeleteOnClose);
-        menu->addActions({m_replyAction, m_replyAllAction, m_forwardAction, m_forwardAttachedAction});
-        menu->addSeparator();
-        menu->addAction(m_saveAction);
-        if (m_currentKind == store::Mailbox::Kind::Outbox)
-            menu->addAction(m_retryAction);
-        else
-            menu->addAction(m_toggleReadAction);
+    m_list->setMenuActions([this] {
+        const bool outbox = m_currentKind == store::Mailbox::Kind::Outbox;
+        QList<QAction *> actions{m_replyAction, m_replyAllAction, m_forwardAction, m_forwardAttachedAction, nullptr,
+                                 m_saveAction, outbox ? m_retryAction : m_toggleReadAction};
         if (m_currentKind == store::Mailbox::Kind::Trash)
-            menu->addAction(m_restoreAction);
-        menu->addAction(m_deleteAction);
-        menu->popup(m_list->viewport()->mapToGlobal(pos));
+            actions << m_restoreAction;
+        return actions << m_deleteAction;
     });
     // A draft opens in the composer to be finished.
     connect(m_list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
@@ -400,32 +322,8 @@ void MainWindow::refreshAccounts()
 {
     const QString previousAccount = m_currentAccountId;
     const store::Mailbox::Kind previousKind = m_currentKind;
-    const QSignalBlocker block(m_folders);
-    m_folders->clear();
-    QList<store::Account> accounts = m_accounts->accounts();
-    // Default first (the store sorts so already; the window must not depend on it).
-    std::stable_sort(accounts.begin(), accounts.end(),
-                     [](const store::Account &a, const store::Account &b) { return a.isDefault && !b.isDefault; });
-    for (const store::Account &a : std::as_const(accounts)) {
-        QString text = a.prefix + QStringLiteral(" · ") + a.email;
-        if (a.isDefault)
-            text += QStringLiteral("  ") + tr("(default)");
-        auto *item = new QTreeWidgetItem(m_folders, {text});
-        item->setToolTip(0, text);
-        item->setData(0, AccountIdRole, a.id);
-        item->setData(0, FolderKindRole, -1);
-        if (a.isDefault) {
-            QFont f = item->font(0);
-            f.setBold(true);
-            item->setFont(0, f);
-        }
-        for (const store::Mailbox::Kind kind : store::Mailbox::all()) {
-            auto *folder = new QTreeWidgetItem(item);
-            folder->setData(0, AccountIdRole, a.id);
-            folder->setData(0, FolderKindRole, int(kind));
-        }
-        item->setExpanded(true);
-    }
+    const QList<store::Account> &accounts = m_accounts->accounts();
+    m_folders->setAccounts(accounts);
     refreshCounts();
     m_watcher->setAccounts(accounts);
     m_pages->setCurrentWidget(accounts.isEmpty() ? m_emptyPage : m_mailPage);
@@ -433,9 +331,9 @@ void MainWindow::refreshAccounts()
     m_errorLabel->setText(m_accounts->lastError());
     m_errorLabel->setVisible(!m_accounts->lastError().isEmpty());
 
-    QTreeWidgetItem *select = folderItem(previousAccount, previousKind);
-    if (!select && !accounts.isEmpty())
-        select = folderItem(accounts.first().id, store::Mailbox::Kind::Inbox);
+    QTreeWidgetItem *select = m_folders->folderItem(previousAccount, previousKind);
+    if (!select && m_folders->topLevelItemCount() > 0)
+        select = m_folders->folderItem(FolderTree::accountOf(m_folders->topLevelItem(0)), store::Mailbox::Kind::Inbox);
     if (select) {
         m_folders->setCurrentItem(select);
         onFolderSelected();
@@ -448,40 +346,12 @@ void MainWindow::refreshAccounts()
 
 QTreeWidgetItem *MainWindow::folderItem(const QString &accountId, store::Mailbox::Kind kind) const
 {
-    for (int i = 0; i < m_folders->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *account = m_folders->topLevelItem(i);
-        if (account->data(0, AccountIdRole).toString() != accountId)
-            continue;
-        for (int j = 0; j < account->childCount(); ++j) {
-            if (account->child(j)->data(0, FolderKindRole).toInt() == int(kind))
-                return account->child(j);
-        }
-    }
-    return nullptr;
+    return m_folders->folderItem(accountId, kind);
 }
 
 void MainWindow::refreshCounts()
 {
-    int unreadInboxes = 0;
-    for (int i = 0; i < m_folders->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *accountItem = m_folders->topLevelItem(i);
-        const auto account = m_accounts->findById(accountItem->data(0, AccountIdRole).toString());
-        if (!account)
-            continue;
-        for (int j = 0; j < accountItem->childCount(); ++j) {
-            QTreeWidgetItem *item = accountItem->child(j);
-            const auto kind = store::Mailbox::Kind(item->data(0, FolderKindRole).toInt());
-            const int count = store::Mailbox::unreadCount(*account, kind);
-            if (kind == store::Mailbox::Kind::Inbox)
-                unreadInboxes += count;
-            const QString name = store::Mailbox::displayName(kind);
-            item->setText(0, count > 0 ? QStringLiteral("%1 (%2)").arg(name, QLocale().toString(count)) : name);
-            QFont f = item->font(0);
-            f.setBold(count > 0);
-            item->setFont(0, f);
-        }
-    }
-    m_notifier->setUnread(unreadInboxes);
+    m_notifier->setUnread(m_folders->refreshCounts());
 }
 
 void MainWindow::onFoldersChanged()
@@ -509,20 +379,20 @@ void MainWindow::onFolderSelected()
     QTreeWidgetItem *item = m_folders->currentItem();
     if (!item)
         return;
-    if (item->data(0, FolderKindRole).toInt() < 0 && item->childCount() > 0) {
-        m_folders->setCurrentItem(item->child(0)); // an account shows its Inbox
+    const auto folder = FolderTree::folderOf(item);
+    if (!folder) {
+        if (item->childCount() > 0)
+            m_folders->setCurrentItem(item->child(0)); // an account shows its Inbox
         return;
     }
-    const auto account = m_accounts->findById(item->data(0, AccountIdRole).toString());
+    const auto account = m_accounts->findById(folder->accountId);
     if (!account)
         return;
     m_currentAccountId = account->id;
-    m_currentKind = store::Mailbox::Kind(item->data(0, FolderKindRole).toInt());
+    m_currentKind = folder->kind;
     m_model->setFolderInBackground(store::Mailbox::path(*account, m_currentKind));
     // Sent, Outbox and Drafts: who it went to matters, the sender is the account itself.
-    const bool recipients = store::Mailbox::showsRecipients(m_currentKind);
-    m_list->setColumnHidden(MessageListModel::ToColumn, !recipients);
-    m_list->setColumnHidden(MessageListModel::FromColumn, recipients);
+    m_list->showRecipients(store::Mailbox::showsRecipients(m_currentKind));
     setWindowTitle(tr("%1 – %2 – Kurier").arg(store::Mailbox::displayName(m_currentKind), account->prefix));
 }
 
@@ -572,7 +442,7 @@ void MainWindow::markFolderRead(const QString &accountId, store::Mailbox::Kind k
 
 void MainWindow::toggleReadSelected()
 {
-    const QList<int> rows = selectedRows();
+    const QList<int> rows = m_list->selectedRows();
     if (rows.isEmpty() || m_currentKind == store::Mailbox::Kind::Outbox)
         return;
     // The message shown decides, as the action's text says; the others follow it.
@@ -646,7 +516,7 @@ void MainWindow::updateActions()
     m_saveAction->setEnabled(haveSelection && m_view->hasMessage());
     m_retryAction->setEnabled(haveSelection && m_currentKind == store::Mailbox::Kind::Outbox);
     m_restoreAction->setEnabled(haveSelection && m_currentKind == store::Mailbox::Kind::Trash);
-    const QList<int> rows = selectedRows();
+    const QList<int> rows = m_list->selectedRows();
     const int shown = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : rows.value(rows.size() - 1, -1);
     const bool unread = shown >= 0 && m_model->rowAt(shown).unread;
     m_toggleReadAction->setText(unread ? tr("Mark as R&ead") : tr("Mark as &Unread"));
@@ -830,7 +700,7 @@ ComposerWindow *MainWindow::forwardAsAttachment()
     ComposerWindow *c = openComposer(ComposerWindow::Mode::New);
     c->setForwardAsAttachment(m_view->message(), *bytes, m_currentAccountId);
     // Several selected: the others go along, in list order (as Thunderbird does).
-    QList<int> others = selectedRows();
+    QList<int> others = m_list->selectedRows();
     std::reverse(others.begin(), others.end());
     for (const int row : std::as_const(others)) {
         if (row == current.row())
@@ -841,17 +711,6 @@ ComposerWindow *MainWindow::forwardAsAttachment()
             m_statusText->setText(tr("The message cannot be read: %1").arg(error));
     }
     return c;
-}
-
-QList<int> MainWindow::selectedRows() const
-{
-    QList<int> rows;
-    for (const QModelIndex &index : m_list->selectionModel()->selectedRows())
-        rows << index.row();
-    if (rows.isEmpty() && m_list->currentIndex().isValid())
-        rows << m_list->currentIndex().row();
-    std::sort(rows.begin(), rows.end(), std::greater<>());
-    return rows;
 }
 
 void MainWindow::moveToTrash(const QList<int> &rowsDescending)
@@ -926,7 +785,7 @@ void MainWindow::rowsLeft(const QList<int> &rowsDescending, const QString &statu
 void MainWindow::restoreSelected()
 {
     const auto account = m_accounts->findById(m_currentAccountId);
-    const QList<int> rows = selectedRows();
+    const QList<int> rows = m_list->selectedRows();
     if (rows.isEmpty() || !account || m_currentKind != store::Mailbox::Kind::Trash)
         return;
     QList<int> restored;
@@ -990,13 +849,13 @@ void MainWindow::emptyTrash(const QString &accountId)
 
 void MainWindow::deleteSelected()
 {
-    const QList<int> rows = selectedRows();
+    const QList<int> rows = m_list->selectedRows();
     if (rows.isEmpty())
         return;
     // Outside the Trash and the Outbox a message goes to the Trash at once (it can be taken back
     // from there); only deleting from the Trash (or a message waiting to be sent) is for good.
     if (m_currentKind != store::Mailbox::Kind::Trash && m_currentKind != store::Mailbox::Kind::Outbox) {
-        moveToTrash(selectedRows());
+        moveToTrash(m_list->selectedRows());
         return;
     }
     QStringList relatives;

@@ -5,6 +5,8 @@
 #include "compose/ComposerWindow.h"
 #include "store/Mailbox.h"
 #include "accounts/OptionsDialog.h"
+#include "mail/FolderTree.h"
+#include "mail/MessageListView.h"
 #include "store/Outbox.h"
 
 #include <QMainWindow>
@@ -57,8 +59,8 @@ public:
     // the window is shown). Does nothing when there are accounts.
     void offerFirstAccount();
 
-    [[nodiscard]] QTreeWidget *folderTree() const { return m_folders; }
-    [[nodiscard]] QTableView *messageList() const { return m_list; }
+    [[nodiscard]] FolderTree *folderTree() const { return m_folders; }
+    [[nodiscard]] MessageListView *messageList() const { return m_list; }
     [[nodiscard]] MessageListModel *messageModel() const { return m_model; }
     [[nodiscard]] MessageView *messageView() const { return m_view; }
     [[nodiscard]] QLineEdit *filterEdit() const { return m_filter; }
@@ -135,9 +137,6 @@ private:
     void updateActions();
     [[nodiscard]] std::optional<store::Outbox::Entry> outboxEntry(int row) const;
     void showOutboxState(int row);
-    // The rows selected (Shift/Ctrl+click), highest first so that removing them one after the
-    // other keeps the rest valid; the current row when nothing is selected.
-    [[nodiscard]] QList<int> selectedRows() const;
     // Sets or clears the Maildir S flag of the message in `row` and updates the row.
     bool setRead(int row, bool read, QString *error = nullptr);
     void moveToTrash(const QList<int> &rowsDescending);
@@ -156,10 +155,10 @@ private:
     QWidget *m_mailPage;
     QLabel *m_errorLabel;
     ErrorBanner *m_banner;
-    QTreeWidget *m_folders;
+    FolderTree *m_folders;
     QLineEdit *m_filter;
-    QTableView *m_list;
     MessageListModel *m_model;
+    MessageListView *m_list;
     MessageView *m_view;
     activity::MailActivity *m_activity;
     store::FolderWatcher *m_watcher;
