@@ -3108,18 +3108,6 @@ Tel. +49 421 123456</translation>
         <translation>Die Nachricht kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>Delete Message?</source>
-        <translation>Nachricht löschen?</translation>
-    </message>
-    <message>
-        <source>Delete &quot;%1&quot; for good?</source>
-        <translation>„%1“ endgültig löschen?</translation>
-    </message>
-    <message>
-        <source>(no subject)</source>
-        <translation>(kein Betreff)</translation>
-    </message>
-    <message>
         <source>Loading the message list…</source>
         <translation>Die Nachrichtenliste wird geladen…</translation>
     </message>
@@ -3144,22 +3132,6 @@ Tel. +49 421 123456</translation>
         <translation>Die Nachricht konnte nicht erneut eingereiht werden: %1</translation>
     </message>
     <message>
-        <source>The message could not be moved to the Trash: %1</source>
-        <translation>Die Nachricht konnte nicht in den Papierkorb verschoben werden: %1</translation>
-    </message>
-    <message>
-        <source>Moved to the Trash.</source>
-        <translation>In den Papierkorb verschoben.</translation>
-    </message>
-    <message>
-        <source>Moved to the Trash; it will be deleted on the server at the next fetch.</source>
-        <translation>In den Papierkorb verschoben; beim nächsten Abrufen wird sie auf dem Server gelöscht.</translation>
-    </message>
-    <message>
-        <source>Moved to the Trash, but it cannot be marked for deletion on the server: %1</source>
-        <translation>In den Papierkorb verschoben, aber sie kann nicht zum Löschen auf dem Server vorgemerkt werden: %1</translation>
-    </message>
-    <message>
         <source>Forward as A&amp;ttachment</source>
         <translation>Als Anhan&amp;g weiterleiten</translation>
     </message>
@@ -3168,44 +3140,12 @@ Tel. +49 421 123456</translation>
         <translation>Wieder&amp;herstellen</translation>
     </message>
     <message>
-        <source>The message could not be restored: %1</source>
-        <translation>Die Nachricht konnte nicht wiederhergestellt werden: %1</translation>
-    </message>
-    <message>
-        <source>Restored to %1.</source>
-        <translation>Wiederhergestellt in: %1.</translation>
-    </message>
-    <message>
-        <source>Empty Trash?</source>
-        <translation>Papierkorb leeren?</translation>
-    </message>
-    <message>
-        <source>&amp;Empty Trash</source>
-        <translation>Papierkorb &amp;leeren</translation>
-    </message>
-    <message>
-        <source>The Trash of %1 is empty.</source>
-        <translation>Der Papierkorb von %1 ist leer.</translation>
-    </message>
-    <message>
         <source>E&amp;mpty Trash</source>
         <translation>&amp;Papierkorb leeren</translation>
     </message>
     <message>
-        <source>Delete the message in the Trash of %1 for good?</source>
-        <translation>Die Nachricht im Papierkorb von %1 endgültig löschen?</translation>
-    </message>
-    <message>
-        <source>Delete all %2 messages in the Trash of %1 for good?</source>
-        <translation>Alle %2 Nachrichten im Papierkorb von %1 endgültig löschen?</translation>
-    </message>
-    <message>
         <source>Mark as &amp;Unread</source>
         <translation>Als &amp;ungelesen markieren</translation>
-    </message>
-    <message>
-        <source>The message could not be marked: %1</source>
-        <translation>Die Nachricht konnte nicht markiert werden: %1</translation>
     </message>
     <message>
         <source>Send A&amp;gain</source>
@@ -3222,42 +3162,6 @@ Tel. +49 421 123456</translation>
     <message>
         <source>Sa&amp;ve As…</source>
         <translation>&amp;Speichern unter…</translation>
-    </message>
-    <message>
-        <source>%1 of %2 messages were moved to the Trash; the others could not be: %3</source>
-        <translation>%1 von %2 Nachrichten wurden in den Papierkorb verschoben; die übrigen nicht: %3</translation>
-    </message>
-    <message>
-        <source>%1 messages moved to the Trash; they will be deleted on the server at the next fetch.</source>
-        <translation>%1 Nachrichten in den Papierkorb verschoben; sie werden beim nächsten Abruf auf dem Server gelöscht.</translation>
-    </message>
-    <message>
-        <source>%1 messages moved to the Trash.</source>
-        <translation>%1 Nachrichten in den Papierkorb verschoben.</translation>
-    </message>
-    <message>
-        <source>%1 messages restored to the folders they came from.</source>
-        <translation>%1 Nachrichten in ihre Ordner zurückgelegt.</translation>
-    </message>
-    <message>
-        <source>Some could not be restored: %1</source>
-        <translation>Einige konnten nicht wiederhergestellt werden: %1</translation>
-    </message>
-    <message>
-        <source>Delete Messages?</source>
-        <translation>Nachrichten löschen?</translation>
-    </message>
-    <message>
-        <source>Delete these %1 messages for good?</source>
-        <translation>Diese %1 Nachrichten endgültig löschen?</translation>
-    </message>
-    <message>
-        <source>The message could not be deleted: %1</source>
-        <translation>Die Nachricht konnte nicht gelöscht werden: %1</translation>
-    </message>
-    <message>
-        <source>%1 messages could not be deleted: %2</source>
-        <translation>%1 Nachrichten konnten nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3289,6 +3193,109 @@ Tel. +49 421 123456</translation>
     <message>
         <source>To</source>
         <translation>An</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::MessageOperations</name>
+    <message>
+        <source>The message could not be marked: %1</source>
+        <translation>Die Nachricht konnte nicht markiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The message could not be moved to the Trash: %1</source>
+        <translation>Die Nachricht konnte nicht in den Papierkorb verschoben werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 messages were moved to the Trash; the others could not be: %3</source>
+        <translation>%1 von %2 Nachrichten wurden in den Papierkorb verschoben; die übrigen nicht: %3</translation>
+    </message>
+    <message>
+        <source>Moved to the Trash, but it cannot be marked for deletion on the server: %1</source>
+        <translation>In den Papierkorb verschoben, aber sie kann nicht zum Löschen auf dem Server vorgemerkt werden: %1</translation>
+    </message>
+    <message>
+        <source>Moved to the Trash; it will be deleted on the server at the next fetch.</source>
+        <translation>In den Papierkorb verschoben; beim nächsten Abrufen wird sie auf dem Server gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 messages moved to the Trash; they will be deleted on the server at the next fetch.</source>
+        <translation>%1 Nachrichten in den Papierkorb verschoben; sie werden beim nächsten Abruf auf dem Server gelöscht.</translation>
+    </message>
+    <message>
+        <source>Moved to the Trash.</source>
+        <translation>In den Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <source>%1 messages moved to the Trash.</source>
+        <translation>%1 Nachrichten in den Papierkorb verschoben.</translation>
+    </message>
+    <message>
+        <source>The message could not be restored: %1</source>
+        <translation>Die Nachricht konnte nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Restored to %1.</source>
+        <translation>Wiederhergestellt in: %1.</translation>
+    </message>
+    <message>
+        <source>%1 messages restored to the folders they came from.</source>
+        <translation>%1 Nachrichten in ihre Ordner zurückgelegt.</translation>
+    </message>
+    <message>
+        <source>Some could not be restored: %1</source>
+        <translation>Einige konnten nicht wiederhergestellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Empty Trash?</source>
+        <translation>Papierkorb leeren?</translation>
+    </message>
+    <message>
+        <source>Delete the message in the Trash of %1 for good?</source>
+        <translation>Die Nachricht im Papierkorb von %1 endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>Delete all %2 messages in the Trash of %1 for good?</source>
+        <translation>Alle %2 Nachrichten im Papierkorb von %1 endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>&amp;Empty Trash</source>
+        <translation>Papierkorb &amp;leeren</translation>
+    </message>
+    <message>
+        <source>The Trash of %1 is empty.</source>
+        <translation>Der Papierkorb von %1 ist leer.</translation>
+    </message>
+    <message>
+        <source>Delete Message?</source>
+        <translation>Nachricht löschen?</translation>
+    </message>
+    <message>
+        <source>Delete Messages?</source>
+        <translation>Nachrichten löschen?</translation>
+    </message>
+    <message>
+        <source>Delete &quot;%1&quot; for good?</source>
+        <translation>„%1“ endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>Delete these %1 messages for good?</source>
+        <translation>Diese %1 Nachrichten endgültig löschen?</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>The message could not be deleted: %1</source>
+        <translation>Die Nachricht konnte nicht gelöscht werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 messages could not be deleted: %2</source>
+        <translation>%1 Nachrichten konnten nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>

@@ -1415,7 +1415,7 @@ void TestMailWindow::deleteMovesToTrashThenAsksThere()
     const QString path = window.messageModel()->filePath(0);
     const QString name = QFileInfo(path).fileName();
     window.findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
-    QVERIFY(!window.deleteQuestion());
+    QVERIFY(!window.operations()->deleteQuestion());
     QVERIFY(!QFile::exists(path));
     QCOMPARE(window.messageModel()->totalCount(), 2);
     QCOMPARE(window.statusText()->text(), QStringLiteral("Moved to the Trash."));
@@ -1426,7 +1426,7 @@ void TestMailWindow::deleteMovesToTrashThenAsksThere()
 
     // "Lunch?" goes too (read now).
     const QString second = window.messageModel()->filePath(0);
-    window.deleteSelected();
+    window.operations()->deleteSelected();
     QVERIFY(!QFile::exists(second));
     QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash"));
     // No "delete on server" for this account: nothing is marked for the server.
@@ -1448,9 +1448,9 @@ void TestMailWindow::deleteMovesToTrashThenAsksThere()
     int row = model->rowAt(0).entry.subject == QStringLiteral("Grüße aus Bremen") ? 0 : 1;
     window.messageList()->setCurrentIndex(model->index(row, 0));
     window.findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
-    QTRY_VERIFY(window.deleteQuestion() && window.deleteQuestion()->isVisible());
+    QTRY_VERIFY(window.operations()->deleteQuestion() && window.operations()->deleteQuestion()->isVisible());
     QVERIFY(QFile::exists(trashed));
-    window.deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
+    window.operations()->deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
     QVERIFY(!QFile::exists(trashed));
     QCOMPARE(model->totalCount(), 1);
 }
@@ -1480,7 +1480,7 @@ void TestMailWindow::severalMessagesAtOnce()
     window.messageList()->setCurrentIndex(model->index(0, 0));
     for (int row : {1, 2})
         window.messageList()->selectionModel()->select(model->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    window.deleteSelected();
+    window.operations()->deleteSelected();
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(inbox.messages().size(), 1);
     QCOMPARE(trash.messages().size(), 3);
@@ -1508,7 +1508,7 @@ void TestMailWindow::severalMessagesAtOnce()
     // Two restored: back in the Inbox, no longer to be deleted on the server.
     window.messageList()->setCurrentIndex(model->index(0, 0));
     window.messageList()->selectionModel()->select(model->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    window.restoreSelected();
+    window.operations()->restoreSelected();
     QCOMPARE(window.statusText()->text(), QStringLiteral("2 messages restored to the folders they came from."));
     QCOMPARE(inbox.messages().size(), 3);
     QCOMPARE(requests.keys().size(), 1);
@@ -1534,11 +1534,11 @@ void TestMailWindow::severalMessagesAtOnce()
 
     // Deleting for good asks once for all of them.
     window.messageList()->selectAll();
-    window.deleteSelected();
-    QTRY_VERIFY(window.deleteQuestion() && window.deleteQuestion()->isVisible());
-    QVERIFY2(window.deleteQuestion()->text().startsWith(QStringLiteral("Delete \"Nummer ")), // one left: named
-             qPrintable(window.deleteQuestion()->text()));
-    window.deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
+    window.operations()->deleteSelected();
+    QTRY_VERIFY(window.operations()->deleteQuestion() && window.operations()->deleteQuestion()->isVisible());
+    QVERIFY2(window.operations()->deleteQuestion()->text().startsWith(QStringLiteral("Delete \"Nummer ")), // one left: named
+             qPrintable(window.operations()->deleteQuestion()->text()));
+    window.operations()->deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
     QVERIFY(trash.messages().isEmpty());
     QCOMPARE(model->rowCount(), 0);
 
@@ -1546,16 +1546,16 @@ void TestMailWindow::severalMessagesAtOnce()
     window.selectFolder(account.id, store::Mailbox::Kind::Inbox);
     QTRY_COMPARE(model->rowCount(), 3);
     window.messageList()->selectAll();
-    window.deleteSelected();
+    window.operations()->deleteSelected();
     QCOMPARE(trash.messages().size(), 3); // selected without a current message: still all of them
     window.selectFolder(account.id, store::Mailbox::Kind::Trash);
     QTRY_COMPARE(model->rowCount(), 3);
     window.messageList()->setCurrentIndex(model->index(0, 0));
     window.messageList()->selectionModel()->select(model->index(2, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
-    window.deleteSelected();
-    QTRY_VERIFY(window.deleteQuestion() && window.deleteQuestion()->isVisible());
-    QCOMPARE(window.deleteQuestion()->text(), QStringLiteral("Delete these 2 messages for good?"));
-    window.deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
+    window.operations()->deleteSelected();
+    QTRY_VERIFY(window.operations()->deleteQuestion() && window.operations()->deleteQuestion()->isVisible());
+    QCOMPARE(window.operations()->deleteQuestion()->text(), QStringLiteral("Delete these 2 messages for good?"));
+    window.operations()->deleteQuestion()->findChild<QPushButton *>(QStringLiteral("confirmDelete"))->click();
     QCOMPARE(trash.messages().size(), 1);
     QCOMPARE(model->rowCount(), 1);
 }
@@ -1578,7 +1578,7 @@ void TestMailWindow::deletingLeavesTheRowAboveUnread()
     QTRY_COMPARE(model->rowCount(), 3);
     window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
     window.messageList()->setCurrentIndex(model->index(1, 0));
-    window.deleteSelected();
+    window.operations()->deleteSelected();
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->rowAt(0).entry.subject, QStringLiteral("Nummer 0"));
     QVERIFY(model->rowAt(0).unread);
@@ -1586,7 +1586,7 @@ void TestMailWindow::deletingLeavesTheRowAboveUnread()
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Nummer 2"));
     QVERIFY(!model->rowAt(1).unread);
     // The last row: the one above is next and is shown.
-    window.deleteSelected();
+    window.operations()->deleteSelected();
     QCOMPARE(model->rowCount(), 1);
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Nummer 0"));
 }
@@ -1616,12 +1616,12 @@ void TestMailWindow::trashRestoresAndEmpties()
     window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
     QVERIFY(!restore->isEnabled()); // only in the Trash
     const QStringList inboxRead = inbox.messages(); // shown, so read: cur/…:2,S
-    window.deleteSelected();
+    window.operations()->deleteSelected();
     QCOMPARE(store::DeletionRequests(store::Mailbox::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
     window.selectFolder(account.id, store::Mailbox::Kind::Sent);
     QTRY_COMPARE(window.messageModel()->rowCount(), 1);
     window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
-    window.deleteSelected();
+    window.operations()->deleteSelected();
     QVERIFY(sent.messages().isEmpty());
 
     // Wiederherstellen: each goes back where it came from, under its own name.
@@ -1659,21 +1659,21 @@ void TestMailWindow::trashRestoresAndEmpties()
     QTRY_COMPARE(window.messageModel()->rowCount(), 2);
     for (int i = 0; i < 2; ++i) {
         window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
-        window.deleteSelected();
+        window.operations()->deleteSelected();
     }
     QCOMPARE(trash.messages().size(), 2);
     window.selectFolder(account.id, store::Mailbox::Kind::Trash);
     QTRY_COMPARE(window.messageModel()->rowCount(), 2);
     QVERIFY(empty->isEnabled());
     empty->trigger();
-    QTRY_VERIFY(window.emptyTrashQuestion() && window.emptyTrashQuestion()->isVisible());
-    QCOMPARE(window.emptyTrashQuestion()->text(), QStringLiteral("Delete all 2 messages in the Trash of INFO for good?"));
-    test::screenshot(window.emptyTrashQuestion(), QStringLiteral("mail-window-empty-trash-en"));
-    window.emptyTrashQuestion()->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(window.operations()->emptyTrashQuestion() && window.operations()->emptyTrashQuestion()->isVisible());
+    QCOMPARE(window.operations()->emptyTrashQuestion()->text(), QStringLiteral("Delete all 2 messages in the Trash of INFO for good?"));
+    test::screenshot(window.operations()->emptyTrashQuestion(), QStringLiteral("mail-window-empty-trash-en"));
+    window.operations()->emptyTrashQuestion()->button(QMessageBox::Cancel)->click();
     QCOMPARE(trash.messages().size(), 2);
     empty->trigger();
-    QTRY_VERIFY(window.emptyTrashQuestion() && window.emptyTrashQuestion()->isVisible());
-    window.emptyTrashQuestion()->findChild<QPushButton *>(QStringLiteral("confirmEmptyTrash"))->click();
+    QTRY_VERIFY(window.operations()->emptyTrashQuestion() && window.operations()->emptyTrashQuestion()->isVisible());
+    window.operations()->emptyTrashQuestion()->findChild<QPushButton *>(QStringLiteral("confirmEmptyTrash"))->click();
     QVERIFY(trash.messages().isEmpty());
     QVERIFY(!QFileInfo::exists(trash.path() + QStringLiteral("/.kurier-origin")));
     QCOMPARE(window.statusText()->text(), QStringLiteral("The Trash of INFO is empty."));
@@ -1698,7 +1698,7 @@ void TestMailWindow::deleteMarksForServerWhenAsked()
     window.show();
     QCOMPARE(window.messageModel()->rowCount(), 1);
     window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
-    window.deleteSelected();
+    window.operations()->deleteSelected();
     QCOMPARE(store::DeletionRequests(store::Mailbox::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
     QVERIFY(window.statusText()->text().contains(QStringLiteral("deleted on the server at the next fetch")));
 }
@@ -1815,10 +1815,10 @@ void TestMailWindow::screenshotsGerman()
     QCOMPARE(test::shownText(empty->text()), QStringLiteral("Papierkorb leeren"));
     QCOMPARE(test::shownText(window.findChild<QAction *>(QStringLiteral("restoreAction"))->text()), QStringLiteral("Wiederherstellen"));
     empty->trigger();
-    QTRY_VERIFY(window.emptyTrashQuestion() && window.emptyTrashQuestion()->isVisible());
-    QCOMPARE(window.emptyTrashQuestion()->text(), QStringLiteral("Die Nachricht im Papierkorb von INFO endgültig löschen?"));
-    test::screenshot(window.emptyTrashQuestion(), QStringLiteral("mail-window-empty-trash-de"));
-    window.emptyTrashQuestion()->button(QMessageBox::Cancel)->click();
+    QTRY_VERIFY(window.operations()->emptyTrashQuestion() && window.operations()->emptyTrashQuestion()->isVisible());
+    QCOMPARE(window.operations()->emptyTrashQuestion()->text(), QStringLiteral("Die Nachricht im Papierkorb von INFO endgültig löschen?"));
+    test::screenshot(window.operations()->emptyTrashQuestion(), QStringLiteral("mail-window-empty-trash-de"));
+    window.operations()->emptyTrashQuestion()->button(QMessageBox::Cancel)->click();
     QCOMPARE(trash.messages().size(), 1);
 }
 

@@ -300,7 +300,7 @@ void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
     QVERIFY(row >= 0);
     window.messageList()->setCurrentIndex(window.messageModel()->index(row, 0));
     window.findChild<QAction *>(QStringLiteral("deleteAction"))->trigger();
-    QVERIFY(!window.deleteQuestion()); // no question: it can be taken back from the Trash
+    QVERIFY(!window.operations()->deleteQuestion()); // no question: it can be taken back from the Trash
     QCOMPARE(window.messageModel()->totalCount(), 2);
     QVERIFY2(window.statusText()->text().contains(QStringLiteral("deleted on the server")), qPrintable(window.statusText()->text()));
     const QString requests = store::Mailbox::accountRoot(account) + QStringLiteral("/delete-on-server");

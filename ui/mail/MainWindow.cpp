@@ -7,6 +7,7 @@
 #include "mail/ActivityStatus.h"
 #include "mail/FolderTree.h"
 #include "mail/MessageListView.h"
+#include "mail/MessageOperations.h"
 #include "activity/MailActivity.h"
 #include "mail/NewMailNotifier.h"
 #include "common/FormStyle.h"
@@ -76,6 +77,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     , m_notifier(new NewMailNotifier(this))
     , m_status(new ActivityStatus(m_activity, accounts, m_banner, statusBar(), m_notifier, this))
     , m_statusText(m_status->statusText())
+    , m_operations(new MessageOperations(accounts, m_model, m_list, m_statusText, this))
     , m_statePath(WindowState::pathBeside(accounts->settingsFilePath()))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -97,8 +99,13 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     connect(m_folders, &QTreeWidget::currentItemChanged, this, &MainWindow::onFolderSelected);
     connect(m_folders, &FolderTree::fetchRequested, this, &MainWindow::fetchAccount);
     connect(m_folders, &FolderTree::signInRequested, this, &MainWindow::signIn);
-    connect(m_folders, &FolderTree::markReadRequested, this, &MainWindow::markFolderRead);
-    connect(m_folders, &FolderTree::emptyTrashRequested, this, &MainWindow::emptyTrash);
+    connect(m_folders, &FolderTree::markReadRequested, m_operations, &MessageOperations::markFolderRead);
+    connect(m_folders, &FolderTree::emptyTrashRequested, m_operations, &MessageOperations::emptyTrash);
+    connect(m_operations, &MessageOperations::messagesLeft, this, &MainWindow::rowsLeft);
+    connect(m_operations, &MessageOperations::changed, this, [this] {
+        onFoldersChanged();
+        updateActions();
+    });
     connect(m_folders, &FolderTree::accountsRequested, this, &MainWindow::openAccountManager);
 
     m_filter->setObjectName(QStringLiteral("messageFilter"));
@@ -289,17 +296,17 @@ void MainWindow::createActions()
     m_saveAction->setObjectName(QStringLiteral("saveMessageAction"));
     m_saveAction->setShortcut(QKeySequence::Save);
     message->addSeparator();
-    m_deleteAction = message->addAction(tr("&Delete"), this, &MainWindow::deleteSelected);
+    m_deleteAction = message->addAction(tr("&Delete"), m_operations, &MessageOperations::deleteSelected);
     m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
     m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_restoreAction = message->addAction(tr("Re&store"), this, &MainWindow::restoreSelected);
+    m_restoreAction = message->addAction(tr("Re&store"), m_operations, &MessageOperations::restoreSelected);
     m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
-    m_toggleReadAction = message->addAction(tr("Mark as &Unread"), this, &MainWindow::toggleReadSelected);
+    m_toggleReadAction = message->addAction(tr("Mark as &Unread"), m_operations, &MessageOperations::toggleReadSelected);
     m_toggleReadAction->setObjectName(QStringLiteral("toggleReadAction"));
     // Thunderbird's key; the filter field keeps a typed "m" (a line edit overrides shortcuts
     // that are text).
     m_toggleReadAction->setShortcut(QKeySequence(Qt::Key_M));
-    m_emptyTrashAction = message->addAction(tr("E&mpty Trash"), this, [this] { emptyTrash(m_currentAccountId); });
+    m_emptyTrashAction = message->addAction(tr("E&mpty Trash"), this, [this] { m_operations->emptyTrash(m_currentAccountId); });
     m_emptyTrashAction->setObjectName(QStringLiteral("emptyTrashAction"));
 
     QMenu *options = menuBar()->addMenu(tr("&Options"));
@@ -390,6 +397,7 @@ void MainWindow::onFolderSelected()
         return;
     m_currentAccountId = account->id;
     m_currentKind = folder->kind;
+    m_operations->setFolder(m_currentAccountId, m_currentKind);
     m_model->setFolderInBackground(store::Mailbox::path(*account, m_currentKind));
     // Sent, Outbox and Drafts: who it went to matters, the sender is the account itself.
     m_list->showRecipients(store::Mailbox::showsRecipients(m_currentKind));
@@ -416,46 +424,8 @@ void MainWindow::onMessageSelected()
     m_view->showMessage(*bytes);
     if (m_currentKind == store::Mailbox::Kind::Outbox)
         showOutboxState(row);
-    if (m_model->rowAt(row).unread && setRead(row, true))
+    if (m_model->rowAt(row).unread && m_operations->setRead(row, true))
         refreshCounts();
-    updateActions();
-}
-
-bool MainWindow::setRead(int row, bool read, QString *error)
-{
-    const auto moved = store::Mailbox::setRead(m_model->folder(), m_model->rowAt(row).relativePath, read, error);
-    if (moved)
-        m_model->setRelativePath(row, *moved);
-    return moved.has_value();
-}
-
-void MainWindow::markFolderRead(const QString &accountId, store::Mailbox::Kind kind)
-{
-    const auto account = m_accounts->findById(accountId);
-    if (!account)
-        return;
-    QString error;
-    if (store::Mailbox::markAllRead(*account, kind, &error) < 0)
-        m_statusText->setText(error);
-    onFoldersChanged(); // the rows and the counts, now rather than when the watcher fires
-}
-
-void MainWindow::toggleReadSelected()
-{
-    const QList<int> rows = m_list->selectedRows();
-    if (rows.isEmpty() || m_currentKind == store::Mailbox::Kind::Outbox)
-        return;
-    // The message shown decides, as the action's text says; the others follow it.
-    const QModelIndex current = m_list->currentIndex();
-    const bool markRead = m_model->rowAt(current.isValid() ? current.row() : rows.last()).unread;
-    QString error;
-    for (const int row : rows) {
-        if (m_model->rowAt(row).unread == markRead)
-            setRead(row, markRead, &error);
-    }
-    if (!error.isEmpty())
-        m_statusText->setText(tr("The message could not be marked: %1").arg(error));
-    refreshCounts();
     updateActions();
 }
 
@@ -713,48 +683,6 @@ ComposerWindow *MainWindow::forwardAsAttachment()
     return c;
 }
 
-void MainWindow::moveToTrash(const QList<int> &rowsDescending)
-{
-    const auto account = m_accounts->findById(m_currentAccountId);
-    if (!account || rowsDescending.isEmpty())
-        return;
-    // Löschen outside the Trash; with "delete on the server when deleted locally" the next fetch
-    // sends DELE for them (the mailbox decides and records it).
-    QStringList relatives;
-    for (const int row : rowsDescending)
-        relatives << m_model->rowAt(row).relativePath;
-    const store::Mailbox::Trashed trashed = store::Mailbox::trash(*account, m_currentKind, relatives);
-    const QSet<QString> inTrash(trashed.moved.cbegin(), trashed.moved.cend());
-    QList<int> moved;
-    for (int i = 0; i < rowsDescending.size(); ++i) {
-        if (inTrash.contains(relatives.at(i)))
-            moved << rowsDescending.at(i);
-    }
-    const QString &error = trashed.error;
-    const QString &serverError = trashed.serverError;
-    const bool forServer = trashed.forServer;
-    QString note;
-    if (moved.isEmpty())
-        note = tr("The message could not be moved to the Trash: %1").arg(error);
-    else if (!error.isEmpty())
-        note = tr("%1 of %2 messages were moved to the Trash; the others could not be: %3")
-                   .arg(QLocale().toString(moved.size()), QLocale().toString(rowsDescending.size()), error);
-    else if (!serverError.isEmpty())
-        note = tr("Moved to the Trash, but it cannot be marked for deletion on the server: %1").arg(serverError);
-    else if (forServer)
-        note = moved.size() == 1 ? tr("Moved to the Trash; it will be deleted on the server at the next fetch.")
-                                 : tr("%1 messages moved to the Trash; they will be deleted on the server at the next fetch.")
-                                       .arg(QLocale().toString(moved.size()));
-    else
-        note = moved.size() == 1 ? tr("Moved to the Trash.")
-                                 : tr("%1 messages moved to the Trash.").arg(QLocale().toString(moved.size()));
-    if (moved.isEmpty()) {
-        m_statusText->setText(note);
-        return;
-    }
-    rowsLeft(moved, note);
-}
-
 void MainWindow::rowsLeft(const QList<int> &rowsDescending, const QString &status)
 {
     m_view->clear();
@@ -780,122 +708,6 @@ void MainWindow::rowsLeft(const QList<int> &rowsDescending, const QString &statu
         }
     }
     updateActions();
-}
-
-void MainWindow::restoreSelected()
-{
-    const auto account = m_accounts->findById(m_currentAccountId);
-    const QList<int> rows = m_list->selectedRows();
-    if (rows.isEmpty() || !account || m_currentKind != store::Mailbox::Kind::Trash)
-        return;
-    QList<int> restored;
-    QString error;
-    store::Mailbox::Kind folder = store::Mailbox::Kind::Inbox;
-    for (const int row : rows) {
-        QString why;
-        if (const auto r = store::Mailbox::restoreFromTrash(*account, m_model->rowAt(row).relativePath, &why)) {
-            restored << row;
-            folder = r->folder;
-        } else {
-            error = why;
-        }
-    }
-    if (restored.isEmpty()) {
-        m_statusText->setText(tr("The message could not be restored: %1").arg(error));
-        return;
-    }
-    QString note = restored.size() == 1 ? tr("Restored to %1.").arg(store::Mailbox::displayName(folder))
-                                        : tr("%1 messages restored to the folders they came from.").arg(QLocale().toString(restored.size()));
-    if (!error.isEmpty())
-        note += u' ' + tr("Some could not be restored: %1").arg(error);
-    rowsLeft(restored, note);
-}
-
-void MainWindow::emptyTrash(const QString &accountId)
-{
-    const auto account = m_accounts->findById(accountId);
-    if (!account)
-        return;
-    const int count = store::Mailbox::messageCount(*account, store::Mailbox::Kind::Trash);
-    if (count == 0)
-        return;
-    if (m_emptyTrashQuestion)
-        m_emptyTrashQuestion->close();
-    const Question q = askFirst(
-        this, QMessageBox::Question, tr("Empty Trash?"),
-        count == 1 ? tr("Delete the message in the Trash of %1 for good?").arg(account->prefix)
-                   : tr("Delete all %2 messages in the Trash of %1 for good?").arg(account->prefix, QLocale().toString(count)),
-        tr("&Empty Trash"));
-    m_emptyTrashQuestion = q.box;
-    m_emptyTrashQuestion->setObjectName(QStringLiteral("emptyTrashQuestion"));
-    QPushButton *yes = q.confirm;
-    yes->setObjectName(QStringLiteral("confirmEmptyTrash"));
-    connect(m_emptyTrashQuestion, &QMessageBox::buttonClicked, this, [this, yes, accountId](QAbstractButton *button) {
-        const auto current = m_accounts->findById(accountId); // it may have been removed meanwhile
-        if (button != yes || !current)
-            return;
-        QString error;
-        const int removed = store::Mailbox::emptyTrash(*current, &error);
-        if (m_currentAccountId == accountId && m_currentKind == store::Mailbox::Kind::Trash) {
-            m_view->clear();
-            m_model->refresh();
-        }
-        refreshCounts();
-        updateActions();
-        m_statusText->setText(removed < 0 ? error : tr("The Trash of %1 is empty.").arg(current->prefix));
-    });
-    m_emptyTrashQuestion->open();
-}
-
-void MainWindow::deleteSelected()
-{
-    const QList<int> rows = m_list->selectedRows();
-    if (rows.isEmpty())
-        return;
-    // Outside the Trash and the Outbox a message goes to the Trash at once (it can be taken back
-    // from there); only deleting from the Trash (or a message waiting to be sent) is for good.
-    if (m_currentKind != store::Mailbox::Kind::Trash && m_currentKind != store::Mailbox::Kind::Outbox) {
-        moveToTrash(m_list->selectedRows());
-        return;
-    }
-    QStringList relatives;
-    for (const int row : rows)
-        relatives << m_model->rowAt(row).relativePath;
-    const QString subject = m_model->rowAt(rows.first()).entry.subject;
-    if (m_deleteQuestion)
-        m_deleteQuestion->close();
-    const Question q = askFirst(this, QMessageBox::Question, rows.size() == 1 ? tr("Delete Message?") : tr("Delete Messages?"),
-                                rows.size() == 1 ? tr("Delete \"%1\" for good?").arg(subject.isEmpty() ? tr("(no subject)") : subject)
-                                                 : tr("Delete these %1 messages for good?").arg(QLocale().toString(rows.size())),
-                                tr("&Delete"));
-    m_deleteQuestion = q.box;
-    m_deleteQuestion->setObjectName(QStringLiteral("deleteQuestion"));
-    QPushButton *yes = q.confirm;
-    yes->setObjectName(QStringLiteral("confirmDelete"));
-    const store::Mailbox::Kind kind = m_currentKind;
-    const QString accountId = m_currentAccountId;
-    connect(m_deleteQuestion, &QMessageBox::buttonClicked, this, [this, yes, relatives, kind, accountId](QAbstractButton *button) {
-        const auto account = m_accounts->findById(accountId);
-        if (button != yes || kind != m_currentKind || accountId != m_currentAccountId || !account)
-            return;
-        const store::Mailbox::Removed removed = store::Mailbox::remove(*account, kind, relatives);
-        // Rows may have moved meanwhile (a fetch reloaded the list): they are found by path.
-        const QSet<QString> gone(removed.removed.cbegin(), removed.removed.cend());
-        QList<int> deleted;
-        for (int row = m_model->rowCount() - 1; row >= 0; --row) {
-            if (gone.contains(m_model->rowAt(row).relativePath))
-                deleted << row;
-        }
-        const qsizetype failed = relatives.size() - removed.removed.size();
-        const QString note = failed == 0 ? QString()
-            : failed == 1              ? tr("The message could not be deleted: %1").arg(removed.error)
-                                       : tr("%1 messages could not be deleted: %2").arg(QLocale().toString(failed), removed.error);
-        if (!deleted.isEmpty())
-            rowsLeft(deleted, note);
-        else
-            m_statusText->setText(note);
-    });
-    m_deleteQuestion->open();
 }
 
 } // namespace kurier::ui

@@ -7,6 +7,7 @@
 #include "accounts/OptionsDialog.h"
 #include "mail/FolderTree.h"
 #include "mail/MessageListView.h"
+#include "mail/MessageOperations.h"
 #include "store/Outbox.h"
 
 #include <QMainWindow>
@@ -69,8 +70,8 @@ public:
     [[nodiscard]] OptionsDialog *optionsDialog() const { return m_options; }
     [[nodiscard]] AccountDialog *newAccountDialog() const { return m_newAccount; }
     [[nodiscard]] ComposerWindow *lastComposer() const { return m_lastComposer; }
-    [[nodiscard]] QMessageBox *deleteQuestion() const { return m_deleteQuestion; }
-    [[nodiscard]] QMessageBox *emptyTrashQuestion() const { return m_emptyTrashQuestion; }
+    // Löschen, Wiederherstellen, Markieren and Papierkorb leeren on the list's selection.
+    [[nodiscard]] MessageOperations *operations() const { return m_operations; }
     [[nodiscard]] bool isBusy() const;
     // Periodic Abrufen per account (its fetch interval) and the new-mail notification.
     [[nodiscard]] activity::FetchScheduler *fetchScheduler() const;
@@ -105,19 +106,6 @@ public slots:
     ComposerWindow *forwardAsAttachment();
     // Drafts: continues the draft in `row` in the composer.
     ComposerWindow *openDraft(int row);
-    // Löschen: moves the selected message to the account's Trash (with "delete on server when
-    // deleted locally" also marks it for DELE at the next fetch); in the Trash and the Outbox it
-    // asks (non-modal), then removes it for good.
-    void deleteSelected();
-    // Wiederherstellen (in the Trash): the selected message goes back where it was deleted.
-    void restoreSelected();
-    // Als ungelesen / gelesen markieren: flips the selected message's Maildir S flag (not in the
-    // Outbox, whose "unread" means "waiting").
-    void toggleReadSelected();
-    // Ordner als gelesen markieren (Inbox and Trash, the folders that count unread messages).
-    void markFolderRead(const QString &accountId, store::Mailbox::Kind kind);
-    // Papierkorb leeren: asks (non-modal), then deletes every message in the account's Trash.
-    void emptyTrash(const QString &accountId);
     // Sends what is due in the account's Outbox (after Senden in the composer).
     void sendOutbox(const QString &accountId);
     // Outbox: sends the selected message again (the user's word for Failed or Unknown ones).
@@ -137,9 +125,6 @@ private:
     void updateActions();
     [[nodiscard]] std::optional<store::Outbox::Entry> outboxEntry(int row) const;
     void showOutboxState(int row);
-    // Sets or clears the Maildir S flag of the message in `row` and updates the row.
-    bool setRead(int row, bool read, QString *error = nullptr);
-    void moveToTrash(const QList<int> &rowsDescending);
     // After rows left the list (moved or deleted): shows the message after them, as other mail
     // programs do, and updates counts and actions.
     void rowsLeft(const QList<int> &rowsDescending, const QString &status);
@@ -166,6 +151,7 @@ private:
     NewMailNotifier *m_notifier;
     ActivityStatus *m_status;
     QLabel *m_statusText;
+    MessageOperations *m_operations;
     QString m_statePath; // WindowState
     QAction *m_fetchAction = nullptr;
     QAction *m_composeAction = nullptr;
@@ -184,8 +170,6 @@ private:
     QPointer<OptionsDialog> m_options;
     QPointer<AccountDialog> m_newAccount;
     QPointer<ComposerWindow> m_lastComposer;
-    QPointer<QMessageBox> m_deleteQuestion;
-    QPointer<QMessageBox> m_emptyTrashQuestion;
 };
 
 } // namespace kurier::ui
