@@ -22,7 +22,7 @@ namespace {
 void openArguments(kurier::ui::MainWindow *window, const QStringList &arguments)
 {
     for (const QString &argument : arguments) {
-        if (kurier::ui::ComposerWindow *composer = window->composeMailto(argument))
+        if (kurier::ui::ComposerWindow *composer = window->composing()->composeMailto(argument))
             qCDebug(lcSingleInstance).noquote() << "composing from a mailto: link, to:" << composer->toEdit()->text();
         else
             qCWarning(lcSingleInstance).noquote() << "ignored argument (not a mailto: link):" << argument.left(200);

@@ -2893,6 +2893,13 @@ Tel. +49 421 123456</translation>
     </message>
 </context>
 <context>
+    <name>kurier::ui::Composing</name>
+    <message>
+        <source>The message cannot be read: %1</source>
+        <translation>Die Nachricht kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>kurier::ui::ConnectionTestDialog</name>
     <message>
         <source>Passed</source>

@@ -244,7 +244,7 @@ void TestCertificateTrust::sendTrustRetry()
     ui::MainWindow window(f.manager.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    ui::ComposerWindow *composer = window.compose();
+    ui::ComposerWindow *composer = window.composing()->compose();
     QVERIFY(composer);
     composer->toEdit()->setText(user);
     composer->subjectEdit()->setText(QStringLiteral("Über das gepinnte Zertifikat"));

@@ -543,12 +543,12 @@ void TestMailWindow::windowOpensAsItWasLeft()
         window.messageList()->setColumnWidth(ui::MessageListModel::DateColumn, 171);
         window.selectFolder(sales.id, store::Mailbox::Kind::Sent);
         // The composer keeps its own size.
-        QPointer<ui::ComposerWindow> composer = window.compose();
+        QPointer<ui::ComposerWindow> composer = window.composing()->compose();
         QTRY_VERIFY(composer->isVisible());
         QCOMPARE(composer->size(), QSize(720, 560));
         composer->resize(805, 590);
         QVERIFY(composer->close());
-        composer = window.compose();
+        composer = window.composing()->compose();
         QTRY_VERIFY(composer->isVisible());
         QCOMPARE(composer->size(), QSize(805, 590));
         QVERIFY(composer->close());
@@ -693,7 +693,7 @@ void TestMailWindow::attachmentColumnAndOpen()
     QCOMPARE(window.messageView()->findChild<QLabel *>(QStringLiteral("headerTo"))->text(),
              QStringLiteral("Info <info@example.com>, \"Desk, Front\" <front@example.com>"));
     // Allen antworten: a name with a comma stays one address in the Cc field.
-    ui::ComposerWindow *all = window.replyAll();
+    ui::ComposerWindow *all = window.composing()->replyAll();
     QCOMPARE(all->ccEdit()->text(), QStringLiteral("\"Desk, Front\" <front@example.com>"));
     QList<mime::MailAddress> cc;
     QCOMPARE(ui::ComposerWindow::checkAddresses(all->ccEdit()->text(), &cc), QString());
@@ -835,7 +835,7 @@ void TestMailWindow::composerValidatesAndQueuesInOutbox()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.findChild<QAction *>(QStringLiteral("composeAction"))->trigger();
-    ui::ComposerWindow *composer = window.lastComposer();
+    ui::ComposerWindow *composer = window.composing()->lastComposer();
     QVERIFY(composer);
     QTRY_VERIFY(composer->isVisible());
     // The default account is preselected and listed first.
@@ -872,7 +872,7 @@ void TestMailWindow::composerValidatesAndQueuesInOutbox()
     QTest::mouseClick(composer->findChild<QPushButton *>(QStringLiteral("composerSend")), Qt::LeftButton);
     QCOMPARE(queued.count(), 1);
     QCOMPARE(queued.first().first().toString(), sales.id);
-    QTRY_VERIFY(!window.lastComposer()); // closed without asking: it was sent
+    QTRY_VERIFY(!window.composing()->lastComposer()); // closed without asking: it was sent
 
     store::Outbox outbox(store::Mailbox::accountRoot(sales));
     QVERIFY(outbox.open());
@@ -936,7 +936,7 @@ void TestMailWindow::signatureFollowsTheFromAccount()
 
     // A new message: the default account's signature, the cursor above it; closing it
     // untouched does not ask (the signature alone is nothing written).
-    QPointer<ui::ComposerWindow> c = window.compose();
+    QPointer<ui::ComposerWindow> c = window.composing()->compose();
     QTRY_VERIFY(c->isVisible());
     QCOMPARE(c->bodyEdit()->toPlainText(), infoBlock);
     QCOMPARE(c->bodyEdit()->textCursor().position(), 0);
@@ -951,7 +951,7 @@ void TestMailWindow::signatureFollowsTheFromAccount()
     QVERIFY(!c->discardQuestion());
 
     // Another From swaps it under what was written; an account without one removes it.
-    c = window.compose();
+    c = window.composing()->compose();
     QTRY_VERIFY(c->isVisible());
     c->bodyEdit()->setFocus();
     QTest::keyClicks(c->bodyEdit(), QStringLiteral("Hallo"));
@@ -981,7 +981,7 @@ void TestMailWindow::signatureFollowsTheFromAccount()
     // A reply: the answer on top, then the signature, then the quote — without the sender's
     // own signature. Swapping From keeps the quote.
     window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
-    ui::ComposerWindow *r = window.reply();
+    ui::ComposerWindow *r = window.composing()->reply();
     const QString quote = QStringLiteral("\n\nAnna <anna@example.org> wrote:\n> Passt Montag?");
     QCOMPARE(r->bodyEdit()->toPlainText(), infoBlock + quote);
     QCOMPARE(r->bodyEdit()->textCursor().position(), 0);
@@ -994,7 +994,7 @@ void TestMailWindow::signatureFollowsTheFromAccount()
     QCOMPARE(r->bodyEdit()->toPlainText(), infoBlock + quote); // back above the quote
 
     // A mailto: body comes first, the signature under it.
-    ui::ComposerWindow *m = window.composeMailto(QStringLiteral("mailto:bob@example.org?body=Zeile%201"));
+    ui::ComposerWindow *m = window.composing()->composeMailto(QStringLiteral("mailto:bob@example.org?body=Zeile%201"));
     QVERIFY(m);
     QCOMPARE(m->bodyEdit()->toPlainText(), QStringLiteral("Zeile 1") + infoBlock);
 }
@@ -1010,7 +1010,7 @@ void TestMailWindow::replyAndForwardPrefill()
     window.messageList()->setCurrentIndex(window.messageModel()->index(0, 0));
     QVERIFY(window.findChild<QAction *>(QStringLiteral("replyAction"))->isEnabled());
 
-    ui::ComposerWindow *r = window.reply();
+    ui::ComposerWindow *r = window.composing()->reply();
     QCOMPARE(r->toEdit()->text(), QStringLiteral("Anna <anna@example.org>"));
     QVERIFY(r->ccEdit()->text().isEmpty());
     QCOMPARE(r->subjectEdit()->text(), QStringLiteral("Re: Termin"));
@@ -1018,11 +1018,11 @@ void TestMailWindow::replyAndForwardPrefill()
     QCOMPARE(r->draft().inReplyTo, QStringLiteral("t1@example.org"));
     QCOMPARE(r->fromBox()->currentData().toString(), account.id);
 
-    ui::ComposerWindow *all = window.replyAll();
+    ui::ComposerWindow *all = window.composing()->replyAll();
     QCOMPARE(all->ccEdit()->text(), QStringLiteral("Carol <carol@example.org>, dave@example.org")); // not ourselves
 
     // Addresses seen are offered while typing; only the address being typed is replaced.
-    ui::ComposerWindow *fresh = window.compose();
+    ui::ComposerWindow *fresh = window.composing()->compose();
     QTRY_VERIFY(fresh->isVisible());
     fresh->toEdit()->setFocus();
     QTest::keyClicks(fresh->toEdit(), QStringLiteral("bob@example.net, ann"));
@@ -1038,7 +1038,7 @@ void TestMailWindow::replyAndForwardPrefill()
     completer->popup()->hide();
     fresh->close();
 
-    ui::ComposerWindow *fwd = window.forward();
+    ui::ComposerWindow *fwd = window.composing()->forward();
     QCOMPARE(fwd->subjectEdit()->text(), QStringLiteral("Fwd: Termin"));
     QVERIFY(fwd->toEdit()->text().isEmpty());
     QVERIFY(fwd->bodyEdit()->toPlainText().contains(QStringLiteral("Passt Montag?")));
@@ -1056,20 +1056,20 @@ void TestMailWindow::draftSavedAndContinued()
     const store::Account account = addAccount(QStringLiteral("INFO"), QStringLiteral("info@example.com"), true);
     ui::MainWindow window(m_f->manager.get());
     window.show();
-    ui::ComposerWindow *c = window.compose();
+    ui::ComposerWindow *c = window.composing()->compose();
     c->toEdit()->setText(QStringLiteral("Anna <anna@example.org>"));
     c->subjectEdit()->setText(QStringLiteral("Entwurf für später"));
     c->bccEdit()->setText(QStringLiteral("Chefin <chefin@example.org>"));
     c->bodyEdit()->setPlainText(QStringLiteral("Noch nicht fertig.\n"));
     c->addAttachment({QStringLiteral("notiz.txt"), QByteArray("eins\n"), {}, {}});
     QVERIFY(c->saveDraft());
-    QTRY_VERIFY(!window.lastComposer());
+    QTRY_VERIFY(!window.composing()->lastComposer());
 
     window.selectFolder(account.id, store::Mailbox::Kind::Drafts);
     QCOMPARE(window.messageModel()->rowCount(), 1);
     const QString draftFile = window.messageModel()->filePath(0);
     QVERIFY(window.messageModel()->rowAt(0).relativePath.endsWith(QStringLiteral(":2,DS")));
-    ui::ComposerWindow *again = window.openDraft(0);
+    ui::ComposerWindow *again = window.composing()->openDraft(0);
     QVERIFY(again);
     QCOMPARE(again->toEdit()->text(), QStringLiteral("Anna <anna@example.org>"));
     QCOMPARE(again->subjectEdit()->text(), QStringLiteral("Entwurf für später"));
@@ -1114,7 +1114,7 @@ void TestMailWindow::composerAutosavesIntoDrafts()
     };
 
     // Every interval, when something was typed since: one copy in Drafts, replaced by the next.
-    QPointer<ui::ComposerWindow> c = window.compose();
+    QPointer<ui::ComposerWindow> c = window.composing()->compose();
     QTRY_VERIFY(c->isVisible());
     QCOMPARE(c->findChild<QTimer *>(QStringLiteral("autosaveTimer"))->interval(), 2 * 60 * 1000);
     c->setAutosaveInterval(50);
@@ -1139,7 +1139,7 @@ void TestMailWindow::composerAutosavesIntoDrafts()
     QVERIFY(drafts.messages().isEmpty());
 
     // Sending removes it too; a crash (the window gone without closing) keeps it.
-    c = window.compose();
+    c = window.composing()->compose();
     c->setAutosaveInterval(50);
     c->toEdit()->setText(QStringLiteral("anna@example.org"));
     c->bodyEdit()->setFocus();
@@ -1149,7 +1149,7 @@ void TestMailWindow::composerAutosavesIntoDrafts()
     QVERIFY(drafts.messages().isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
 
-    c = window.compose();
+    c = window.composing()->compose();
     c->setAutosaveInterval(50);
     c->bodyEdit()->setFocus();
     QTest::keyClicks(c->bodyEdit(), QStringLiteral("Stromausfall."));
@@ -1158,7 +1158,7 @@ void TestMailWindow::composerAutosavesIntoDrafts()
     QCOMPARE(draftTexts(), QStringList{QStringLiteral("Stromausfall.")});
 
     // Closing the mail window closes its composers first: one with text asks, and the window stays.
-    c = window.compose();
+    c = window.composing()->compose();
     c->bodyEdit()->setFocus();
     QTest::keyClicks(c->bodyEdit(), QStringLiteral("Noch offen."));
     QVERIFY(!window.close());
@@ -1167,7 +1167,7 @@ void TestMailWindow::composerAutosavesIntoDrafts()
     c->discardQuestion()->button(QMessageBox::Cancel)->click();
     QTRY_VERIFY(!c->discardQuestion());
     QVERIFY(c->isVisible());
-    QPointer<ui::ComposerWindow> empty = window.compose(); // nothing typed: closes without a word
+    QPointer<ui::ComposerWindow> empty = window.composing()->compose(); // nothing typed: closes without a word
     QVERIFY(!window.close());
     QTRY_VERIFY(c->discardQuestion() && c->discardQuestion()->isVisible());
     c->discardQuestion()->findChild<QPushButton *>(QStringLiteral("discardButton"))->click();
@@ -1180,7 +1180,7 @@ void TestMailWindow::composerAutosavesIntoDrafts()
     // changes keeps the draft, saving replaces both.
     window.selectFolder(account.id, store::Mailbox::Kind::Drafts);
     QTRY_COMPARE(window.messageModel()->rowCount(), 1);
-    c = window.openDraft(0);
+    c = window.composing()->openDraft(0);
     QVERIFY(c);
     c->setAutosaveInterval(50);
     c->bodyEdit()->setFocus();
@@ -1208,7 +1208,7 @@ void TestMailWindow::forwardAsAttachment()
     QAction *action = window.findChild<QAction *>(QStringLiteral("forwardAsAttachmentAction"));
     QVERIFY(action && action->isEnabled());
     action->trigger();
-    ui::ComposerWindow *c = window.lastComposer();
+    ui::ComposerWindow *c = window.composing()->lastComposer();
     QVERIFY(c);
     QCOMPARE(c->subjectEdit()->text(), QStringLiteral("Fwd: Quarterly report"));
     QVERIFY(c->bodyEdit()->toPlainText().isEmpty());
@@ -1243,7 +1243,7 @@ void TestMailWindow::forwardAsAttachment()
     window.messageList()->setCurrentIndex(window.messageModel()->index(1, 0));
     window.messageList()->selectAll();
     action->trigger();
-    ui::ComposerWindow *several = window.lastComposer();
+    ui::ComposerWindow *several = window.composing()->lastComposer();
     QVERIFY(several); // a new one: the first was sent and closed (and may share its address)
     const int rows = window.messageModel()->rowCount();
     QCOMPARE(several->attachmentList()->count(), rows);
@@ -1788,16 +1788,16 @@ void TestMailWindow::screenshotsGerman()
     QAction *forwardAttached = window.findChild<QAction *>(QStringLiteral("forwardAsAttachmentAction"));
     QCOMPARE(test::shownText(forwardAttached->text()), QStringLiteral("Als Anhang weiterleiten"));
     forwardAttached->trigger();
-    ui::ComposerWindow *forwarded = window.lastComposer();
+    ui::ComposerWindow *forwarded = window.composing()->lastComposer();
     QVERIFY(forwarded);
     forwarded->toEdit()->setText(QStringLiteral("Bea Berger <bea@example.org>"));
     forwarded->bodyEdit()->setPlainText(QStringLiteral("Zur Kenntnis.\n"));
     QTRY_VERIFY(forwarded->isVisible());
     test::screenshot(forwarded, QStringLiteral("composer-forward-attachment-de"));
     forwarded->findChild<QPushButton *>(QStringLiteral("composerSaveDraft"))->click();
-    QTRY_VERIFY(!window.lastComposer() || window.lastComposer() != forwarded);
+    QTRY_VERIFY(!window.composing()->lastComposer() || window.composing()->lastComposer() != forwarded);
 
-    ui::ComposerWindow *c = window.reply();
+    ui::ComposerWindow *c = window.composing()->reply();
     c->addAttachment({QStringLiteral("Bericht Q4.pdf"), QByteArray(120000, 'x'), {}, {}});
     QTRY_VERIFY(c->isVisible());
     test::screenshot(c, QStringLiteral("composer-de"));

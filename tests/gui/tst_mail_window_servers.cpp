@@ -221,7 +221,7 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
     test::screenshot(&window, QStringLiteral("mail-window-fetched-en"));
 
     // Antworten with an attachment; the reply goes to the sender, which is this mailbox.
-    ui::ComposerWindow *reply = window.reply();
+    ui::ComposerWindow *reply = window.composing()->reply();
     QCOMPARE(reply->toEdit()->text(), QStringLiteral("Anna Schmidt <%1>").arg(user));
     reply->bodyEdit()->setPlainText(QStringLiteral("Danke!\n\n") + reply->bodyEdit()->toPlainText());
     // Anhängen… with the file dialog, then Senden, as a user would.
@@ -352,7 +352,7 @@ void TestMailWindowServers::deferredMessageGoesOutByItself()
     activity::AccountActivity *activity = window.activity()->account(account.id);
     QVERIFY(activity);
     activity->setSendBackoff([](int) { return 2; }); // seconds; an hour's wait would be the same code
-    ui::ComposerWindow *composer = window.compose();
+    ui::ComposerWindow *composer = window.composing()->compose();
     composer->toEdit()->setText(recipient);
     composer->subjectEdit()->setText(QStringLiteral("Später zugestellt"));
     composer->bodyEdit()->setPlainText(QStringLiteral("Der Server nimmt sie beim zweiten Mal."));
@@ -405,7 +405,7 @@ void TestMailWindowServers::fetchAndSendShareOneSignIn()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.fetchAccount(account.id);
-    ui::ComposerWindow *composer = window.compose();
+    ui::ComposerWindow *composer = window.composing()->compose();
     composer->toEdit()->setText(user);
     composer->subjectEdit()->setText(QStringLiteral("Eine Anmeldung für beide"));
     composer->bodyEdit()->setPlainText(QStringLiteral("Abrufen und Senden warten auf dasselbe Token."));

@@ -107,8 +107,8 @@ void TestSingleInstance::composeMailtoFillsTheComposer()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    QVERIFY(!window.composeMailto(QStringLiteral("https://example.com/?to=a@example.com")));
-    ui::ComposerWindow *c = window.composeMailto(
+    QVERIFY(!window.composing()->composeMailto(QStringLiteral("https://example.com/?to=a@example.com")));
+    ui::ComposerWindow *c = window.composing()->composeMailto(
         QStringLiteral("mailto:anna@example.com?to=bob@example.org&cc=carl@example.net&bcc=dora@example.com"
                        "&subject=Gr%C3%BC%C3%9Fe%0D%0ABcc:%20spy@example.net&body=Zeile%201%0D%0AZeile%202"
                        "&from=boss@example.com&reply-to=evil@example.net&attach=%2Fetc%2Fpasswd"));

@@ -16,8 +16,6 @@
 #include "accounts/OptionsDialog.h"
 #include "common/Question.h"
 #include "accounts/SignInDialog.h"
-#include "mime/MailtoUrl.h"
-#include "mime/MessageParser.h"
 #include "store/AccountManager.h"
 #include "store/FolderWatcher.h"
 #include "store/Outbox.h"
@@ -78,6 +76,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     , m_status(new ActivityStatus(m_activity, accounts, m_banner, statusBar(), m_notifier, this))
     , m_statusText(m_status->statusText())
     , m_operations(new MessageOperations(accounts, m_model, m_list, m_statusText, this))
+    , m_composing(new Composing(accounts, m_model, m_list, m_view, m_statusText, this))
     , m_statePath(WindowState::pathBeside(accounts->settingsFilePath()))
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -102,6 +101,12 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     connect(m_folders, &FolderTree::markReadRequested, m_operations, &MessageOperations::markFolderRead);
     connect(m_folders, &FolderTree::emptyTrashRequested, m_operations, &MessageOperations::emptyTrash);
     connect(m_operations, &MessageOperations::messagesLeft, this, &MainWindow::rowsLeft);
+    connect(m_composing, &Composing::queued, this, &MainWindow::sendOutbox);
+    connect(m_composing, &Composing::draftSaved, this, [this](const QString &accountId) {
+        refreshCounts();
+        if (accountId == m_currentAccountId && m_currentKind == store::Mailbox::Kind::Drafts)
+            onFoldersChanged(); // reloads keeping the message shown (an autosave comes every two minutes)
+    });
     connect(m_operations, &MessageOperations::changed, this, [this] {
         onFoldersChanged();
         updateActions();
@@ -126,7 +131,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     // A draft opens in the composer to be finished.
     connect(m_list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         if (m_currentKind == store::Mailbox::Kind::Drafts && index.isValid())
-            openDraft(index.row());
+            m_composing->openDraft(index.row());
     });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
         // A reload because the folder changed on disk keeps the message shown (and its state,
@@ -160,7 +165,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     connect(m_view, &MessageView::saveFailed, m_statusText, &QLabel::setText);
     connect(m_view, &MessageView::linkActivated, this, [this](const QUrl &url) {
         if (url.scheme().compare(QLatin1String("mailto"), Qt::CaseInsensitive) == 0) {
-            ComposerWindow *c = compose();
+            ComposerWindow *c = m_composing->compose();
             c->setRecipients(url.path());
         } else {
             QDesktopServices::openUrl(url);
@@ -275,20 +280,20 @@ void MainWindow::createActions()
     m_fetchAction = message->addAction(tr("&Fetch Mail"), this, &MainWindow::fetchAll);
     m_fetchAction->setObjectName(QStringLiteral("fetchAction"));
     m_fetchAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_composeAction = message->addAction(tr("&Compose"), this, &MainWindow::compose);
+    m_composeAction = message->addAction(tr("&Compose"), m_composing, &Composing::compose);
     m_composeAction->setObjectName(QStringLiteral("composeAction"));
     m_composeAction->setShortcut(QKeySequence::New);
     message->addSeparator();
-    m_replyAction = message->addAction(tr("&Reply"), this, &MainWindow::reply);
+    m_replyAction = message->addAction(tr("&Reply"), m_composing, &Composing::reply);
     m_replyAction->setObjectName(QStringLiteral("replyAction"));
     m_replyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_replyAllAction = message->addAction(tr("Reply to &All"), this, &MainWindow::replyAll);
+    m_replyAllAction = message->addAction(tr("Reply to &All"), m_composing, &Composing::replyAll);
     m_replyAllAction->setObjectName(QStringLiteral("replyAllAction"));
     m_replyAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_forwardAction = message->addAction(tr("F&orward"), this, &MainWindow::forward);
+    m_forwardAction = message->addAction(tr("F&orward"), m_composing, &Composing::forward);
     m_forwardAction->setObjectName(QStringLiteral("forwardAction"));
     m_forwardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_forwardAttachedAction = message->addAction(tr("Forward as A&ttachment"), this, &MainWindow::forwardAsAttachment);
+    m_forwardAttachedAction = message->addAction(tr("Forward as A&ttachment"), m_composing, &Composing::forwardAsAttachment);
     m_forwardAttachedAction->setObjectName(QStringLiteral("forwardAsAttachmentAction"));
     m_retryAction = message->addAction(tr("Send A&gain"), this, &MainWindow::retrySelected);
     m_retryAction->setObjectName(QStringLiteral("retryAction"));
@@ -398,6 +403,7 @@ void MainWindow::onFolderSelected()
     m_currentAccountId = account->id;
     m_currentKind = folder->kind;
     m_operations->setFolder(m_currentAccountId, m_currentKind);
+    m_composing->setFolder(m_currentAccountId, m_currentKind);
     m_model->setFolderInBackground(store::Mailbox::path(*account, m_currentKind));
     // Sent, Outbox and Drafts: who it went to matters, the sender is the account itself.
     m_list->showRecipients(store::Mailbox::showsRecipients(m_currentKind));
@@ -565,122 +571,6 @@ void MainWindow::onActivityFinished(const QString &accountId, const activity::Ou
     if (accountId == m_currentAccountId && (fetch ? (outcome.count > 0 || outcome.stopped) && inbox : !inbox))
         m_model->refresh();
     refreshCounts();
-}
-
-// --- composing ----------------------------------------------------------------------------
-
-ComposerWindow *MainWindow::openComposer(ComposerWindow::Mode mode)
-{
-    auto *composer = new ComposerWindow(m_accounts, this);
-    composer->setAttribute(Qt::WA_DeleteOnClose);
-    if (mode != ComposerWindow::Mode::New && !m_view->message().from.isEmpty())
-        composer->setOriginal(mode, m_view->message(), m_currentAccountId);
-    else if (const int i = composer->fromBox()->findData(m_currentAccountId); i >= 0 && mode == ComposerWindow::Mode::New)
-        composer->fromBox()->setCurrentIndex(i);
-    // Completion from the addresses of the folder shown (already in memory).
-    QStringList seen;
-    QSet<QString> unique;
-    for (int i = 0; i < m_model->matchingCount() && seen.size() < 5000; ++i) {
-        const QString &from = m_model->rowAt(i).entry.from.trimmed();
-        if (from.contains(u'@') && !unique.contains(from.toLower())) {
-            unique.insert(from.toLower());
-            seen << from;
-        }
-    }
-    composer->setKnownAddresses(seen);
-    connect(composer, &ComposerWindow::queued, this, [this](const QString &accountId) { sendOutbox(accountId); });
-    connect(composer, &ComposerWindow::draftSaved, this, [this](const QString &accountId) {
-        refreshCounts();
-        if (accountId == m_currentAccountId && m_currentKind == store::Mailbox::Kind::Drafts)
-            onFoldersChanged(); // reloads keeping the message shown (an autosave comes every two minutes)
-    });
-    m_lastComposer = composer;
-    composer->show();
-    return composer;
-}
-
-ComposerWindow *MainWindow::openDraft(int row)
-{
-    if (row < 0 || row >= m_model->rowCount())
-        return nullptr;
-    const QString path = m_model->filePath(row);
-    const auto bytes = m_model->messageData(row);
-    if (!bytes)
-        return nullptr;
-    const mime::ParsedMessage draft = mime::MessageParser::parse(*bytes);
-    ComposerWindow *c = openComposer(ComposerWindow::Mode::New);
-    c->loadDraft(draft, m_currentAccountId, path);
-    connect(c, &QObject::destroyed, this, [this] {
-        if (m_currentKind == store::Mailbox::Kind::Drafts)
-            m_model->refresh();
-    });
-    return c;
-}
-
-ComposerWindow *MainWindow::compose()
-{
-    ComposerWindow *c = openComposer(ComposerWindow::Mode::New);
-    if (c->fromBox()->currentIndex() >= 0 && m_currentAccountId.isEmpty())
-        c->fromBox()->setCurrentIndex(0); // the default account comes first
-    return c;
-}
-
-ComposerWindow *MainWindow::composeMailto(const QString &url)
-{
-    const auto mailto = mime::MailtoUrl::parse(url);
-    if (!mailto)
-        return nullptr;
-    ComposerWindow *c = compose();
-    c->toEdit()->setText(mailto->to().join(QStringLiteral(", ")));
-    c->ccEdit()->setText(mailto->cc().join(QStringLiteral(", ")));
-    c->bccEdit()->setText(mailto->bcc().join(QStringLiteral(", ")));
-    c->subjectEdit()->setText(mailto->subject());
-    c->setBodyText(mailto->body());
-    c->raise();
-    c->activateWindow();
-    return c;
-}
-
-ComposerWindow *MainWindow::reply()
-{
-    return openComposer(ComposerWindow::Mode::Reply);
-}
-
-ComposerWindow *MainWindow::replyAll()
-{
-    return openComposer(ComposerWindow::Mode::ReplyAll);
-}
-
-ComposerWindow *MainWindow::forward()
-{
-    return openComposer(ComposerWindow::Mode::Forward);
-}
-
-ComposerWindow *MainWindow::forwardAsAttachment()
-{
-    const QModelIndex current = m_list->currentIndex();
-    if (!current.isValid() || m_view->message().from.isEmpty())
-        return nullptr;
-    QString error;
-    const auto bytes = m_model->messageData(current.row(), &error);
-    if (!bytes) {
-        m_statusText->setText(tr("The message cannot be read: %1").arg(error));
-        return nullptr;
-    }
-    ComposerWindow *c = openComposer(ComposerWindow::Mode::New);
-    c->setForwardAsAttachment(m_view->message(), *bytes, m_currentAccountId);
-    // Several selected: the others go along, in list order (as Thunderbird does).
-    QList<int> others = m_list->selectedRows();
-    std::reverse(others.begin(), others.end());
-    for (const int row : std::as_const(others)) {
-        if (row == current.row())
-            continue;
-        if (const auto other = m_model->messageData(row, &error))
-            c->addForwardedMessage(m_model->rowAt(row).entry.subject, *other);
-        else
-            m_statusText->setText(tr("The message cannot be read: %1").arg(error));
-    }
-    return c;
 }
 
 void MainWindow::rowsLeft(const QList<int> &rowsDescending, const QString &status)

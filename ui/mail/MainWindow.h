@@ -8,6 +8,7 @@
 #include "mail/FolderTree.h"
 #include "mail/MessageListView.h"
 #include "mail/MessageOperations.h"
+#include "mail/Composing.h"
 #include "store/Outbox.h"
 
 #include <QMainWindow>
@@ -69,7 +70,8 @@ public:
     [[nodiscard]] QLabel *statusText() const { return m_statusText; }
     [[nodiscard]] OptionsDialog *optionsDialog() const { return m_options; }
     [[nodiscard]] AccountDialog *newAccountDialog() const { return m_newAccount; }
-    [[nodiscard]] ComposerWindow *lastComposer() const { return m_lastComposer; }
+    // Verfassen, Antworten, Weiterleiten … with the message shown.
+    [[nodiscard]] Composing *composing() const { return m_composing; }
     // Löschen, Wiederherstellen, Markieren and Papierkorb leeren on the list's selection.
     [[nodiscard]] MessageOperations *operations() const { return m_operations; }
     [[nodiscard]] bool isBusy() const;
@@ -95,17 +97,6 @@ public slots:
     void cancelJobs();
     // "Anmelden…": OAuth sign-in for an account (SignInDialog: browser or device code with copy).
     SignInDialog *signIn(const QString &accountId);
-    ComposerWindow *compose();
-    // A mailto: link (mime::MailtoUrl, RFC 6068): a new message with its To/Cc/Bcc, subject and
-    // body, in front. nullptr when `url` is not a mailto: URL.
-    ComposerWindow *composeMailto(const QString &url);
-    ComposerWindow *reply();
-    ComposerWindow *replyAll();
-    ComposerWindow *forward();
-    // Weiterleiten als Anhang: the selected message unchanged, as message/rfc822.
-    ComposerWindow *forwardAsAttachment();
-    // Drafts: continues the draft in `row` in the composer.
-    ComposerWindow *openDraft(int row);
     // Sends what is due in the account's Outbox (after Senden in the composer).
     void sendOutbox(const QString &accountId);
     // Outbox: sends the selected message again (the user's word for Failed or Unknown ones).
@@ -131,7 +122,6 @@ private:
     // Auto-refresh (store::FolderWatcher): the counts and — if its files changed — the list are
     // refreshed, keeping the message shown.
     void onFoldersChanged();
-    ComposerWindow *openComposer(ComposerWindow::Mode mode);
     void createActions();
 
     store::AccountManager *m_accounts;
@@ -152,6 +142,7 @@ private:
     ActivityStatus *m_status;
     QLabel *m_statusText;
     MessageOperations *m_operations;
+    Composing *m_composing;
     QString m_statePath; // WindowState
     QAction *m_fetchAction = nullptr;
     QAction *m_composeAction = nullptr;
@@ -169,7 +160,6 @@ private:
     store::Mailbox::Kind m_currentKind = store::Mailbox::Kind::Inbox;
     QPointer<OptionsDialog> m_options;
     QPointer<AccountDialog> m_newAccount;
-    QPointer<ComposerWindow> m_lastComposer;
 };
 
 } // namespace kurier::ui
