@@ -2701,6 +2701,22 @@ Tel. +49 421 123456</translation>
         <source>Show certificate…</source>
         <translation>Zertifikat anzeigen…</translation>
     </message>
+    <message>
+        <source>Not sent yet, tried again at %1:</source>
+        <translation>Noch nicht gesendet, neuer Versuch um %1:</translation>
+    </message>
+    <message>
+        <source>Not sent:</source>
+        <translation>Nicht gesendet:</translation>
+    </message>
+    <message>
+        <source>Unknown whether it was sent (use Send Again only if it did not arrive):</source>
+        <translation>Unklar, ob sie gesendet wurde („Erneut senden“ nur, wenn sie nicht angekommen ist):</translation>
+    </message>
+    <message>
+        <source>Sending:</source>
+        <translation>Senden:</translation>
+    </message>
 </context>
 <context>
     <name>kurier::ui::CertificateDialog</name>
@@ -3041,11 +3057,7 @@ Tel. +49 421 123456</translation>
     </message>
 </context>
 <context>
-    <name>kurier::ui::MainWindow</name>
-    <message>
-        <source>Kurier</source>
-        <translation>Kurier</translation>
-    </message>
+    <name>kurier::ui::MailActions</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
@@ -3053,26 +3065,6 @@ Tel. +49 421 123456</translation>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Options</source>
-        <translation>&amp;Optionen</translation>
-    </message>
-    <message>
-        <source>&amp;Accounts…</source>
-        <translation>&amp;Benutzerkonten…</translation>
-    </message>
-    <message>
-        <source>There is no mail account yet.</source>
-        <translation>Es gibt noch kein Mailkonto.</translation>
-    </message>
-    <message>
-        <source>Create an account…</source>
-        <translation>Benutzerkonto anlegen…</translation>
-    </message>
-    <message>
-        <source>Filter by sender or subject</source>
-        <translation>Nach Absender oder Betreff filtern</translation>
     </message>
     <message>
         <source>&amp;Message</source>
@@ -3099,12 +3091,67 @@ Tel. +49 421 123456</translation>
         <translation>&amp;Weiterleiten</translation>
     </message>
     <message>
+        <source>Forward as A&amp;ttachment</source>
+        <translation>Als Anhan&amp;g weiterleiten</translation>
+    </message>
+    <message>
+        <source>Send A&amp;gain</source>
+        <translation>&amp;Erneut senden</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve As…</source>
+        <translation>&amp;Speichern unter…</translation>
+    </message>
+    <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
+        <source>Re&amp;store</source>
+        <translation>Wieder&amp;herstellen</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;Unread</source>
+        <translation>Als &amp;ungelesen markieren</translation>
+    </message>
+    <message>
+        <source>E&amp;mpty Trash</source>
+        <translation>&amp;Papierkorb leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Optionen</translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Benutzerkonten…</translation>
+    </message>
+    <message>
         <source>Main Toolbar</source>
         <translation>Hauptwerkzeugleiste</translation>
+    </message>
+    <message>
+        <source>Mark as R&amp;ead</source>
+        <translation>Als gelesen &amp;markieren</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::MainWindow</name>
+    <message>
+        <source>Kurier</source>
+        <translation>Kurier</translation>
+    </message>
+    <message>
+        <source>There is no mail account yet.</source>
+        <translation>Es gibt noch kein Mailkonto.</translation>
+    </message>
+    <message>
+        <source>Create an account…</source>
+        <translation>Benutzerkonto anlegen…</translation>
+    </message>
+    <message>
+        <source>Filter by sender or subject</source>
+        <translation>Nach Absender oder Betreff filtern</translation>
     </message>
     <message>
         <source>%1 – %2 – Kurier</source>
@@ -3119,56 +3166,12 @@ Tel. +49 421 123456</translation>
         <translation>Die Nachrichtenliste wird geladen…</translation>
     </message>
     <message>
-        <source>Not sent yet, tried again at %1:</source>
-        <translation>Noch nicht gesendet, neuer Versuch um %1:</translation>
-    </message>
-    <message>
-        <source>Not sent:</source>
-        <translation>Nicht gesendet:</translation>
-    </message>
-    <message>
-        <source>Unknown whether it was sent (use Send Again only if it did not arrive):</source>
-        <translation>Unklar, ob sie gesendet wurde („Erneut senden“ nur, wenn sie nicht angekommen ist):</translation>
-    </message>
-    <message>
-        <source>Sending:</source>
-        <translation>Senden:</translation>
-    </message>
-    <message>
-        <source>The message could not be queued again: %1</source>
-        <translation>Die Nachricht konnte nicht erneut eingereiht werden: %1</translation>
-    </message>
-    <message>
-        <source>Forward as A&amp;ttachment</source>
-        <translation>Als Anhan&amp;g weiterleiten</translation>
-    </message>
-    <message>
-        <source>Re&amp;store</source>
-        <translation>Wieder&amp;herstellen</translation>
-    </message>
-    <message>
-        <source>E&amp;mpty Trash</source>
-        <translation>&amp;Papierkorb leeren</translation>
-    </message>
-    <message>
-        <source>Mark as &amp;Unread</source>
-        <translation>Als &amp;ungelesen markieren</translation>
-    </message>
-    <message>
-        <source>Send A&amp;gain</source>
-        <translation>&amp;Erneut senden</translation>
-    </message>
-    <message>
-        <source>Mark as R&amp;ead</source>
-        <translation>Als gelesen &amp;markieren</translation>
-    </message>
-    <message>
         <source>Saved as %1</source>
         <translation>Gespeichert als %1</translation>
     </message>
     <message>
-        <source>Sa&amp;ve As…</source>
-        <translation>&amp;Speichern unter…</translation>
+        <source>The message could not be queued again.</source>
+        <translation>Die Nachricht konnte nicht erneut eingereiht werden.</translation>
     </message>
 </context>
 <context>

@@ -395,4 +395,12 @@ bool Mailbox::discardDraft(const Account &account, const QString &filePath)
     return QFile::remove(file);
 }
 
+std::optional<Outbox::Entry> Mailbox::outboxEntry(const Account &account, const QString &relativePath)
+{
+    Outbox outbox(accountRoot(account));
+    if (!outbox.open())
+        return std::nullopt;
+    return outbox.entry(HeaderIndex::baseName(relativePath));
+}
+
 } // namespace kurier::store

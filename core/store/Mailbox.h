@@ -3,6 +3,7 @@
 #include "store/Account.h"
 #include "store/MailLayout.h"
 #include "store/MessageSummary.h"
+#include "store/Outbox.h"
 
 #include <QCoreApplication>
 #include <QMetaType>
@@ -108,6 +109,10 @@ public:
     // A draft that was sent, or replaced by a newer save: removed. Only a file of the account's
     // Drafts is touched (a path from elsewhere is left alone, false).
     static bool discardDraft(const store::Account &account, const QString &filePath);
+
+    // The Outbox's record of a message there (a path relative to the Outbox): its state, the
+    // attempts and the last error. nullopt when there is none.
+    [[nodiscard]] static std::optional<Outbox::Entry> outboxEntry(const store::Account &account, const QString &relativePath);
 
     // Löschen for good (in the Trash and the Outbox): per message removed or not. An Outbox
     // message goes with its envelope; one being sent at this moment stays.

@@ -91,6 +91,22 @@ QString ActivityStatus::prefixOf(const QString &accountId) const
     return account ? account->prefix : QString();
 }
 
+void ActivityStatus::showOutboxState(const store::Outbox::Entry &entry)
+{
+    if (entry.state == store::Outbox::State::Queued || entry.lastError.isEmpty())
+        return;
+    QString context;
+    switch (entry.state) {
+    case store::Outbox::State::Deferred:
+        context = tr("Not sent yet, tried again at %1:").arg(QLocale().toString(entry.nextAttempt.toLocalTime(), QLocale::ShortFormat));
+        break;
+    case store::Outbox::State::Failed: context = tr("Not sent:"); break;
+    case store::Outbox::State::Unknown: context = tr("Unknown whether it was sent (use Send Again only if it did not arrive):"); break;
+    default: context = tr("Sending:"); break;
+    }
+    m_banner->showDiagnostic(context, entry.lastError);
+}
+
 void ActivityStatus::onSignInRequired(const activity::SignInRequest &request)
 {
     const QString prefix = prefixOf(request.accountId);

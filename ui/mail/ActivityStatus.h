@@ -1,6 +1,7 @@
 #pragma once
 
 #include "activity/MailActivity.h"
+#include "store/Outbox.h"
 
 #include <QObject>
 #include <QPointer>
@@ -33,6 +34,9 @@ public:
                    QStatusBar *statusBar, NewMailNotifier *notifier, QWidget *window);
 
     [[nodiscard]] QLabel *statusText() const { return m_text; }
+    // A message selected in the Outbox: why it has not gone yet (deferred until when, failed,
+    // unknown whether it went), from the Outbox's record. Nothing for one that simply waits.
+    void showOutboxState(const store::Outbox::Entry &entry);
     // The certificate dialog opened from the banner's "Show certificate…", while it is open.
     [[nodiscard]] CertificateDialog *certificateDialog() const { return m_certificateDialog; }
 

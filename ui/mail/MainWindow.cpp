@@ -8,6 +8,7 @@
 #include "mail/FolderTree.h"
 #include "mail/MessageListView.h"
 #include "mail/MessageOperations.h"
+#include "mail/MailActions.h"
 #include "activity/MailActivity.h"
 #include "mail/NewMailNotifier.h"
 #include "common/FormStyle.h"
@@ -77,11 +78,15 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     , m_statusText(m_status->statusText())
     , m_operations(new MessageOperations(accounts, m_model, m_list, m_statusText, this))
     , m_composing(new Composing(accounts, m_model, m_list, m_view, m_statusText, this))
+    , m_actions(new MailActions(this, m_composing, m_operations, m_view))
     , m_statePath(WindowState::pathBeside(accounts->settingsFilePath()))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kurier"));
-    createActions();
+    connect(m_actions->fetch, &QAction::triggered, this, &MainWindow::fetchAll);
+    connect(m_actions->retry, &QAction::triggered, this, &MainWindow::retrySelected);
+    connect(m_actions->emptyTrash, &QAction::triggered, this, [this] { m_operations->emptyTrash(m_currentAccountId); });
+    connect(m_actions->accounts, &QAction::triggered, this, &MainWindow::openAccountManager);
 
     // Shown while there is no account: what to do next, not an empty window.
     auto *emptyLayout = new QVBoxLayout(m_emptyPage);
@@ -120,14 +125,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
 
     connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onMessageSelected);
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    m_list->setMenuActions([this] {
-        const bool outbox = m_currentKind == store::Mailbox::Kind::Outbox;
-        QList<QAction *> actions{m_replyAction, m_replyAllAction, m_forwardAction, m_forwardAttachedAction, nullptr,
-                                 m_saveAction, outbox ? m_retryAction : m_toggleReadAction};
-        if (m_currentKind == store::Mailbox::Kind::Trash)
-            actions << m_restoreAction;
-        return actions << m_deleteAction;
-    });
+    m_list->setMenuActions([this] { return m_actions->contextMenu(m_currentKind); });
     // A draft opens in the composer to be finished.
     connect(m_list, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         if (m_currentKind == store::Mailbox::Kind::Drafts && index.isValid())
@@ -269,67 +267,6 @@ CertificateDialog *MainWindow::certificateDialog() const
     return m_status->certificateDialog();
 }
 
-void MainWindow::createActions()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu *message = menuBar()->addMenu(tr("&Message"));
-    message->setObjectName(QStringLiteral("messageMenu"));
-    m_fetchAction = message->addAction(tr("&Fetch Mail"), this, &MainWindow::fetchAll);
-    m_fetchAction->setObjectName(QStringLiteral("fetchAction"));
-    m_fetchAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_composeAction = message->addAction(tr("&Compose"), m_composing, &Composing::compose);
-    m_composeAction->setObjectName(QStringLiteral("composeAction"));
-    m_composeAction->setShortcut(QKeySequence::New);
-    message->addSeparator();
-    m_replyAction = message->addAction(tr("&Reply"), m_composing, &Composing::reply);
-    m_replyAction->setObjectName(QStringLiteral("replyAction"));
-    m_replyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_replyAllAction = message->addAction(tr("Reply to &All"), m_composing, &Composing::replyAll);
-    m_replyAllAction->setObjectName(QStringLiteral("replyAllAction"));
-    m_replyAllAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
-    m_forwardAction = message->addAction(tr("F&orward"), m_composing, &Composing::forward);
-    m_forwardAction->setObjectName(QStringLiteral("forwardAction"));
-    m_forwardAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_forwardAttachedAction = message->addAction(tr("Forward as A&ttachment"), m_composing, &Composing::forwardAsAttachment);
-    m_forwardAttachedAction->setObjectName(QStringLiteral("forwardAsAttachmentAction"));
-    m_retryAction = message->addAction(tr("Send A&gain"), this, &MainWindow::retrySelected);
-    m_retryAction->setObjectName(QStringLiteral("retryAction"));
-    m_saveAction = message->addAction(tr("Sa&ve As…"), m_view, &MessageView::saveMessage);
-    m_saveAction->setObjectName(QStringLiteral("saveMessageAction"));
-    m_saveAction->setShortcut(QKeySequence::Save);
-    message->addSeparator();
-    m_deleteAction = message->addAction(tr("&Delete"), m_operations, &MessageOperations::deleteSelected);
-    m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
-    m_deleteAction->setShortcut(QKeySequence::Delete);
-    m_restoreAction = message->addAction(tr("Re&store"), m_operations, &MessageOperations::restoreSelected);
-    m_restoreAction->setObjectName(QStringLiteral("restoreAction"));
-    m_toggleReadAction = message->addAction(tr("Mark as &Unread"), m_operations, &MessageOperations::toggleReadSelected);
-    m_toggleReadAction->setObjectName(QStringLiteral("toggleReadAction"));
-    // Thunderbird's key; the filter field keeps a typed "m" (a line edit overrides shortcuts
-    // that are text).
-    m_toggleReadAction->setShortcut(QKeySequence(Qt::Key_M));
-    m_emptyTrashAction = message->addAction(tr("E&mpty Trash"), this, [this] { m_operations->emptyTrash(m_currentAccountId); });
-    m_emptyTrashAction->setObjectName(QStringLiteral("emptyTrashAction"));
-
-    QMenu *options = menuBar()->addMenu(tr("&Options"));
-    options->setObjectName(QStringLiteral("optionsMenu"));
-    QAction *accountsAction = options->addAction(tr("&Accounts…"), this, &MainWindow::openAccountManager);
-    accountsAction->setObjectName(QStringLiteral("accountsAction"));
-
-    QToolBar *toolbar = addToolBar(tr("Main Toolbar"));
-    toolbar->setObjectName(QStringLiteral("mainToolbar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->addActions({m_fetchAction, m_composeAction});
-    toolbar->addSeparator();
-    toolbar->addActions({m_replyAction, m_replyAllAction, m_forwardAction});
-    toolbar->addSeparator();
-    toolbar->addAction(m_deleteAction);
-}
-
 void MainWindow::refreshAccounts()
 {
     const QString previousAccount = m_currentAccountId;
@@ -428,79 +365,47 @@ void MainWindow::onMessageSelected()
         return;
     }
     m_view->showMessage(*bytes);
-    if (m_currentKind == store::Mailbox::Kind::Outbox)
-        showOutboxState(row);
+    const auto account = m_accounts->findById(m_currentAccountId);
+    if (account && m_currentKind == store::Mailbox::Kind::Outbox) {
+        if (const auto entry = store::Mailbox::outboxEntry(*account, m_model->rowAt(row).relativePath))
+            m_status->showOutboxState(*entry);
+    }
     if (m_model->rowAt(row).unread && m_operations->setRead(row, true))
         refreshCounts();
     updateActions();
 }
 
-std::optional<store::Outbox::Entry> MainWindow::outboxEntry(int row) const
-{
-    const auto account = m_accounts->findById(m_currentAccountId);
-    if (!account || m_currentKind != store::Mailbox::Kind::Outbox || row < 0 || row >= m_model->rowCount())
-        return std::nullopt;
-    store::Outbox outbox(store::Mailbox::accountRoot(*account));
-    if (!outbox.open())
-        return std::nullopt;
-    return outbox.entry(store::HeaderIndex::baseName(m_model->rowAt(row).relativePath));
-}
-
-void MainWindow::showOutboxState(int row)
-{
-    const auto entry = outboxEntry(row);
-    if (!entry || entry->state == store::Outbox::State::Queued || entry->lastError.isEmpty())
-        return;
-    QString context;
-    switch (entry->state) {
-    case store::Outbox::State::Deferred:
-        context = tr("Not sent yet, tried again at %1:").arg(QLocale().toString(entry->nextAttempt.toLocalTime(), QLocale::ShortFormat));
-        break;
-    case store::Outbox::State::Failed: context = tr("Not sent:"); break;
-    case store::Outbox::State::Unknown: context = tr("Unknown whether it was sent (use Send Again only if it did not arrive):"); break;
-    default: context = tr("Sending:"); break;
-    }
-    m_banner->showDiagnostic(context, entry->lastError);
-}
-
 void MainWindow::retrySelected()
 {
     const QModelIndex current = m_list->currentIndex();
-    const auto entry = current.isValid() ? outboxEntry(current.row()) : std::nullopt;
     const auto account = m_accounts->findById(m_currentAccountId);
-    if (!entry || !account)
+    activity::AccountActivity *activity = m_activity->account(m_currentAccountId);
+    const auto entry = account && current.isValid() && m_currentKind == store::Mailbox::Kind::Outbox
+        ? store::Mailbox::outboxEntry(*account, m_model->rowAt(current.row()).relativePath)
+        : std::nullopt;
+    if (!entry || !activity)
         return;
     // The user's word: a Failed, Unknown or Deferred message is sent again now.
-    store::Outbox outbox(store::Mailbox::accountRoot(*account));
-    if (!outbox.open() || !outbox.retry(entry->id)) {
-        m_statusText->setText(tr("The message could not be queued again: %1").arg(outbox.errorString()));
-        return;
-    }
     m_banner->hide();
-    sendOutbox(account->id);
+    if (!activity->retry(entry->id))
+        m_statusText->setText(tr("The message could not be queued again."));
+    refreshCounts();
 }
 
 void MainWindow::updateActions()
 {
-    const bool haveMessage = m_list->currentIndex().isValid() && !m_view->message().from.isEmpty();
-    const bool haveSelection = m_list->currentIndex().isValid() || m_list->selectionModel()->hasSelection();
-    m_replyAction->setEnabled(haveMessage);
-    m_replyAllAction->setEnabled(haveMessage);
-    m_forwardAction->setEnabled(haveMessage);
-    m_forwardAttachedAction->setEnabled(haveMessage);
-    m_deleteAction->setEnabled(haveSelection);
-    m_saveAction->setEnabled(haveSelection && m_view->hasMessage());
-    m_retryAction->setEnabled(haveSelection && m_currentKind == store::Mailbox::Kind::Outbox);
-    m_restoreAction->setEnabled(haveSelection && m_currentKind == store::Mailbox::Kind::Trash);
+    MailActions::State state;
+    state.kind = m_currentKind;
+    state.haveAccounts = !m_accounts->accounts().isEmpty();
+    state.haveMessage = m_list->currentIndex().isValid() && !m_view->message().from.isEmpty();
+    state.haveSelection = m_list->currentIndex().isValid() || m_list->selectionModel()->hasSelection();
+    state.canSave = m_view->hasMessage();
     const QList<int> rows = m_list->selectedRows();
     const int shown = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : rows.value(rows.size() - 1, -1);
-    const bool unread = shown >= 0 && m_model->rowAt(shown).unread;
-    m_toggleReadAction->setText(unread ? tr("Mark as R&ead") : tr("Mark as &Unread"));
-    m_toggleReadAction->setEnabled(haveSelection && m_currentKind != store::Mailbox::Kind::Outbox);
+    state.shownUnread = shown >= 0 && m_model->rowAt(shown).unread;
     const auto account = m_accounts->findById(m_currentAccountId);
-    m_emptyTrashAction->setEnabled(account && store::Mailbox::messageCount(*account, store::Mailbox::Kind::Trash) > 0);
-    m_composeAction->setEnabled(!m_accounts->accounts().isEmpty());
-    m_fetchAction->setEnabled(!m_accounts->accounts().isEmpty());
+    state.trashHasMessages = account && store::Mailbox::messageCount(*account, store::Mailbox::Kind::Trash) > 0;
+    m_actions->update(state);
 }
 
 void MainWindow::offerFirstAccount()

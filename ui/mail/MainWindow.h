@@ -9,6 +9,7 @@
 #include "mail/MessageListView.h"
 #include "mail/MessageOperations.h"
 #include "mail/Composing.h"
+#include "mail/MailActions.h"
 #include "store/Outbox.h"
 
 #include <QMainWindow>
@@ -114,15 +115,12 @@ private:
     // A fetch or send ended: the list and the counts show what it changed.
     void onActivityFinished(const QString &accountId, const activity::Outcome &outcome);
     void updateActions();
-    [[nodiscard]] std::optional<store::Outbox::Entry> outboxEntry(int row) const;
-    void showOutboxState(int row);
     // After rows left the list (moved or deleted): shows the message after them, as other mail
     // programs do, and updates counts and actions.
     void rowsLeft(const QList<int> &rowsDescending, const QString &status);
     // Auto-refresh (store::FolderWatcher): the counts and — if its files changed — the list are
     // refreshed, keeping the message shown.
     void onFoldersChanged();
-    void createActions();
 
     store::AccountManager *m_accounts;
     QStackedWidget *m_pages;
@@ -143,19 +141,8 @@ private:
     QLabel *m_statusText;
     MessageOperations *m_operations;
     Composing *m_composing;
+    MailActions *m_actions;
     QString m_statePath; // WindowState
-    QAction *m_fetchAction = nullptr;
-    QAction *m_composeAction = nullptr;
-    QAction *m_replyAction = nullptr;
-    QAction *m_replyAllAction = nullptr;
-    QAction *m_forwardAction = nullptr;
-    QAction *m_forwardAttachedAction = nullptr;
-    QAction *m_deleteAction = nullptr;
-    QAction *m_retryAction = nullptr;
-    QAction *m_restoreAction = nullptr;
-    QAction *m_toggleReadAction = nullptr;
-    QAction *m_saveAction = nullptr;
-    QAction *m_emptyTrashAction = nullptr;
     QString m_currentAccountId;
     store::Mailbox::Kind m_currentKind = store::Mailbox::Kind::Inbox;
     QPointer<OptionsDialog> m_options;
