@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts/CertificateDialog.h"
 #include "activity/MailActivity.h"
 #include "store/Outbox.h"
 
@@ -17,7 +18,6 @@ class AccountManager;
 
 namespace kurier::ui {
 
-class CertificateDialog;
 class ErrorBanner;
 class NewMailNotifier;
 

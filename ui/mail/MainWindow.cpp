@@ -1,62 +1,33 @@
 #include "mail/MainWindow.h"
-#include "common/WindowState.h"
 
-#include "accounts/AccountDialog.h"
-#include "accounts/CertificateDialog.h"
-#include "common/ErrorBanner.h"
-#include "mail/ActivityStatus.h"
-#include "mail/FolderTree.h"
-#include "mail/MessageListView.h"
-#include "mail/MessageOperations.h"
-#include "mail/MailActions.h"
+#include "accounts/SignInDialog.h"
 #include "activity/MailActivity.h"
-#include "mail/NewMailNotifier.h"
+#include "common/ErrorBanner.h"
 #include "common/FormStyle.h"
+#include "common/WindowState.h"
+#include "mail/ActivityStatus.h"
 #include "mail/MessageListModel.h"
 #include "mail/MessageView.h"
-#include "accounts/OptionsDialog.h"
-#include "common/Question.h"
-#include "accounts/SignInDialog.h"
+#include "mail/NewMailNotifier.h"
 #include "store/AccountManager.h"
 #include "store/FolderWatcher.h"
-#include "store/Outbox.h"
 
-#include <QApplication>
 #include <QCloseEvent>
-#include <QSet>
-#include <QComboBox>
-#include <QPlainTextEdit>
 #include <QDesktopServices>
 #include <QDir>
-#include <QSignalBlocker>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
-#include <QMenu>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QTableView>
-#include <QTimer>
-#include <QToolBar>
-#include <QToolButton>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
-#include <functional>
 
 namespace kurier::ui {
-
-namespace {
-
-
-} // namespace
 
 MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     : QMainWindow(parent)

@@ -1,30 +1,20 @@
 #pragma once
 
 #include "accounts/AccountDialog.h"
-#include "accounts/CertificateDialog.h"
-#include "compose/ComposerWindow.h"
-#include "store/Mailbox.h"
 #include "accounts/OptionsDialog.h"
+#include "mail/Composing.h"
 #include "mail/FolderTree.h"
+#include "mail/MailActions.h"
 #include "mail/MessageListView.h"
 #include "mail/MessageOperations.h"
-#include "mail/Composing.h"
-#include "mail/MailActions.h"
-#include "store/Outbox.h"
+#include "store/Mailbox.h"
 
 #include <QMainWindow>
 #include <QPointer>
-#include <QSet>
 
 class QLabel;
-class QTimer;
 class QLineEdit;
-#include <QMessageBox>
-class QProgressBar;
 class QStackedWidget;
-class QTableView;
-class QToolButton;
-class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace kurier::store {
@@ -42,9 +32,9 @@ namespace kurier::ui {
 class ActivityStatus;
 class CertificateDialog;
 class ErrorBanner;
-class NewMailNotifier;
 class MessageListModel;
 class MessageView;
+class NewMailNotifier;
 class SignInDialog;
 
 // The mail window: accounts with their folders (unread counts) on the left, the message list
