@@ -94,7 +94,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, m_model, &MessageListModel::setFilterText);
 
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::onMessageSelected);
+    connect(m_list, &MessageListView::currentMessageChanged, this, &MainWindow::onMessageSelected);
     connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     m_list->setMenuActions([this] { return m_actions->contextMenu(m_currentKind); });
     // A draft opens in the composer to be finished.
@@ -102,23 +102,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
         if (m_currentKind == store::Mailbox::Kind::Drafts && index.isValid())
             m_composing->openDraft(index.row());
     });
-    connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        // A reload because the folder changed on disk keeps the message shown (and its state,
-        // such as remote content loaded) when it is still there.
-        const QString keep = std::exchange(m_keepSelection, QString());
-        const int row = keep.isEmpty() ? -1 : m_model->exposeRowOf(keep);
-        if (row >= 0) {
-            {
-                const QSignalBlocker block(m_list->selectionModel());
-                m_list->selectionModel()->setCurrentIndex(m_model->index(row, 0),
-                                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            }
-            m_list->viewport()->update();
-        } else {
-            m_view->clear();
-        }
-        updateActions();
-    });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateActions);
     // Another program wrote a folder: counts and — if its files changed — the list.
     connect(m_watcher, &store::FolderWatcher::changed, this, &MainWindow::onFoldersChanged);
     connect(m_model, &MessageListModel::loadingChanged, this, [this](bool loading) {
@@ -282,10 +266,7 @@ void MainWindow::onFoldersChanged()
     // Only when the files differ from the rows (our own read flags are already in the rows).
     if (store::Mailbox::files(m_model->folder()) == m_model->relativePaths())
         return;
-    const QModelIndex current = m_list->currentIndex();
-    if (current.isValid())
-        m_keepSelection = store::HeaderIndex::baseName(m_model->rowAt(current.row()).relativePath);
-    m_model->refresh();
+    m_list->reloadKeepingCurrent();
 }
 
 void MainWindow::selectFolder(const QString &accountId, store::Mailbox::Kind kind)
@@ -452,27 +433,9 @@ void MainWindow::onActivityFinished(const QString &accountId, const activity::Ou
 void MainWindow::rowsLeft(const QList<int> &rowsDescending, const QString &status)
 {
     m_view->clear();
-    {
-        // Qt's selection model moves a removed current row to the one above (the view corrects
-        // that only in single-selection mode); showing that row would mark it read. The next
-        // message is chosen below, after the removal.
-        const QSignalBlocker block(m_list->selectionModel());
-        m_model->removeMessageRows(rowsDescending);
-    }
+    m_list->removeRowsAndShowNext(rowsDescending);
     refreshCounts();
     m_statusText->setText(status);
-    // The next message is shown, as in other mail programs (the list goes on where it was). The
-    // view may have moved its current index there already while the rows went.
-    const int first = rowsDescending.isEmpty() ? 0 : rowsDescending.last();
-    if (m_model->rowCount() > 0) {
-        const QModelIndex next = m_model->index(std::min(first, m_model->rowCount() - 1), 0);
-        if (m_list->currentIndex() == next) {
-            m_list->selectionModel()->select(next, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            onMessageSelected();
-        } else {
-            m_list->setCurrentIndex(next);
-        }
-    }
     updateActions();
 }
 

@@ -105,8 +105,7 @@ private:
     // A fetch or send ended: the list and the counts show what it changed.
     void onActivityFinished(const QString &accountId, const activity::Outcome &outcome);
     void updateActions();
-    // After rows left the list (moved or deleted): shows the message after them, as other mail
-    // programs do, and updates counts and actions.
+    // After rows left the list (moved or deleted): the message after them, counts and actions.
     void rowsLeft(const QList<int> &rowsDescending, const QString &status);
     // Auto-refresh (store::FolderWatcher): the counts and — if its files changed — the list are
     // refreshed, keeping the message shown.
@@ -125,7 +124,6 @@ private:
     MessageView *m_view;
     activity::MailActivity *m_activity;
     store::FolderWatcher *m_watcher;
-    QString m_keepSelection; // base name of the message to keep shown across a list reload
     NewMailNotifier *m_notifier;
     ActivityStatus *m_status;
     QLabel *m_statusText;

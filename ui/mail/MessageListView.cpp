@@ -1,10 +1,12 @@
 #include "mail/MessageListView.h"
 
 #include "mail/MessageListModel.h"
+#include "store/HeaderIndex.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <algorithm>
 
 namespace kurier::ui {
@@ -49,6 +51,21 @@ MessageListView::MessageListView(MessageListModel *model, QWidget *parent)
     });
     addAction(selectAllAction);
 
+    connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MessageListView::currentMessageChanged);
+    connect(model, &QAbstractItemModel::modelReset, this, [this] {
+        const QString keep = std::exchange(m_keep, QString());
+        const int row = keep.isEmpty() ? -1 : m_model->exposeRowOf(keep);
+        if (row < 0) {
+            emit currentMessageChanged(); // none any more
+            return;
+        }
+        {
+            const QSignalBlocker block(selectionModel()); // the same message: nothing to show anew
+            selectionModel()->setCurrentIndex(m_model->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+        viewport()->update();
+    });
+
     // The message's actions where the message is (a right click selects the row first).
     setContextMenuPolicy(Qt::CustomContextMenu);
     connect(this, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
@@ -82,6 +99,37 @@ QList<int> MessageListView::selectedRows() const
         rows << currentIndex().row();
     std::sort(rows.begin(), rows.end(), std::greater<>());
     return rows;
+}
+
+void MessageListView::reloadKeepingCurrent()
+{
+    if (currentIndex().isValid())
+        m_keep = store::HeaderIndex::baseName(m_model->rowAt(currentIndex().row()).relativePath);
+    m_model->refresh();
+}
+
+void MessageListView::removeRowsAndShowNext(const QList<int> &rowsDescending)
+{
+    {
+        // Qt's selection model moves a removed current row to the one above (the view corrects
+        // that only in single-selection mode); showing that row would mark it read. The next
+        // message is chosen below, after the removal.
+        const QSignalBlocker block(selectionModel());
+        m_model->removeMessageRows(rowsDescending);
+    }
+    const int first = rowsDescending.isEmpty() ? 0 : rowsDescending.last();
+    if (m_model->rowCount() == 0) {
+        emit currentMessageChanged();
+        return;
+    }
+    // The view may have moved its current index there already while the rows went.
+    const QModelIndex next = m_model->index(std::min(first, m_model->rowCount() - 1), 0);
+    if (currentIndex() == next) {
+        selectionModel()->select(next, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        emit currentMessageChanged();
+    } else {
+        setCurrentIndex(next);
+    }
 }
 
 } // namespace kurier::ui

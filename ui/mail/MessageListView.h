@@ -26,9 +26,21 @@ public:
     // other keeps the rest valid; the current row when nothing is selected.
     [[nodiscard]] QList<int> selectedRows() const;
 
+    // The folder changed on disk: reloads the list, keeping the message shown (and its state,
+    // such as remote content loaded) when it is still there.
+    void reloadKeepingCurrent();
+    // These rows left the list (moved or deleted): removes them and makes the message after
+    // them current, as other mail programs do (the list goes on where it was).
+    void removeRowsAndShowNext(const QList<int> &rowsDescending);
+
+signals:
+    // Another message is current (or none): the window shows it.
+    void currentMessageChanged();
+
 private:
     MessageListModel *m_model;
     std::function<QList<QAction *>()> m_menuActions;
+    QString m_keep; // base name of the message to keep current across a reload
 };
 
 } // namespace kurier::ui
