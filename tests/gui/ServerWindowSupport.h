@@ -3,6 +3,7 @@
 // (tst_mail_window_servers, tst_certificate_trust). Header-only.
 
 #include "mail/MainWindow.h"
+#include "activity/MailActivity.h"
 #include "mail/MessageListModel.h"
 
 #include <QString>
@@ -15,7 +16,7 @@ namespace kurier::test {
 inline void fetchUntil(ui::MainWindow &window, int count)
 {
     for (int attempt = 0; attempt < 20 && window.messageModel()->totalCount() < count; ++attempt) {
-        window.fetchAll();
+        window.activity()->fetchAll();
         QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
         if (window.messageModel()->totalCount() < count)
             QTest::qWait(500);

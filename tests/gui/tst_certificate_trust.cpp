@@ -9,6 +9,7 @@
 #include "GuiTestSupport.h"
 #include "store/Mailbox.h"
 #include "mail/MainWindow.h"
+#include "activity/MailActivity.h"
 #include "mail/MessageListModel.h"
 #include "oauth/OAuthDiagnostics.h"
 #include "oauth/TokenClient.h"
@@ -178,7 +179,7 @@ void TestCertificateTrust::fetchTrustRetry()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    window.fetchAll();
+    window.activity()->fetchAll();
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     QVERIFY(!window.banner()->isHidden());
     QVERIFY2(window.banner()->text().contains(QStringLiteral("certificate")), qPrintable(window.banner()->text()));
@@ -205,7 +206,7 @@ void TestCertificateTrust::fetchTrustRetry()
     // The same in German (a new attempt, so the banner's texts are German).
     {
         test::LanguageScope german(QStringLiteral("de"));
-        window.fetchAll();
+        window.activity()->fetchAll();
         QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
         QCOMPARE(window.banner()->actionButton()->text(), QStringLiteral("Zertifikat anzeigen…"));
         test::screenshot(&window, QStringLiteral("certificate-banner-de"));

@@ -13,6 +13,7 @@
 #include "mime/HeaderText.h"
 #include "store/Mailbox.h"
 #include "mail/MainWindow.h"
+#include "activity/MailActivity.h"
 #include "mail/MessageListModel.h"
 #include "mail/MessageView.h"
 #include "mail/SafeFileName.h"
@@ -481,7 +482,7 @@ void TestMailWindow::markFolderReadFromItsMenu()
     ui::MainWindow window(m_f->manager.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTreeWidgetItem *inboxItem = window.folderItem(account.id, store::Mailbox::Kind::Inbox);
+    QTreeWidgetItem *inboxItem = window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Inbox);
     QCOMPARE(inboxItem->text(0), QStringLiteral("Inbox (2)"));
     QTRY_COMPARE(window.messageModel()->rowCount(), int(messages));
 
@@ -517,7 +518,7 @@ void TestMailWindow::markFolderReadFromItsMenu()
     markRead = folderMenuAction(inboxItem);
     QVERIFY(markRead && !markRead->isEnabled());
     qDeleteAll(window.findChildren<QMenu *>(QStringLiteral("accountContextMenu")));
-    QVERIFY(!folderMenuAction(window.folderItem(account.id, store::Mailbox::Kind::Sent)));
+    QVERIFY(!folderMenuAction(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Sent)));
     qDeleteAll(window.findChildren<QMenu *>(QStringLiteral("accountContextMenu")));
 }
 
@@ -568,7 +569,7 @@ void TestMailWindow::windowOpensAsItWasLeft()
         QCOMPARE(header->sortIndicatorSection(), int(ui::MessageListModel::SubjectColumn));
         QCOMPARE(header->sortIndicatorOrder(), Qt::AscendingOrder);
         QCOMPARE(window.messageList()->columnWidth(ui::MessageListModel::DateColumn), 171);
-        QCOMPARE(window.folderTree()->currentItem(), window.folderItem(sales.id, store::Mailbox::Kind::Sent));
+        QCOMPARE(window.folderTree()->currentItem(), window.folderTree()->folderItem(sales.id, store::Mailbox::Kind::Sent));
         // Sent shows the recipients, as it does when chosen by hand.
         QVERIFY(!window.messageList()->isColumnHidden(ui::MessageListModel::ToColumn));
     }
@@ -890,7 +891,7 @@ void TestMailWindow::composerValidatesAndQueuesInOutbox()
     QTRY_VERIFY(window.banner()->isVisible());
     QVERIFY(window.banner()->text().contains(QStringLiteral("Sending from SALES failed")));
     QCOMPARE(outbox.entries().first().state, store::Outbox::State::Deferred);
-    QTreeWidgetItem *outboxItem = window.folderItem(sales.id, store::Mailbox::Kind::Outbox);
+    QTreeWidgetItem *outboxItem = window.folderTree()->folderItem(sales.id, store::Mailbox::Kind::Outbox);
     QCOMPARE(outboxItem->text(0), QStringLiteral("Outbox (1)"));
     window.selectFolder(sales.id, store::Mailbox::Kind::Outbox);
     QCOMPARE(window.messageModel()->rowCount(), 1);
@@ -1273,7 +1274,7 @@ void TestMailWindow::periodicFetchAndNewMailNotification()
     const store::Account never = addAccount(QStringLiteral("NIE"), QStringLiteral("nie@example.com"));
     ui::MainWindow window(m_f->manager.get());
     window.show();
-    activity::FetchScheduler *scheduler = window.fetchScheduler();
+    activity::FetchScheduler *scheduler = window.activity()->scheduler();
     QVERIFY(scheduler->isScheduled(every.id));
     QCOMPARE(scheduler->intervalMs(every.id), 150);
     QVERIFY(!scheduler->isScheduled(never.id));
@@ -1285,7 +1286,7 @@ void TestMailWindow::periodicFetchAndNewMailNotification()
     QTRY_VERIFY_WITH_TIMEOUT(due.count() >= 3, 10000);
     QVERIFY(!QFile::exists(store::Mailbox::accountRoot(never) + QStringLiteral("/last-fetch-transcript.txt")));
     // While its fetch runs or waits, a due account is not queued a second time.
-    window.fetchAccount(every.id);
+    window.activity()->fetch(every.id);
     QVERIFY(window.isBusy());
     emit scheduler->fetchDue(every.id);
     emit scheduler->fetchDue(every.id);
@@ -1344,10 +1345,10 @@ void TestMailWindow::periodicFetchAndNewMailNotification()
     web.pop3.fetchIntervalMinutes = 0;
     QVERIFY(m_f->save(web).ok);
     QTRY_VERIFY(!scheduler->isScheduled(web.id));
-    window.fetchAccount(web.id);
+    window.activity()->fetch(web.id);
     QTRY_COMPARE_WITH_TIMEOUT(browser.urls.size(), 1, 10000);
     QVERIFY(browser.urls.first().toString().startsWith(QStringLiteral("https://login.example.com/tenant/oauth2/v2.0/authorize")));
-    window.cancelJobs();
+    window.activity()->cancel();
     QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
     QDesktopServices::unsetUrlHandler(QStringLiteral("http"));
     activity::FetchScheduler::setMinuteMs(60 * 1000);
@@ -1375,7 +1376,7 @@ void TestMailWindow::listFollowsOtherProcesses()
     window.messageList()->horizontalHeader()->setSortIndicator(ui::MessageListModel::SubjectColumn, Qt::AscendingOrder);
     window.messageList()->setCurrentIndex(model->index(2, 0)); // "Quarterly report"
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Quarterly report"));
-    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
+    QCOMPARE(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
 
     // Another process (kurierctl fetch, a second Kurier) stores a message: the list and the
     // count follow by themselves, the message shown stays.
@@ -1385,15 +1386,15 @@ void TestMailWindow::listFollowsOtherProcesses()
     QCOMPARE(model->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Aardvark news"));
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Quarterly report"));
     QCOMPARE(model->rowAt(window.messageList()->currentIndex().row()).entry.subject, QStringLiteral("Quarterly report"));
-    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (2)"));
+    QCOMPARE(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (2)"));
 
     // A folder that did not exist yet (the Trash) is picked up too.
     const store::Maildir trash(store::Mailbox::path(account, store::Mailbox::Kind::Trash));
     QVERIFY(trash.create());
     QVERIFY(trash.deliver(plainMessage("a@example.org", "Old", "Thu, 26 Nov 2026 08:00:00 +0100", "x\n")));
-    QTRY_COMPARE_WITH_TIMEOUT(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash (1)"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash (1)"), 5000);
     QVERIFY(trash.deliver(plainMessage("b@example.org", "Older", "Thu, 26 Nov 2026 07:00:00 +0100", "x\n")));
-    QTRY_COMPARE_WITH_TIMEOUT(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash (2)"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash (2)"), 5000);
 
     // Removed elsewhere: the row goes.
     QFile::remove(inbox.filePath(model->rowAt(0).relativePath)); // "Aardvark news"
@@ -1422,13 +1423,13 @@ void TestMailWindow::deleteMovesToTrashThenAsksThere()
     // The next message is shown (and so read): "Lunch?" was unread.
     QCOMPARE(window.messageList()->currentIndex().row(), 0);
     QCOMPARE(window.messageView()->message().subject, QStringLiteral("Lunch?"));
-    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
+    QCOMPARE(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
 
     // "Lunch?" goes too (read now).
     const QString second = window.messageModel()->filePath(0);
     window.operations()->deleteSelected();
     QVERIFY(!QFile::exists(second));
-    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash"));
+    QCOMPARE(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash"));
     // No "delete on server" for this account: nothing is marked for the server.
     QVERIFY(!QFileInfo::exists(store::Mailbox::accountRoot(account) + QStringLiteral("/delete-on-server")));
 
@@ -1499,11 +1500,11 @@ void TestMailWindow::severalMessagesAtOnce()
     toggleRead->trigger();
     for (int row = 0; row < 3; ++row)
         QVERIFY(model->rowAt(row).unread);
-    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash (3)"));
+    QCOMPARE(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash (3)"));
     toggleRead->trigger();
     for (int row = 0; row < 3; ++row)
         QVERIFY(!model->rowAt(row).unread);
-    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash"));
+    QCOMPARE(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash"));
 
     // Two restored: back in the Inbox, no longer to be deleted on the server.
     window.messageList()->setCurrentIndex(model->index(0, 0));
@@ -1652,7 +1653,7 @@ void TestMailWindow::trashRestoresAndEmpties()
     QCOMPARE(inbox.messages().size(), 2);
     QVERIFY(trash.messages().isEmpty());
     QVERIFY(!empty->isEnabled());
-    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox")); // both were read
+    QCOMPARE(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox")); // both were read
 
     // Papierkorb leeren asks first; Abbrechen (the default) keeps everything.
     window.selectFolder(account.id, store::Mailbox::Kind::Inbox);
@@ -1678,7 +1679,7 @@ void TestMailWindow::trashRestoresAndEmpties()
     QVERIFY(!QFileInfo::exists(trash.path() + QStringLiteral("/.kurier-origin")));
     QCOMPARE(window.statusText()->text(), QStringLiteral("The Trash of INFO is empty."));
     QTRY_COMPARE(window.messageModel()->totalCount(), 0);
-    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash"));
+    QCOMPARE(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Trash)->text(0), QStringLiteral("Trash"));
     QVERIFY(!empty->isEnabled());
     // Both were from the Inbox of a "delete on server" account: still marked for the server.
     QCOMPARE(store::DeletionRequests(store::Mailbox::accountRoot(account)).keys(), QList<QByteArray>{"00ff00ff00ff00ff"});
@@ -1803,7 +1804,7 @@ void TestMailWindow::screenshotsGerman()
     test::screenshot(c, QStringLiteral("composer-de"));
 
     // A failing Abrufen in German: the banner with Ursache and Abhilfe.
-    window.fetchAccount(account.id);
+    window.activity()->fetch(account.id);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 15000);
     QTRY_VERIFY(window.banner()->isVisible());
     QVERIFY2(window.banner()->text().contains(QStringLiteral("Abrufen für INFO fehlgeschlagen")), qPrintable(window.banner()->text()));

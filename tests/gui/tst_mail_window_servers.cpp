@@ -191,7 +191,7 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
     // Everything from here on as a user does it: no account is made behind the window's back.
     const store::Account account = createOAuthAccountThroughGui(window, f.manager.get(), user, password);
     QVERIFY(!account.id.isEmpty());
-    QCOMPARE(window.fetchScheduler()->intervalMs(account.id), 30 * 60 * 1000);
+    QCOMPARE(window.activity()->scheduler()->intervalMs(account.id), 30 * 60 * 1000);
 
     const QByteArray first = "From: Anna Schmidt <" + user.toUtf8() + ">\r\nTo: " + user.toUtf8()
         + "\r\nSubject: =?UTF-8?Q?Gr=C3=BC=C3=9Fe?= vom Server\r\nDate: Fri, 27 Nov 2026 10:00:00 +0100\r\n"
@@ -210,14 +210,14 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
     QCOMPARE(window.messageModel()->rowCount(), 2);
     QCOMPARE(newMail.count(), 1);
     QCOMPARE(newMail.first().at(1).toString(), QStringLiteral("2 new messages"));
-    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (2)"));
+    QCOMPARE(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (2)"));
     QVERIFY(window.statusText()->text().contains(QStringLiteral("2 new messages")));
     // Newest first: "Zweite", then the one to reply to.
     QCOMPARE(window.messageModel()->index(1, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Grüße vom Server"));
     window.messageList()->setCurrentIndex(window.messageModel()->index(1, 0));
     QCOMPARE(window.messageView()->findChild<QLabel *>(QStringLiteral("headerSubject"))->text(), QStringLiteral("Grüße vom Server"));
     QVERIFY(window.messageView()->browser()->toHtml().contains(QStringLiteral("href=\"https://kurier.test/info\"")));
-    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
+    QCOMPARE(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Inbox)->text(0), QStringLiteral("Inbox (1)"));
     test::screenshot(&window, QStringLiteral("mail-window-fetched-en"));
 
     // Antworten with an attachment; the reply goes to the sender, which is this mailbox.
@@ -238,7 +238,7 @@ void TestMailWindowServers::fetchReadReplyWithAttachmentRoundTrip()
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
     QVERIFY2(window.statusText()->text().contains(QStringLiteral("1 message sent")), qPrintable(window.statusText()->text()));
-    QCOMPARE(window.folderItem(account.id, store::Mailbox::Kind::Outbox)->text(0), QStringLiteral("Outbox"));
+    QCOMPARE(window.folderTree()->folderItem(account.id, store::Mailbox::Kind::Outbox)->text(0), QStringLiteral("Outbox"));
     window.selectFolder(account.id, store::Mailbox::Kind::Sent);
     QCOMPARE(window.messageModel()->rowCount(), 1);
     QCOMPARE(window.messageModel()->index(0, ui::MessageListModel::SubjectColumn).data().toString(), QStringLiteral("Re: Grüße vom Server"));
@@ -290,7 +290,7 @@ void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.selectFolder(account.id, store::Mailbox::Kind::Inbox);
-    window.fetchAccount(account.id);
+    window.activity()->fetch(account.id);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
     QCOMPARE(window.messageModel()->totalCount(), 3);
@@ -307,7 +307,7 @@ void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
     QCOMPARE(QDir(requests).entryList(QDir::Files).size(), 1);
 
     // The next Abrufen deletes it there; nothing else goes, nothing is fetched again.
-    window.fetchAccount(account.id);
+    window.activity()->fetch(account.id);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
     QVERIFY2(window.statusText()->text().contains(QStringLiteral("no new messages")), qPrintable(window.statusText()->text()));
@@ -318,7 +318,7 @@ void TestMailWindowServers::deleteLocallyDeletesOnServerAtNextFetch()
     QCOMPARE(window.messageModel()->rowAt(0).entry.subject, QStringLiteral("Zwei"));
 
     // What the server has now: a fresh account on the same mailbox fetches "Eins" and "Drei".
-    window.fetchAccount(check.id);
+    window.activity()->fetch(check.id);
     QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 60000);
     QVERIFY2(window.banner()->isHidden(), qPrintable(window.banner()->detailsView()->toPlainText()));
     window.selectFolder(check.id, store::Mailbox::Kind::Inbox);
@@ -404,7 +404,7 @@ void TestMailWindowServers::fetchAndSendShareOneSignIn()
     ui::MainWindow window(f.manager.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.fetchAccount(account.id);
+    window.activity()->fetch(account.id);
     ui::ComposerWindow *composer = window.composing()->compose();
     composer->toEdit()->setText(user);
     composer->subjectEdit()->setText(QStringLiteral("Eine Anmeldung für beide"));

@@ -54,7 +54,7 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Kurier"));
-    connect(m_actions->fetch, &QAction::triggered, this, &MainWindow::fetchAll);
+    connect(m_actions->fetch, &QAction::triggered, m_activity, &activity::MailActivity::fetchAll);
     connect(m_actions->retry, &QAction::triggered, this, &MainWindow::retrySelected);
     connect(m_actions->emptyTrash, &QAction::triggered, this, [this] { m_operations->emptyTrash(m_currentAccountId); });
     connect(m_actions->accounts, &QAction::triggered, this, &MainWindow::openAccountManager);
@@ -72,12 +72,16 @@ MainWindow::MainWindow(store::AccountManager *accounts, QWidget *parent)
     emptyLayout->addStretch();
 
     connect(m_folders, &QTreeWidget::currentItemChanged, this, &MainWindow::onFolderSelected);
-    connect(m_folders, &FolderTree::fetchRequested, this, &MainWindow::fetchAccount);
+    connect(m_folders, &FolderTree::fetchRequested, m_activity, [this](const QString &id) { m_activity->fetch(id); });
     connect(m_folders, &FolderTree::signInRequested, this, &MainWindow::signIn);
     connect(m_folders, &FolderTree::markReadRequested, m_operations, &MessageOperations::markFolderRead);
     connect(m_folders, &FolderTree::emptyTrashRequested, m_operations, &MessageOperations::emptyTrash);
     connect(m_operations, &MessageOperations::messagesLeft, this, &MainWindow::rowsLeft);
-    connect(m_composing, &Composing::queued, this, &MainWindow::sendOutbox);
+    connect(m_composing, &Composing::queued, this, [this](const QString &accountId) {
+        refreshCounts(); // the Outbox shows it waiting
+        m_activity->send(accountId);
+    });
+    connect(m_activity, &activity::MailActivity::outboxChanged, this, &MainWindow::refreshCounts);
     connect(m_composing, &Composing::draftSaved, this, [this](const QString &accountId) {
         refreshCounts();
         if (accountId == m_currentAccountId && m_currentKind == store::Mailbox::Kind::Drafts)
@@ -212,11 +216,6 @@ bool MainWindow::isBusy() const
     return m_activity->isBusy();
 }
 
-activity::FetchScheduler *MainWindow::fetchScheduler() const
-{
-    return m_activity->scheduler();
-}
-
 CertificateDialog *MainWindow::certificateDialog() const
 {
     return m_status->certificateDialog();
@@ -248,11 +247,6 @@ void MainWindow::refreshAccounts()
     updateActions();
 }
 
-QTreeWidgetItem *MainWindow::folderItem(const QString &accountId, store::Mailbox::Kind kind) const
-{
-    return m_folders->folderItem(accountId, kind);
-}
-
 void MainWindow::refreshCounts()
 {
     m_notifier->setUnread(m_folders->refreshCounts());
@@ -271,7 +265,7 @@ void MainWindow::onFoldersChanged()
 
 void MainWindow::selectFolder(const QString &accountId, store::Mailbox::Kind kind)
 {
-    if (QTreeWidgetItem *item = folderItem(accountId, kind))
+    if (QTreeWidgetItem *item = m_folders->folderItem(accountId, kind))
         m_folders->setCurrentItem(item);
 }
 
@@ -391,27 +385,6 @@ void MainWindow::openAccountManager()
 }
 
 // --- fetching and sending ---------------------------------------------------------------
-
-void MainWindow::fetchAll()
-{
-    m_activity->fetchAll();
-}
-
-void MainWindow::fetchAccount(const QString &accountId)
-{
-    m_activity->fetch(accountId);
-}
-
-void MainWindow::sendOutbox(const QString &accountId)
-{
-    refreshCounts();
-    m_activity->send(accountId);
-}
-
-void MainWindow::cancelJobs()
-{
-    m_activity->cancel();
-}
 
 SignInDialog *MainWindow::signIn(const QString &accountId)
 {

@@ -15,14 +15,12 @@
 class QLabel;
 class QLineEdit;
 class QStackedWidget;
-class QTreeWidgetItem;
 
 namespace kurier::store {
 class AccountManager;
 class FolderWatcher;
 }
 namespace kurier::activity {
-class FetchScheduler;
 class MailActivity;
 struct Outcome;
 }
@@ -66,9 +64,7 @@ public:
     // Löschen, Wiederherstellen, Markieren and Papierkorb leeren on the list's selection.
     [[nodiscard]] MessageOperations *operations() const { return m_operations; }
     [[nodiscard]] bool isBusy() const;
-    // Periodic Abrufen per account (its fetch interval) and the new-mail notification.
-    [[nodiscard]] activity::FetchScheduler *fetchScheduler() const;
-    // Fetching, sending and signing in for every account, in the background.
+    // Fetching (also periodically), sending and signing in for every account, in the background.
     [[nodiscard]] activity::MailActivity *activity() const { return m_activity; }
     [[nodiscard]] NewMailNotifier *newMailNotifier() const { return m_notifier; }
     // The certificate dialog opened from the banner's "Show certificate…", while it is open.
@@ -76,20 +72,12 @@ public:
 
     // Shows a folder of an account (selects it in the tree).
     void selectFolder(const QString &accountId, store::Mailbox::Kind kind);
-    // The folder tree item of a folder, or nullptr.
-    [[nodiscard]] QTreeWidgetItem *folderItem(const QString &accountId, store::Mailbox::Kind kind) const;
 
 public slots:
     void openAccountManager();
     void openNewAccountDialog();
-    // Abrufen: every account (or one) one after the other.
-    void fetchAll();
-    void fetchAccount(const QString &accountId);
-    void cancelJobs();
     // "Anmelden…": OAuth sign-in for an account (SignInDialog: browser or device code with copy).
     SignInDialog *signIn(const QString &accountId);
-    // Sends what is due in the account's Outbox (after Senden in the composer).
-    void sendOutbox(const QString &accountId);
     // Outbox: sends the selected message again (the user's word for Failed or Unknown ones).
     void retrySelected();
 
