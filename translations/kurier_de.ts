@@ -2717,6 +2717,18 @@ Tel. +49 421 123456</translation>
         <source>Sending:</source>
         <translation>Senden:</translation>
     </message>
+    <message>
+        <source>%1: not sent yet, next attempt at %2</source>
+        <translation>%1: noch nicht gesendet, nächster Versuch um %2</translation>
+    </message>
+    <message>
+        <source>Not sent from %1 yet; Kurier tries again at %2 by itself:</source>
+        <translation>Von %1 noch nicht gesendet; Kurier versucht es um %2 von selbst erneut:</translation>
+    </message>
+    <message>
+        <source>%1: sending failed</source>
+        <translation>%1: Senden fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>kurier::ui::CertificateDialog</name>

@@ -121,20 +121,19 @@ void OutboxService::onRunFinished(const diagnostics::Diagnostic &error)
 {
     // The sender is still inside its signal: delete it later.
     m_sender.release()->deleteLater();
-    emit sendingChanged(false);
-    emit runFinished(error);
+    // What comes next is known before anyone hears of this run (nextRun() is asked then).
     if (error.code == u"outbox-busy") {
         // Another process sends from this Outbox; look again in a while.
         m_nextRun = QDateTime::currentDateTimeUtc().addSecs(30);
         m_timer.start(30 * 1000);
-        return;
-    }
-    if (m_again) {
+    } else if (m_again) {
         m_again = false;
         QMetaObject::invokeMethod(this, &OutboxService::sendNow, Qt::QueuedConnection);
-        return;
+    } else {
+        armTimer();
     }
-    armTimer();
+    emit sendingChanged(false);
+    emit runFinished(error);
 }
 
 void OutboxService::armTimer()

@@ -359,8 +359,11 @@ void TestMailWindowServers::deferredMessageGoesOutByItself()
     QVERIFY(composer->send());
 
     // The first attempt: deferred, and said so with the conversation behind it.
-    QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible() && window.banner()->text().contains(QStringLiteral("Sending from LATER failed")),
+    QTRY_VERIFY_WITH_TIMEOUT(window.banner()->isVisible()
+                                 && window.banner()->text().contains(QStringLiteral("Not sent from LATER yet; Kurier tries again at")),
                              30000);
+    QVERIFY2(window.statusText()->text().contains(QStringLiteral("LATER: not sent yet, next attempt at")),
+             qPrintable(window.statusText()->text()));
     const QString details = window.banner()->detailsView()->toPlainText();
     QVERIFY2(details.contains(QStringLiteral("Protocol transcript (passwords and tokens removed):")), qPrintable(details));
     QVERIFY2(details.contains(QStringLiteral("RCPT TO:<") + recipient + u'>'), qPrintable(details));

@@ -5,6 +5,7 @@
 #include "mail/NewMailNotifier.h"
 #include "store/AccountManager.h"
 
+#include <QDateTime>
 #include <QDesktopServices>
 #include <QLabel>
 #include <QLocale>
@@ -152,10 +153,22 @@ void ActivityStatus::onFinished(const activity::Outcome &outcome)
             m_text->setText(n == 1 ? tr("%1: 1 message sent").arg(prefix)
                                    : tr("%1: %2 messages sent").arg(prefix, QLocale().toString(n)));
     } else {
-        if (fetch)
+        // A message the server deferred goes again by itself (the Outbox's timer): say when.
+        const activity::AccountActivity *account = m_activity->account(outcome.accountId);
+        const QDateTime next = account && !fetch && outcome.diagnostic.retryable ? account->nextSendAttempt() : QDateTime();
+        const QString at = QLocale().toString(next.toLocalTime().time(), QLocale::ShortFormat);
+        QString context;
+        if (fetch) {
             m_text->setText(tr("%1: fetching failed").arg(prefix));
-        m_banner->showDiagnostic(fetch ? tr("Fetching mail for %1 failed:").arg(prefix) : tr("Sending from %1 failed:").arg(prefix),
-                                 outcome.diagnostic);
+            context = tr("Fetching mail for %1 failed:").arg(prefix);
+        } else if (next.isValid()) {
+            m_text->setText(tr("%1: not sent yet, next attempt at %2").arg(prefix, at));
+            context = tr("Not sent from %1 yet; Kurier tries again at %2 by itself:").arg(prefix, at);
+        } else {
+            m_text->setText(tr("%1: sending failed").arg(prefix));
+            context = tr("Sending from %1 failed:").arg(prefix);
+        }
+        m_banner->showDiagnostic(context, outcome.diagnostic);
         if (!outcome.transcript.isEmpty()) {
             m_banner->detailsView()->appendPlainText(QStringLiteral("\n") + tr("Protocol transcript (passwords and tokens removed):")
                                                      + u'\n' + outcome.transcript);
