@@ -16,6 +16,7 @@
 #include "mail/MessageView.h"
 #include "mail/NewMailNotifier.h"
 #include "accounts/OptionsDialog.h"
+#include "accounts/SignInDialog.h"
 #include "mail/SafeTextBrowser.h"
 #include "ServerWindowSupport.h"
 #include "support/TestAccounts.h"
@@ -453,6 +454,14 @@ void TestMailWindowServers::fetchAndSendShareOneSignIn()
     const QJsonObject stats = test::oauthStatsFor(m_network, user);
     QCOMPARE(stats.value(QStringLiteral("authorize")).toInt(), 1);
     QCOMPARE(stats.value(QStringLiteral("authorization_code")).toObject().value(QStringLiteral("requests")).toInt(), 1);
+
+    // Anmelden… from the folder tree signs in with the same provider: its token is theirs.
+    ui::SignInDialog *signIn = window.signIn(account.id);
+    QVERIFY(signIn);
+    QCOMPARE(signIn->provider(), activity->tokens());
+    QTRY_VERIFY_WITH_TIMEOUT(signIn->succeeded(), 15000); // the token it has already
+    signIn->close();
+    QCOMPARE(browser.urls.size(), 1);
     QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
 }
 

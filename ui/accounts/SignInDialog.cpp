@@ -19,10 +19,11 @@
 
 namespace kurier::ui {
 
-SignInDialog::SignInDialog(const store::Account &account, secrets::SecretStore *secrets, QWidget *parent)
+SignInDialog::SignInDialog(const store::Account &account, secrets::SecretStore *secrets, QWidget *parent,
+                           oauth::TokenProvider *shared)
     : QDialog(parent)
     , m_account(account)
-    , m_provider(new oauth::TokenProvider(account, secrets, this))
+    , m_provider(shared ? shared : new oauth::TokenProvider(account, secrets, this))
     , m_heading(new QLabel(this))
     , m_text(new QLabel(this))
     , m_code(new QLabel(this))
@@ -90,10 +91,13 @@ SignInDialog::SignInDialog(const store::Account &account, secrets::SecretStore *
     connect(m_copy, &QPushButton::clicked, this, [this] { QGuiApplication::clipboard()->setText(m_code->text()); });
     connect(m_openAgain, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(m_url); });
     connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
-        m_provider->cancel();
+        if (m_provider)
+            m_provider->cancel();
         reject();
     });
     connect(m_signIn, &QPushButton::clicked, this, [this] {
+        if (!m_provider)
+            return;
         m_provider->setSessionSecret(store::SecretName::Pop3Password, m_password->text());
         m_passwordLabel->hide();
         m_password->hide();
@@ -102,8 +106,8 @@ SignInDialog::SignInDialog(const store::Account &account, secrets::SecretStore *
         start();
     });
     connect(m_timer, &QTimer::timeout, this, &SignInDialog::updateCountdown);
-    connect(m_provider, &oauth::TokenProvider::browserSignInRequired, this, &SignInDialog::showBrowserStep);
-    connect(m_provider, &oauth::TokenProvider::deviceCodeSignInRequired, this, &SignInDialog::showDeviceStep);
+    connect(m_provider.data(), &oauth::TokenProvider::browserSignInRequired, this, &SignInDialog::showBrowserStep);
+    connect(m_provider.data(), &oauth::TokenProvider::deviceCodeSignInRequired, this, &SignInDialog::showDeviceStep);
 
     m_heading->setText(tr("Signing in to %1 …").arg(QUrl(account.oauth.tokenEndpoint).host()));
     m_text->setText(tr("Kurier asks the identity provider for a token for %1.").arg(account.pop3User().toHtmlEscaped()));
@@ -122,7 +126,7 @@ SignInDialog::SignInDialog(const store::Account &account, secrets::SecretStore *
 
 void SignInDialog::start()
 {
-    if (m_started)
+    if (m_started || !m_provider)
         return;
     m_started = true;
     QPointer<SignInDialog> self(this);
@@ -214,9 +218,10 @@ void SignInDialog::showResult(const oauth::TokenProvider::Result &result)
     emit finishedSignIn(true);
 }
 
-SignInDialog *SignInDialog::openFor(const store::Account &account, secrets::SecretStore *secrets, QWidget *parent)
+SignInDialog *SignInDialog::openFor(const store::Account &account, secrets::SecretStore *secrets, QWidget *parent,
+                                    oauth::TokenProvider *shared)
 {
-    auto *dialog = new SignInDialog(account, secrets, parent);
+    auto *dialog = new SignInDialog(account, secrets, parent, shared);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
     QTimer::singleShot(0, dialog, &SignInDialog::start);

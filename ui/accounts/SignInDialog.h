@@ -5,6 +5,7 @@
 #include "store/Account.h"
 
 #include <QDialog>
+#include <QPointer>
 
 class QDialogButtonBox;
 class QLabel;
@@ -26,15 +27,21 @@ class SignInDialog : public QDialog
 {
     Q_OBJECT
 public:
-    SignInDialog(const store::Account &account, secrets::SecretStore *secrets, QWidget *parent = nullptr);
+    // `shared`: the account's token provider (activity::AccountActivity::tokens), so that the
+    // token signed in for here is the one fetching and sending use, and a fetch waiting for a
+    // sign-in meanwhile continues with it. Null: a provider of the dialog's own.
+    SignInDialog(const store::Account &account, secrets::SecretStore *secrets, QWidget *parent = nullptr,
+                 oauth::TokenProvider *shared = nullptr);
     // "Anmelden…" from the account list and the folder tree alike: opens the dialog (window-modal,
     // deleted when closed) and starts the sign-in on the next turn of the event loop.
-    static SignInDialog *openFor(const store::Account &account, secrets::SecretStore *secrets, QWidget *parent);
+    static SignInDialog *openFor(const store::Account &account, secrets::SecretStore *secrets, QWidget *parent,
+                                 oauth::TokenProvider *shared = nullptr);
 
     // Starts the sign-in (called once the dialog is shown; public for tests).
     void start();
 
     [[nodiscard]] bool succeeded() const { return m_succeeded; }
+    [[nodiscard]] oauth::TokenProvider *provider() const { return m_provider; }
 
 signals:
     void finishedSignIn(bool ok);
@@ -46,7 +53,7 @@ private:
     void updateCountdown();
 
     store::Account m_account;
-    oauth::TokenProvider *m_provider;
+    QPointer<oauth::TokenProvider> m_provider;
     QLabel *m_heading;
     QLabel *m_text;
     QLabel *m_code;

@@ -391,7 +391,8 @@ SignInDialog *MainWindow::signIn(const QString &accountId)
     const auto account = m_accounts->findById(accountId);
     if (!account || !account->oauth.enabled)
         return nullptr;
-    return SignInDialog::openFor(*account, m_accounts->secretStore(), this);
+    activity::AccountActivity *activity = m_activity->account(accountId);
+    return SignInDialog::openFor(*account, m_accounts->secretStore(), this, activity ? activity->tokens() : nullptr);
 }
 
 void MainWindow::onActivityFinished(const QString &accountId, const activity::Outcome &outcome)
