@@ -3,6 +3,7 @@
 #include "common/SingleInstance.h"
 #include "i18n/Translations.h"
 #include "mime/MailtoUrl.h"
+#include "mime/ReplyRules.h"
 #include "secrets/KeychainSecretStore.h"
 #include "secrets/ProcessHardening.h"
 #include "store/AccountManager.h"
@@ -23,7 +24,8 @@ void openArguments(kurier::ui::MainWindow *window, const QStringList &arguments)
 {
     for (const QString &argument : arguments) {
         if (kurier::ui::ComposerWindow *composer = window->composing()->composeMailto(argument))
-            qCDebug(lcSingleInstance).noquote() << "composing from a mailto: link, to:" << composer->toEdit()->text();
+            qCDebug(lcSingleInstance).noquote() << "composing from a mailto: link, to:"
+                                                << kurier::mime::ReplyRules::addressList(composer->draft().to);
         else
             qCWarning(lcSingleInstance).noquote() << "ignored argument (not a mailto: link):" << argument.left(200);
     }

@@ -1293,6 +1293,29 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     </message>
 </context>
 <context>
+    <name>ReplyRules</name>
+    <message>
+        <source>%1 wrote:</source>
+        <translation>%1 schrieb:</translation>
+    </message>
+    <message>
+        <source>-------- Forwarded Message --------</source>
+        <translation>-------- Weitergeleitete Nachricht --------</translation>
+    </message>
+    <message>
+        <source>From: %1</source>
+        <translation>Von: %1</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Betreff: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Datum: %1</translation>
+    </message>
+</context>
+<context>
     <name>SendCommand</name>
     <message>
         <source>queued</source>
@@ -2860,28 +2883,8 @@ Tel. +49 421 123456</translation>
         <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>-------- Forwarded Message --------</source>
-        <translation>-------- Weitergeleitete Nachricht --------</translation>
-    </message>
-    <message>
-        <source>From: %1</source>
-        <translation>Von: %1</translation>
-    </message>
-    <message>
-        <source>Subject: %1</source>
-        <translation>Betreff: %1</translation>
-    </message>
-    <message>
-        <source>Date: %1</source>
-        <translation>Datum: %1</translation>
-    </message>
-    <message>
         <source>Forward: %1</source>
         <translation>Weiterleiten: %1</translation>
-    </message>
-    <message>
-        <source>%1 wrote:</source>
-        <translation>%1 schrieb:</translation>
     </message>
     <message>
         <source>Reply: %1</source>

@@ -111,4 +111,21 @@ std::optional<MailtoUrl> MailtoUrl::parse(const QString &url)
     return m;
 }
 
+Draft MailtoUrl::toDraft() const
+{
+    auto addresses = [](const QStringList &list) {
+        QList<MailAddress> out;
+        for (const QString &a : list)
+            out.append({QString(), a});
+        return out;
+    };
+    Draft d;
+    d.to = addresses(m_to);
+    d.cc = addresses(m_cc);
+    d.bcc = addresses(m_bcc);
+    d.subject = m_subject;
+    d.text = m_body;
+    return d;
+}
+
 } // namespace kurier::mime

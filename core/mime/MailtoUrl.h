@@ -1,5 +1,7 @@
 #pragma once
 
+#include "mime/Draft.h"
+
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -28,6 +30,8 @@ public:
     [[nodiscard]] const QStringList &bcc() const { return m_bcc; }
     [[nodiscard]] const QString &subject() const { return m_subject; }
     [[nodiscard]] const QString &body() const { return m_body; }
+    // As a draft for the composer (each address as the link spelled it).
+    [[nodiscard]] Draft toDraft() const;
     // Header field names in the URL that were not used (lower case), for logs and tests.
     [[nodiscard]] const QStringList &ignoredFields() const { return m_ignored; }
 

@@ -6,6 +6,7 @@
 #include "mail/SafeFileName.h"
 #include "common/WindowState.h"
 #include "mime/MessageBuilder.h"
+#include "mime/ReplyRules.h"
 #include "mime/RawMessage.h"
 #include "store/AccountManager.h"
 
@@ -39,44 +40,14 @@ namespace kurier::ui {
 
 namespace {
 
-QString quoted(const mime::ParsedMessage &m)
+// What an answer quotes: the text body, or the HTML one as text when there is no text.
+QString plainTextOf(const mime::ParsedMessage &m)
 {
-    QString text = m.text;
-    if (text.isEmpty() && !m.html.isEmpty()) {
-        QTextDocument doc;
-        doc.setHtml(m.html); // no resources are loaded for toPlainText
-        text = doc.toPlainText();
-    }
-    // The sender's signature is not part of what is answered (RFC 3676 §4.3: it starts at the
-    // last "-- " line).
-    if (text.startsWith(QLatin1String("-- \n")))
-        text.clear();
-    else if (const qsizetype signature = text.lastIndexOf(QLatin1String("\n-- \n")); signature >= 0)
-        text.truncate(signature);
-    while (text.endsWith(u'\n') || text.endsWith(u'\r'))
-        text.chop(1);
-    QStringList lines = text.split(u'\n');
-    for (QString &l : lines)
-        l = (l.startsWith(u'>') ? QStringLiteral(">") : QStringLiteral("> ")) + l;
-    return lines.join(u'\n');
-}
-
-// "Name <address>" for the address fields; a name with a comma or another special (RFC 5322
-// §3.2.3) goes in quotes, or "Desk, Front" would read as two addresses.
-QString joinAddresses(const QList<mime::MailAddress> &list)
-{
-    static const QRegularExpression special(QStringLiteral("[()<>\\[\\]:;@\\\\,.\"]"));
-    QStringList parts;
-    for (const mime::MailAddress &a : list) {
-        if (a.name.isEmpty() || !a.name.contains(special)) {
-            parts << a.toDisplayString();
-            continue;
-        }
-        QString quoted = a.name;
-        quoted.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""));
-        parts << QStringLiteral("\"%1\" <%2>").arg(quoted, a.address);
-    }
-    return parts.join(QStringLiteral(", "));
+    if (!m.text.isEmpty() || m.html.isEmpty())
+        return m.text;
+    QTextDocument doc;
+    doc.setHtml(m.html); // no resources are loaded for toPlainText
+    return doc.toPlainText();
 }
 
 } // namespace
@@ -388,9 +359,9 @@ void ComposerWindow::loadDraft(const mime::ParsedMessage &draft, const QString &
     const int index = m_from->findData(accountId);
     if (index >= 0)
         m_from->setCurrentIndex(index);
-    m_to->setText(joinAddresses(draft.to));
-    m_cc->setText(joinAddresses(draft.cc));
-    m_bcc->setText(joinAddresses(draft.bcc));
+    m_to->setText(mime::ReplyRules::addressList(draft.to));
+    m_cc->setText(mime::ReplyRules::addressList(draft.cc));
+    m_bcc->setText(mime::ReplyRules::addressList(draft.bcc));
     m_subject->setText(draft.subject);
     m_body->setPlainText(draft.text);
     // The draft holds the signature as text; if it is still the account's, From swaps it.
@@ -476,15 +447,9 @@ QString ComposerWindow::signatureBlockFor(const QString &accountId) const
     const auto account = m_accounts->findById(accountId);
     if (!account)
         return {};
-    QString signature = account->signature;
-    signature.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
-    signature.remove(u'\r');
-    if (signature.trimmed().isEmpty())
-        return {};
-    // RFC 3676 §4.3: "-- " on a line of its own starts the signature. As the editor will show it
-    // (toPlainText() turns no-break spaces and Unicode line separators into plain ones), so that
-    // it is found there again.
-    return asEditorText(QStringLiteral("\n\n-- \n") + signature);
+    // As the editor will show it (toPlainText() turns no-break spaces and Unicode line
+    // separators into plain ones), so that it is found there again.
+    return asEditorText(mime::ReplyRules::signatureBlock(account->signature));
 }
 
 void ComposerWindow::applySignature()
@@ -498,18 +463,11 @@ void ComposerWindow::applySignature()
         m_signatureBlock = block;
         return;
     }
-    // Ours is above a quote or forwarded text (which may hold the same signature: a forward of
-    // one's own message): only the part before it is searched.
-    const qsizetype ownEnd = !m_quotedPart.isEmpty() && text.endsWith(m_quotedPart) ? text.size() - m_quotedPart.size() : text.size();
-    qsizetype at = ownEnd;
-    qsizetype length = 0;
-    if (!m_signatureBlock.isEmpty()) {
-        // Whole, up to the end of its line: "Tel. 1 (mobil)" is a changed signature.
-        at = text.left(ownEnd).lastIndexOf(m_signatureBlock);
-        length = m_signatureBlock.size();
-        if (at < 0 || (at + length < text.size() && text.at(at + length) != u'\n'))
-            return; // the user changed it: it is their text now
-    }
+    const auto range = mime::ReplyRules::signatureRange(text, m_quotedPart, m_signatureBlock);
+    if (!range)
+        return; // the user changed it: it is their text now
+    const qsizetype at = range->at;
+    const qsizetype length = range->length;
     // An edit of the document (plain text: one position per UTF-16 unit, as in QString), so the
     // user's cursor stays where it was and Undo takes the swap back.
     QTextCursor user = m_body->textCursor();
@@ -537,40 +495,32 @@ void ComposerWindow::setOriginal(Mode mode, const mime::ParsedMessage &original,
     if (index >= 0)
         m_from->setCurrentIndex(index);
     const auto account = m_accounts->findById(accountId);
-    const QString own = account ? account->email : QString();
-    const QString subject = original.subject;
-    if (mode == Mode::Forward) {
-        m_subject->setText(subject.startsWith(QLatin1String("Fwd:"), Qt::CaseInsensitive) ? subject : QStringLiteral("Fwd: ") + subject);
-        m_quotedPart = asEditorText(QStringLiteral("\n\n") + tr("-------- Forwarded Message --------") + u'\n'
-            + tr("From: %1").arg(original.from.toDisplayString()) + u'\n' + tr("Subject: %1").arg(original.subject) + u'\n'
-            + tr("Date: %1").arg(QLocale().toString(original.date.toLocalTime(), QLocale::LongFormat)) + QStringLiteral("\n\n")
-            + original.text);
-        for (const mime::ParsedPart &p : original.attachments)
-            addAttachment({p.fileName, p.data, p.mimeType, {}});
-        setWindowTitle(tr("Forward: %1").arg(subject));
-    } else {
-        const QList<mime::MailAddress> replyTo = original.replyTo.isEmpty() ? QList<mime::MailAddress>{original.from} : original.replyTo;
-        m_to->setText(joinAddresses(replyTo));
-        if (mode == Mode::ReplyAll) {
-            QList<mime::MailAddress> others;
-            for (const mime::MailAddress &a : original.to + original.cc) {
-                if (a.address.compare(own, Qt::CaseInsensitive) != 0 && !replyTo.contains(a))
-                    others << a;
-            }
-            m_cc->setText(joinAddresses(others));
-        }
-        m_subject->setText(subject.startsWith(QLatin1String("Re:"), Qt::CaseInsensitive) ? subject : QStringLiteral("Re: ") + subject);
-        m_quotedPart = asEditorText(QStringLiteral("\n\n") + tr("%1 wrote:").arg(original.from.toDisplayString()) + u'\n' + quoted(original));
-        m_inReplyTo = original.messageId;
-        m_references = original.references;
-        if (!original.messageId.isEmpty())
-            m_references << original.messageId;
-        setWindowTitle(tr("Reply: %1").arg(subject));
-    }
+    using Rules = mime::ReplyRules;
+    const Rules::Mode rule = mode == Mode::Forward ? Rules::Mode::Forward
+        : mode == Mode::ReplyAll                   ? Rules::Mode::ReplyAll
+                                                   : Rules::Mode::Reply;
+    QString below;
+    const mime::Draft answer = Rules::answer(rule, original, account ? account->email : QString(), plainTextOf(original), &below);
     // The answer goes on top, then the signature, then what is answered or forwarded.
+    setDraft(answer);
     m_signatureBlock = signatureBlockFor(accountId);
+    m_quotedPart = asEditorText(below);
     m_body->setPlainText(m_signatureBlock + m_quotedPart);
     m_body->moveCursor(QTextCursor::Start);
+    setWindowTitle(mode == Mode::Forward ? tr("Forward: %1").arg(original.subject) : tr("Reply: %1").arg(original.subject));
+}
+
+void ComposerWindow::setDraft(const mime::Draft &draft)
+{
+    m_to->setText(mime::ReplyRules::addressList(draft.to));
+    m_cc->setText(mime::ReplyRules::addressList(draft.cc));
+    m_bcc->setText(mime::ReplyRules::addressList(draft.bcc));
+    m_subject->setText(draft.subject);
+    for (const mime::DraftAttachment &a : draft.attachments)
+        addAttachment(a);
+    m_inReplyTo = draft.inReplyTo;
+    m_references = draft.references;
+    setBodyText(draft.text);
 }
 
 void ComposerWindow::setForwardAsAttachment(const mime::ParsedMessage &original, const QByteArray &raw, const QString &accountId)
@@ -579,7 +529,7 @@ void ComposerWindow::setForwardAsAttachment(const mime::ParsedMessage &original,
     if (index >= 0)
         m_from->setCurrentIndex(index);
     const QString subject = original.subject;
-    m_subject->setText(subject.startsWith(QLatin1String("Fwd:"), Qt::CaseInsensitive) ? subject : QStringLiteral("Fwd: ") + subject);
+    m_subject->setText(mime::ReplyRules::forwardSubject(subject));
     addForwardedMessage(subject, raw);
     setWindowTitle(tr("Forward: %1").arg(subject));
     m_body->moveCursor(QTextCursor::Start);

@@ -45,6 +45,9 @@ public:
     // One more message forwarded with it (several selected), named after its subject.
     void addForwardedMessage(const QString &subject, const QByteArray &raw);
     void setRecipients(const QString &to);
+    // The counterpart of draft(): recipients, subject, body (above the account's signature),
+    // attachments and thread headers from `draft` (a mailto: link, an answer).
+    void setDraft(const mime::Draft &draft);
     // The body's own text (a mailto: body), followed by the signature.
     void setBodyText(const QString &text);
     // Continues a saved draft (a file in Drafts): the fields from it; once the message is sent

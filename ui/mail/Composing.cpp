@@ -8,7 +8,6 @@
 
 #include <QComboBox>
 #include <QLabel>
-#include <QLineEdit>
 #include <QSet>
 #include <algorithm>
 
@@ -90,11 +89,7 @@ ComposerWindow *Composing::composeMailto(const QString &url)
     if (!mailto)
         return nullptr;
     ComposerWindow *c = compose();
-    c->toEdit()->setText(mailto->to().join(QStringLiteral(", ")));
-    c->ccEdit()->setText(mailto->cc().join(QStringLiteral(", ")));
-    c->bccEdit()->setText(mailto->bcc().join(QStringLiteral(", ")));
-    c->subjectEdit()->setText(mailto->subject());
-    c->setBodyText(mailto->body());
+    c->setDraft(mailto->toDraft());
     c->raise();
     c->activateWindow();
     return c;
