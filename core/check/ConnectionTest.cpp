@@ -639,13 +639,7 @@ void ConnectionTest::requestToken(Server server, bool forceNew, TokenCallback do
         }
         connect(m_tokens, &oauth::TokenProvider::browserSignInRequired, this, &ConnectionTest::browserSignInRequired);
         connect(m_tokens, &oauth::TokenProvider::deviceCodeSignInRequired, this, &ConnectionTest::deviceCodeSignInRequired);
-        QPointer<oauth::TokenProvider> tokens = m_tokens;
-        m_tokenSource = [tokens](bool again, const TokenCallback &callback) {
-            if (!tokens)
-                return;
-            tokens->requestToken(
-                [callback](const oauth::TokenProvider::Result &r) { callback(r.token.accessToken, r.diagnostic); }, again);
-        };
+        m_tokenSource = m_tokens->tokenSource();
     }
     const Id authStep = server == Server::Pop3 ? Id::Pop3Auth : Id::SmtpAuth;
     if (forceNew) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sasl/TokenSource.h"
+
 #include "check/ConnectionStep.h"
 #include "diagnostics/Diagnostic.h"
 #include "oauth/DeviceCodeFlow.h"
@@ -56,8 +58,8 @@ public:
     using LookupDone = std::function<void(const QList<QHostAddress> &addresses, const QString &error)>;
     using Resolver = std::function<void(const QString &host, LookupDone done)>;
     using TransportFactory = std::function<net::Transport *(Server server, const net::TlsPolicy &policy)>;
-    using TokenCallback = std::function<void(const QString &accessToken, const diagnostics::Diagnostic &failure)>;
-    using TokenSource = std::function<void(bool forceNew, TokenCallback done)>;
+    using TokenCallback = sasl::TokenCallback;
+    using TokenSource = sasl::TokenSource;
 
     ConnectionTest(store::Account account, secrets::SecretStore *secrets, QObject *parent = nullptr);
     ~ConnectionTest() override;

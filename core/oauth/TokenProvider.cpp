@@ -307,6 +307,17 @@ void TokenProvider::deliver(const Result &result)
         cb(result);
 }
 
+sasl::TokenSource TokenProvider::tokenSource()
+{
+    return [self = QPointer<TokenProvider>(this)](bool forceNew, const sasl::TokenCallback &done) {
+        if (!self) {
+            done({}, {});
+            return;
+        }
+        self->requestToken([done](const Result &r) { done(r.token.accessToken, r.diagnostic); }, forceNew);
+    };
+}
+
 void TokenProvider::cancel()
 {
     if (m_deviceFlow)

@@ -3,6 +3,7 @@
 #include "diagnostics/Diagnostic.h"
 #include "oauth/DeviceCodeFlow.h"
 #include "oauth/Token.h"
+#include "sasl/TokenSource.h"
 #include "secrets/SecretStore.h"
 #include "store/Account.h"
 
@@ -35,6 +36,9 @@ public:
 
     // forceNew: the cached token was refused by a server; get another one (refresh first).
     void requestToken(Callback done, bool forceNew = false);
+    // requestToken() as the sessions ask for it (guarded: once the provider is gone, the answer
+    // is "no token").
+    [[nodiscard]] sasl::TokenSource tokenSource();
     void cancel();
 
     // For "ask for the password each time" accounts: secrets the user typed this session.

@@ -160,10 +160,8 @@ void Pop3AccountFetch::connectAndFetch(const QString &password)
 {
     m_session = std::make_unique<Pop3Session>(m_transport.get(), Pop3AccountSetup::sessionOptions(m_account));
     m_session->setPassword(password);
-    if (m_settings.tokens)
-        m_session->setTokenProvider(m_settings.tokens);
-    else if (m_tokens)
-        m_session->setTokenProvider(m_tokens.get());
+    if (oauth::TokenProvider *tokens = m_settings.tokens ? m_settings.tokens : m_tokens.get())
+        m_session->setTokenSource(tokens->tokenSource());
     m_session->setTranscript(m_transcript.get());
 
     Pop3Fetch::Options options;

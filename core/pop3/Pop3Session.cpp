@@ -2,7 +2,6 @@
 
 #include "net/Transcript.h"
 #include "net/Transport.h"
-#include "oauth/TokenProvider.h"
 #include "pop3/Pop3Diagnostics.h"
 #include "pop3/Pop3Log.h"
 #include "sasl/SaslMessages.h"
@@ -321,19 +320,6 @@ void Pop3Session::authenticate()
         return;
     }
     fail(Pop3Diagnostics::noMechanism(m_options.host, false, m_caps.saslMechanisms.join(' ')));
-}
-
-void Pop3Session::setTokenProvider(oauth::TokenProvider *provider)
-{
-    QPointer<oauth::TokenProvider> p(provider);
-    m_tokenSource = [p](bool forceNew, const TokenCallback &done) {
-        if (!p) {
-            done({}, {});
-            return;
-        }
-        p->requestToken([done](const oauth::TokenProvider::Result &result) { done(result.token.accessToken, result.diagnostic); },
-                        forceNew);
-    };
 }
 
 void Pop3Session::requestToken(bool forceNew)

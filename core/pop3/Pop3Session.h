@@ -5,6 +5,7 @@
 #include "pop3/Pop3Parser.h"
 #include "pop3/Pop3Reply.h"
 #include "sasl/Mechanism.h"
+#include "sasl/TokenSource.h"
 #include "store/Security.h"
 
 #include <QElapsedTimer>
@@ -88,12 +89,10 @@ public:
     ~Pop3Session() override;
 
     void setPassword(const QString &password) { m_password = password; }
-    // Where OAuth access tokens come from: forceNew after the server refused one (RFC 6750 §3.1).
-    using TokenCallback = std::function<void(const QString &accessToken, const diagnostics::Diagnostic &failure)>;
-    using TokenSource = std::function<void(bool forceNew, TokenCallback done)>;
+    // Where OAuth access tokens come from (sasl::TokenSource; usually the account's TokenProvider).
+    using TokenCallback = sasl::TokenCallback;
+    using TokenSource = sasl::TokenSource;
     void setTokenSource(TokenSource source) { m_tokenSource = std::move(source); }
-    // The usual source: the account's TokenProvider.
-    void setTokenProvider(oauth::TokenProvider *provider);
     void setTranscript(net::Transcript *transcript) { m_transcript = transcript; }
 
     // Connects and logs in; ready() or failed().

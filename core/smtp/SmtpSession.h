@@ -3,6 +3,7 @@
 #include "diagnostics/Diagnostic.h"
 #include "net/Transport.h"
 #include "sasl/Mechanism.h"
+#include "sasl/TokenSource.h"
 #include "smtp/OutgoingMessage.h"
 #include "smtp/SendResult.h"
 #include "smtp/SmtpCapabilities.h"
@@ -66,9 +67,9 @@ public:
         std::optional<sasl::Mechanism> preferredMechanism;
     };
 
-    using TokenCallback = std::function<void(const QString &accessToken, const diagnostics::Diagnostic &failure)>;
-    // Asked for an access token; forceNew after the server refused the previous one.
-    using TokenSource = std::function<void(bool forceNew, TokenCallback done)>;
+    // Where OAuth access tokens come from (sasl::TokenSource; usually the account's TokenProvider).
+    using TokenCallback = sasl::TokenCallback;
+    using TokenSource = sasl::TokenSource;
 
     // Takes ownership of the transport.
     SmtpSession(net::Transport *transport, Settings settings, QObject *parent = nullptr);

@@ -98,15 +98,7 @@ void Submission::start(const QString &password)
         }
         connect(m_tokens, &oauth::TokenProvider::browserSignInRequired, this, &Submission::browserSignInRequired);
         connect(m_tokens, &oauth::TokenProvider::deviceCodeSignInRequired, this, &Submission::deviceCodeSignInRequired);
-        QPointer<oauth::TokenProvider> tokens = m_tokens;
-        m_session->setOAuthAuthentication(m_account.smtpUser(), [tokens](bool forceNew, const SmtpSession::TokenCallback &done) {
-            if (!tokens) {
-                done({}, {});
-                return;
-            }
-            tokens->requestToken([done](const oauth::TokenProvider::Result &r) { done(r.token.accessToken, r.diagnostic); },
-                                 forceNew);
-        });
+        m_session->setOAuthAuthentication(m_account.smtpUser(), m_tokens->tokenSource());
     } else if (auth != store::SmtpAuth::None) {
         m_session->setPasswordAuthentication(m_account.smtpUser(), password);
     }

@@ -73,7 +73,7 @@ QByteArray TestSendRoundTrip::fetchOverPop3(const store::Account &account, oauth
     options.user = account.pop3User();
     options.useOAuth = true;
     pop3::Pop3Session session(&transport, options);
-    session.setTokenProvider(tokens);
+    session.setTokenSource(tokens->tokenSource());
     QByteArray message;
     bool done = false;
     QString error;
