@@ -61,7 +61,7 @@ void CheckCommand::run(const QStringList &args, std::function<void(int)> finishe
         return;
     }
     m_job = std::make_unique<Job>();
-    const QString transcriptPath = parser.isSet(transcript) ? parser.value(transcript) : qEnvironmentVariable("KURIER_TRANSCRIPT");
+    const QString transcriptPath = net::Transcript::chosenPath(parser.value(transcript));
     if (!transcriptPath.isEmpty())
         m_job->transcript = std::make_unique<net::Transcript>(transcriptPath);
 

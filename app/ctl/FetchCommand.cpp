@@ -1,4 +1,5 @@
 #include "ctl/FetchCommand.h"
+#include "net/Transcript.h"
 
 #include "pop3/Pop3AccountFetch.h"
 #include "store/AccountManager.h"
@@ -80,7 +81,7 @@ void FetchCommand::run(const QStringList &args, std::function<void(int)> finishe
         }
         m_todo << *account;
     }
-    m_transcriptPath = parser.isSet(transcript) ? parser.value(transcript) : qEnvironmentVariable("KURIER_TRANSCRIPT");
+    m_transcriptPath = net::Transcript::chosenPath(parser.value(transcript));
     m_quiet = parser.isSet(quiet);
     if (parser.isSet(maxSize))
         m_maxSize = parser.value(maxSize).toLongLong();

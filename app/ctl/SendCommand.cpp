@@ -3,6 +3,7 @@
 #include "mime/MessageBuilder.h"
 #include "mime/RawMessage.h"
 #include "oauth/DeviceCodeFlow.h"
+#include "net/Transcript.h"
 #include "smtp/OutboxSender.h"
 #include "store/AccountManager.h"
 #include "store/MailLayout.h"
@@ -65,6 +66,8 @@ QString SendCommand::usage()
         "  kurierctl send P --flush | --list | --retry ID\n"
         "      Sends what is due in the Outbox; lists it with states and errors; sends a failed or\n"
         "      uncertain message again (only on your word: it may have arrived already).\n"
+        "      --transcript FILE (or KURIER_TRANSCRIPT=FILE) with any of these writes the SMTP\n"
+        "      conversation with passwords and tokens redacted.\n"
         "      Exit status: 0 sent, 75 deferred (retried later), 1 failed, 2 invalid input.\n");
 }
 
@@ -98,7 +101,8 @@ void SendCommand::run(const QStringList &args, std::function<void(int)> finished
     const QCommandLineOption flush(QStringLiteral("flush"), QStringLiteral("Send what is due in the Outbox."));
     const QCommandLineOption listOption(QStringLiteral("list"), QStringLiteral("List the Outbox."));
     const QCommandLineOption retry(QStringLiteral("retry"), QStringLiteral("Send this Outbox message again."), QStringLiteral("ID"));
-    parser.addOptions({to, cc, bcc, subject, attach, html, raw, queueOnly, flush, listOption, retry});
+    const QCommandLineOption transcript(QStringLiteral("transcript"), QStringLiteral("Write a transcript."), QStringLiteral("FILE"));
+    parser.addOptions({to, cc, bcc, subject, attach, html, raw, queueOnly, flush, listOption, retry, transcript});
     auto usageError = [&](const QString &text) {
         m_err << "kurierctl: " << text << "\n\n" << usage();
         m_err.flush();
@@ -247,6 +251,7 @@ void SendCommand::run(const QStringList &args, std::function<void(int)> finished
     }
 
     m_sender = std::make_unique<smtp::OutboxSender>(*account, m_outbox.get(), m_accounts->secretStore());
+    m_sender->setTranscriptPath(net::Transcript::chosenPath(parser.value(transcript)));
     const QString smtpPassword = qEnvironmentVariable("KURIER_SMTP_PASSWORD");
     if (!smtpPassword.isEmpty())
         m_sender->setSessionPassword(smtpPassword);

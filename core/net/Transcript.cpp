@@ -12,10 +12,9 @@ Transcript::Transcript(const QString &path)
         m_file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
-Transcript *Transcript::fromEnvironment()
+QString Transcript::chosenPath(const QString &given)
 {
-    const QString path = qEnvironmentVariable("KURIER_TRANSCRIPT");
-    return path.isEmpty() ? nullptr : new Transcript(path);
+    return given.isEmpty() ? qEnvironmentVariable("KURIER_TRANSCRIPT") : given;
 }
 
 void Transcript::write(QByteArrayView prefix, QByteArrayView line)

@@ -15,8 +15,9 @@ class Transcript
 public:
     // Opens (appends to) the file; isOpen() false and errorString() if that fails.
     explicit Transcript(const QString &path);
-    // The file named by $KURIER_TRANSCRIPT, or nullptr when it is not set.
-    [[nodiscard]] static Transcript *fromEnvironment();
+    // The one switch for every command (kurierctl fetch, check, send): the file given with
+    // --transcript, else $KURIER_TRANSCRIPT; empty for none. The GUI keeps its own per account.
+    [[nodiscard]] static QString chosenPath(const QString &given);
 
     [[nodiscard]] bool isOpen() const { return m_file.isOpen(); }
     [[nodiscard]] QString errorString() const { return m_file.errorString(); }

@@ -86,7 +86,8 @@ void Submission::start(const QString &password)
         m_adjust(settings);
 
     m_session = new SmtpSession(new net::SslTransport(policy), settings, this);
-    m_transcript.reset(m_transcriptPath.isEmpty() ? net::Transcript::fromEnvironment() : new net::Transcript(m_transcriptPath));
+    if (!m_transcriptPath.isEmpty())
+        m_transcript = std::make_unique<net::Transcript>(m_transcriptPath);
     if (m_transcript)
         m_session->setTranscript(m_transcript.get());
     const store::SmtpAuth auth = m_account.smtp.auth;

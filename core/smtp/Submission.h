@@ -42,8 +42,7 @@ public:
     void setPinnedCertificates(const QList<QByteArray> &sha256) { m_pins = sha256; }
     // Overrides for tests and tuning.
     void setSessionSettings(const std::function<void(SmtpSession::Settings &)> &adjust) { m_adjust = adjust; }
-    // The redacted transcript of this conversation goes (appended) to `path`; without one, to
-    // $KURIER_TRANSCRIPT when that is set.
+    // The redacted transcript of this conversation goes (appended) to `path` (none without).
     void setTranscriptPath(const QString &path) { m_transcriptPath = path; }
 
     // Connects, signs in and sends every message, then QUIT. Call once.

@@ -154,9 +154,22 @@ void TestSendKurierctl::rawMessagesLikeSendmail()
                 + ",\n  " + hidden.toUtf8() + "\nSubject: raw " + QByteArray::number(i) + "\n\n.dot line\nbody\n");
         files << path;
     }
-    const Run r = kurierctl(QStringList{QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--raw")} + files);
+    // With the transcript switch every command knows: the conversation, the password not in it.
+    const QString transcript = m_data->filePath(QStringLiteral("send-transcript.txt"));
+    const Run r = kurierctl(QStringList{QStringLiteral("send"), QStringLiteral("Bob"), QStringLiteral("--raw"),
+                                        QStringLiteral("--transcript"), transcript}
+                            + files);
     QVERIFY2(r.exitCode == 0, qPrintable(r.out + r.err));
     QCOMPARE(r.out.count(u": sent ("), 3);
+    QFile log(transcript);
+    QVERIFY(log.open(QIODevice::ReadOnly));
+    const QByteArray conversation = log.readAll();
+    QVERIFY2(conversation.contains("C: STARTTLS") && conversation.contains("C: AUTH PLAIN")
+                 && conversation.count("C: MAIL FROM:<") == 3 && conversation.contains("C: QUIT"),
+             conversation.constData());
+    QVERIFY(!conversation.contains(env("PASSWORD_USER_PASSWORD").toUtf8()));
+    QVERIFY(!conversation.contains(QByteArray('\0' + env("PASSWORD_USER").toUtf8() + '\0' + env("PASSWORD_USER_PASSWORD").toUtf8()).toBase64()));
+    QVERIFY(!conversation.contains(".dot line")); // message data is summarised, not written
     const QList<QByteArray> got = maildir(a, 3);
     QCOMPARE(got.size(), 3);
     for (const QByteArray &m : got) {
