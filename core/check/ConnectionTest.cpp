@@ -499,7 +499,7 @@ void ConnectionTest::startSmtp()
     }
     net::Transport *transport = m_transportFactory(Server::Smtp, policy);
     m_smtpTransport = transport;
-    smtp::SmtpSession::Settings settings;
+    smtp::SmtpSession::Options settings;
     settings.host = m_account.smtp.host;
     settings.port = quint16(m_account.smtp.effectivePort());
     settings.security = m_account.smtp.security;

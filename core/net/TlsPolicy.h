@@ -18,7 +18,7 @@ struct TlsPolicy {
     int connectTimeoutMs = 30000;
     // Nothing moved in either direction for this long. Every byte restarts it, so a server that
     // trickles a byte at a time is not caught here: the sessions hold each reply to a deadline
-    // (Pop3Session::Options::replyTimeoutMs / minBytesPerSecond, SmtpSession::Settings::replyTimeoutMs).
+    // (Pop3Session::Options::replyTimeoutMs / minBytesPerSecond, SmtpSession::Options::replyTimeoutMs).
     int idleTimeoutMs = 120000;
 };
 

@@ -61,7 +61,7 @@ void OutboxSender::send(const QStringList &ids)
     if (!m_sessionPassword.isEmpty())
         m_submission->setSessionPassword(m_sessionPassword);
     if (m_adjust)
-        m_submission->setSessionSettings(m_adjust);
+        m_submission->setSessionOptions(m_adjust);
     if (!m_transcriptPath.isEmpty())
         m_submission->setTranscriptPath(m_transcriptPath);
     // Direct connection: the mark is on disk before the session writes the data.

@@ -34,7 +34,7 @@ public:
     ~OutboxSender() override;
 
     void setSessionPassword(const QString &password) { m_sessionPassword = password; }
-    void setSessionSettings(const std::function<void(SmtpSession::Settings &)> &adjust) { m_adjust = adjust; }
+    void setSessionOptions(const std::function<void(SmtpSession::Options &)> &adjust) { m_adjust = adjust; }
     // Seconds to wait after the n-th temporary failure; default Outbox::backoffSeconds.
     void setBackoff(std::function<int(int attempts)> backoff) { m_backoff = std::move(backoff); }
     // Where the redacted transcript of the SMTP conversation goes (see Submission).
@@ -66,7 +66,7 @@ private:
     secrets::SecretStore *m_secrets;
     QPointer<oauth::TokenProvider> m_tokens;
     QString m_sessionPassword;
-    std::function<void(SmtpSession::Settings &)> m_adjust;
+    std::function<void(SmtpSession::Options &)> m_adjust;
     QString m_transcriptPath;
     QPointer<Submission> m_submission;
     std::function<int(int)> m_backoff = &store::Outbox::backoffSeconds;

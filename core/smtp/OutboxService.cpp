@@ -99,7 +99,7 @@ void OutboxService::run(const QStringList &ids)
     if (!m_sessionPassword.isEmpty())
         m_sender->setSessionPassword(m_sessionPassword);
     if (m_adjust)
-        m_sender->setSessionSettings(m_adjust);
+        m_sender->setSessionOptions(m_adjust);
     if (m_backoff)
         m_sender->setBackoff(m_backoff);
     if (!m_transcriptPath.isEmpty()) {

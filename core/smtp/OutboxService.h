@@ -58,7 +58,7 @@ public:
 
     // For "ask each time" accounts, tests and tuning.
     void setSessionPassword(const QString &password) { m_sessionPassword = password; }
-    void setSessionSettings(const std::function<void(SmtpSession::Settings &)> &adjust) { m_adjust = adjust; }
+    void setSessionOptions(const std::function<void(SmtpSession::Options &)> &adjust) { m_adjust = adjust; }
     void setBackoff(std::function<int(int attempts)> backoff) { m_backoff = std::move(backoff); }
     // Each run writes its redacted SMTP transcript afresh to `path` (for "Details" of a failure).
     void setTranscriptPath(const QString &path) { m_transcriptPath = path; }
@@ -90,7 +90,7 @@ private:
     bool m_again = false;
     QString m_error;
     QString m_sessionPassword;
-    std::function<void(SmtpSession::Settings &)> m_adjust;
+    std::function<void(SmtpSession::Options &)> m_adjust;
     std::function<int(int)> m_backoff;
     QString m_transcriptPath;
 };

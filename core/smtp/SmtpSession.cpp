@@ -69,10 +69,10 @@ bool hasEightBit(const QByteArray &data)
 
 } // namespace
 
-SmtpSession::SmtpSession(net::Transport *transport, Settings settings, QObject *parent)
+SmtpSession::SmtpSession(net::Transport *transport, Options options, QObject *parent)
     : QObject(parent)
     , m_transport(transport)
-    , m_settings(std::move(settings))
+    , m_options(std::move(options))
 {
     transport->setParent(this);
     connect(transport, &net::Transport::connected, this, &SmtpSession::onConnected);
@@ -87,7 +87,7 @@ SmtpSession::SmtpSession(net::Transport *transport, Settings settings, QObject *
         Diagnostic d;
         d.stage = Diagnostic::Stage::Network;
         d.summary = tr("The SMTP server stopped answering");
-        d.cause = tr("No reply from %1 within the time limit.").arg(m_settings.host);
+        d.cause = tr("No reply from %1 within the time limit.").arg(m_options.host);
         d.fix = tr("Kurier tries again later. If it keeps happening, check the network and the server.");
         d.code = QStringLiteral("timeout");
         d.retryable = true;
@@ -135,7 +135,7 @@ void SmtpSession::open()
 {
     if (m_state != State::Disconnected)
         return;
-    if (m_settings.security == store::Security::None && !m_settings.acceptUnencrypted) {
+    if (m_options.security == store::Security::None && !m_options.acceptUnencrypted) {
         setState(State::Connecting);
         QMetaObject::invokeMethod(this, [this] {
             Diagnostic d;
@@ -149,9 +149,9 @@ void SmtpSession::open()
         return;
     }
     setState(State::Connecting);
-    qCDebug(lcSmtp) << "connecting to" << m_settings.host << m_settings.port << store::securityToKey(m_settings.security);
-    m_transport->connectToHost(m_settings.host, m_settings.port, m_settings.security == store::Security::Tls);
-    armTimer(m_settings.replyTimeoutMs);
+    qCDebug(lcSmtp) << "connecting to" << m_options.host << m_options.port << store::securityToKey(m_options.security);
+    m_transport->connectToHost(m_options.host, m_options.port, m_options.security == store::Security::Tls);
+    armTimer(m_options.replyTimeoutMs);
 }
 
 void SmtpSession::send(const OutgoingMessage &message)
@@ -195,7 +195,7 @@ void SmtpSession::abort()
 QByteArray SmtpSession::heloName() const
 {
     // RFC 5321 §4.1.4: the client's FQDN or an address literal.
-    QString name = m_settings.heloName.isEmpty() ? QSysInfo::machineHostName() : m_settings.heloName;
+    QString name = m_options.heloName.isEmpty() ? QSysInfo::machineHostName() : m_options.heloName;
     QByteArray out;
     for (QChar c : name) {
         if ((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'.' || c == u'-'
@@ -216,7 +216,7 @@ void SmtpSession::writeCommand(const QByteArray &line, Expect expect, std::share
         m_transcript->client(shown);
     m_transport->write(line + "\r\n");
     m_expected.append({expect, std::move(t), recipient});
-    armTimer(expect == Expect::EndOfData ? m_settings.endOfDataTimeoutMs : m_settings.replyTimeoutMs);
+    armTimer(expect == Expect::EndOfData ? m_options.endOfDataTimeoutMs : m_options.replyTimeoutMs);
 }
 
 void SmtpSession::armTimer(int ms)
@@ -231,7 +231,7 @@ void SmtpSession::onConnected()
     setState(State::Greeting);
     // RFC 5321 §3.1: the server speaks first.
     m_expected.append({Expect::Greeting, {}, -1});
-    armTimer(m_settings.replyTimeoutMs);
+    armTimer(m_options.replyTimeoutMs);
 }
 
 void SmtpSession::onEncrypted()
@@ -279,7 +279,7 @@ void SmtpSession::handleReply(const SmtpReply &reply)
     if (m_expected.isEmpty())
         m_timer.stop();
     else
-        armTimer(m_expected.first().what == Expect::EndOfData ? m_settings.endOfDataTimeoutMs : m_settings.replyTimeoutMs);
+        armTimer(m_expected.first().what == Expect::EndOfData ? m_options.endOfDataTimeoutMs : m_options.replyTimeoutMs);
     switch (e.what) {
     case Expect::Greeting: handleGreeting(reply); break;
     case Expect::Ehlo: handleEhlo(reply); break;
@@ -321,7 +321,7 @@ void SmtpSession::handleEhlo(const SmtpReply &reply)
         return;
     }
     m_capabilities = SmtpCapabilities::fromEhloReply(reply);
-    if (m_state == State::Hello && m_settings.security == store::Security::StartTls) {
+    if (m_state == State::Hello && m_options.security == store::Security::StartTls) {
         // RFC 3207 §4: never fall back to plain text when STARTTLS is missing.
         if (!m_capabilities.has(SmtpCapabilities::StartTls)) {
             Diagnostic d;
@@ -329,7 +329,7 @@ void SmtpSession::handleEhlo(const SmtpReply &reply)
             d.summary = tr("The SMTP server does not offer STARTTLS");
             d.cause = tr("The account requires an encrypted connection, and %1 did not offer to encrypt it "
                          "(or something between you and the server removed the offer).")
-                          .arg(m_settings.host);
+                          .arg(m_options.host);
             d.fix = tr("Check the SMTP server and port (STARTTLS is usually port 587, SSL/TLS port 465). "
                        "Nothing was sent unencrypted.");
             d.code = QStringLiteral("starttls-missing");
@@ -356,7 +356,7 @@ void SmtpSession::handleStartTls(const SmtpReply &reply)
     m_parser.reset();
     m_expected.clear();
     setState(State::TlsHandshake);
-    armTimer(m_settings.replyTimeoutMs);
+    armTimer(m_options.replyTimeoutMs);
     m_transport->startTls();
 }
 
@@ -373,7 +373,7 @@ void SmtpSession::startAuthentication()
 {
     const bool oauth = m_authKind == AuthKind::OAuth;
     m_mechanism = sasl::chooseMechanism(m_capabilities.authMechanisms(), oauth);
-    if (const auto preferred = m_settings.preferredMechanism) {
+    if (const auto preferred = m_options.preferredMechanism) {
         const bool preferredIsOAuth = *preferred == sasl::Mechanism::XOAuth2 || *preferred == sasl::Mechanism::OAuthBearer;
         if (preferredIsOAuth == oauth
             && m_capabilities.authMechanisms().contains(sasl::mechanismName(*preferred)))
@@ -387,7 +387,7 @@ void SmtpSession::startAuthentication()
             d.summary = tr("The SMTP server offers no sign-in");
             d.cause = tr("%1 did not announce AUTH on this connection; some servers offer it only on another "
                          "port or after encryption.")
-                          .arg(m_settings.host);
+                          .arg(m_options.host);
             d.fix = tr("Check the SMTP port and the connection security, or switch SMTP authentication off "
                        "if the server does not need it.");
         } else {
@@ -440,7 +440,7 @@ void SmtpSession::sendAuth()
     case sasl::Mechanism::Plain: response = sasl::plainMessage(m_user, m_password); break;
     case sasl::Mechanism::XOAuth2: response = sasl::xoauth2Message(m_user, m_token); break;
     case sasl::Mechanism::OAuthBearer:
-        response = sasl::oauthBearerMessage(m_user, m_token, m_settings.host, m_settings.port);
+        response = sasl::oauthBearerMessage(m_user, m_token, m_options.host, m_options.port);
         break;
     case sasl::Mechanism::Login:
         // draft-murchison-sasl-login: user name and password after one challenge each.
@@ -454,7 +454,7 @@ void SmtpSession::sendAuth()
     const secrets::EraseOnExit eraseEncoded(encoded);
     QByteArray line = "AUTH " + name + ' ' + encoded;
     const secrets::EraseOnExit eraseLine(line);
-    if (line.size() + 2 <= m_settings.maxInitialResponseLine) {
+    if (line.size() + 2 <= m_options.maxInitialResponseLine) {
         m_authStep = AuthStep::SentResponse;
         writeCommand(line, Expect::Auth, {}, -1, true);
     } else {
@@ -487,7 +487,7 @@ void SmtpSession::handleAuth(const SmtpReply &reply)
                 else if (*m_mechanism == sasl::Mechanism::XOAuth2)
                     response = sasl::xoauth2Message(m_user, m_token);
                 else
-                    response = sasl::oauthBearerMessage(m_user, m_token, m_settings.host, m_settings.port);
+                    response = sasl::oauthBearerMessage(m_user, m_token, m_options.host, m_options.port);
                 writeCommand(response.toBase64(), Expect::Auth, {}, -1, true);
             }
             return;
@@ -616,7 +616,7 @@ void SmtpSession::startTransaction(const std::shared_ptr<Transaction> &t)
     }
     if (t->smtpUtf8 && !m_capabilities.has(SmtpCapabilities::SmtpUtf8)) {
         refuse(tr("The server cannot send to internationalised addresses"),
-               tr("An address contains non-ASCII characters, and %1 does not support SMTPUTF8 (RFC 6531).").arg(m_settings.host),
+               tr("An address contains non-ASCII characters, and %1 does not support SMTPUTF8 (RFC 6531).").arg(m_options.host),
                tr("Use the ASCII form of the address if the recipient has one."), QStringLiteral("smtputf8-unsupported"));
         return;
     }
@@ -626,7 +626,7 @@ void SmtpSession::startTransaction(const std::shared_ptr<Transaction> &t)
     if (t->eightBit && !m_capabilities.has(SmtpCapabilities::EightBitMime) && !m_capabilities.has(SmtpCapabilities::SmtpUtf8)) {
         refuse(tr("The server cannot take this message's 8-bit text"),
                tr("The message contains bytes outside ASCII without a transfer encoding, and %1 does not support 8BITMIME.")
-                   .arg(m_settings.host),
+                   .arg(m_options.host),
                tr("Compose the message with Kurier (it encodes such text), or encode it as quoted-printable or base64."),
                QStringLiteral("8bitmime-unsupported"));
         return;
@@ -637,7 +637,7 @@ void SmtpSession::startTransaction(const std::shared_ptr<Transaction> &t)
         refuse(tr("The message is too large for the server"),
                tr("The message has %1 KB; %2 accepts at most %3 KB.")
                    .arg(t->wire.size() / 1024)
-                   .arg(m_settings.host)
+                   .arg(m_options.host)
                    .arg(limit / 1024),
                tr("Remove or shrink attachments, or share large files by link."), QStringLiteral("size-exceeded"));
         return;
@@ -741,7 +741,7 @@ void SmtpSession::handleTransactionReply(const Expectation &e, const SmtpReply &
                 m_transport->write(".\r\n");
             }
             m_expected.append({Expect::EndOfData, t, -1});
-            armTimer(m_expected.first().what == Expect::EndOfData ? m_settings.endOfDataTimeoutMs : m_settings.replyTimeoutMs);
+            armTimer(m_expected.first().what == Expect::EndOfData ? m_options.endOfDataTimeoutMs : m_options.replyTimeoutMs);
             pump(); // the next envelope may go now
             return;
         }
@@ -818,19 +818,19 @@ void SmtpSession::onTransportFailed()
         break;
     case net::Transport::Error::HostNotFound:
         d.stage = Diagnostic::Stage::Network;
-        d.summary = tr("SMTP server %1 not found").arg(m_settings.host);
+        d.summary = tr("SMTP server %1 not found").arg(m_options.host);
         d.cause = m_transport->errorText();
         d.fix = tr("Check the server name and the network connection.");
         break;
     case net::Transport::Error::ConnectionRefused:
         d.stage = Diagnostic::Stage::Network;
-        d.summary = tr("The SMTP server %1 refused the connection on port %2").arg(m_settings.host).arg(m_settings.port);
+        d.summary = tr("The SMTP server %1 refused the connection on port %2").arg(m_options.host).arg(m_options.port);
         d.cause = m_transport->errorText();
         d.fix = tr("Check the port; a firewall may also block it.");
         break;
     default:
         d.stage = Diagnostic::Stage::Network;
-        d.summary = m_state == State::Connecting ? tr("Could not connect to the SMTP server %1").arg(m_settings.host)
+        d.summary = m_state == State::Connecting ? tr("Could not connect to the SMTP server %1").arg(m_options.host)
                                                  : tr("The connection to the SMTP server was lost");
         d.cause = m_transport->errorText();
         d.fix = tr("Kurier tries again later.");

@@ -49,7 +49,7 @@ public:
     };
     Q_ENUM(State)
 
-    struct Settings {
+    struct Options {
         QString host;
         quint16 port = 587;
         store::Security security = store::Security::StartTls;
@@ -72,7 +72,7 @@ public:
     using TokenSource = sasl::TokenSource;
 
     // Takes ownership of the transport.
-    SmtpSession(net::Transport *transport, Settings settings, QObject *parent = nullptr);
+    SmtpSession(net::Transport *transport, Options options, QObject *parent = nullptr);
     ~SmtpSession() override;
 
     void setPasswordAuthentication(const QString &user, const QString &password);
@@ -152,7 +152,7 @@ private:
 
     QPointer<net::Transport> m_transport;
     net::Transcript *m_transcript = nullptr;
-    Settings m_settings;
+    Options m_options;
     State m_state = State::Disconnected;
     SmtpReplyParser m_parser;
     SmtpCapabilities m_capabilities;

@@ -76,16 +76,16 @@ void Submission::start(const QString &password)
         return;
     }
     policy.pinnedSha256 += m_pins;
-    SmtpSession::Settings settings;
-    settings.host = m_account.smtp.host;
-    settings.port = quint16(m_account.smtp.effectivePort());
-    settings.security = m_account.smtp.security;
-    settings.acceptUnencrypted = m_account.smtp.acceptUnencrypted;
-    settings.heloName = m_account.smtp.heloName;
+    SmtpSession::Options options;
+    options.host = m_account.smtp.host;
+    options.port = quint16(m_account.smtp.effectivePort());
+    options.security = m_account.smtp.security;
+    options.acceptUnencrypted = m_account.smtp.acceptUnencrypted;
+    options.heloName = m_account.smtp.heloName;
     if (m_adjust)
-        m_adjust(settings);
+        m_adjust(options);
 
-    m_session = new SmtpSession(new net::SslTransport(policy), settings, this);
+    m_session = new SmtpSession(new net::SslTransport(policy), options, this);
     if (!m_transcriptPath.isEmpty())
         m_transcript = std::make_unique<net::Transcript>(m_transcriptPath);
     if (m_transcript)

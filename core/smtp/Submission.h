@@ -41,7 +41,7 @@ public:
     // only these exact certificates pass despite failed verification (net::TlsPolicy).
     void setPinnedCertificates(const QList<QByteArray> &sha256) { m_pins = sha256; }
     // Overrides for tests and tuning.
-    void setSessionSettings(const std::function<void(SmtpSession::Settings &)> &adjust) { m_adjust = adjust; }
+    void setSessionOptions(const std::function<void(SmtpSession::Options &)> &adjust) { m_adjust = adjust; }
     // The redacted transcript of this conversation goes (appended) to `path` (none without).
     void setTranscriptPath(const QString &path) { m_transcriptPath = path; }
 
@@ -73,7 +73,7 @@ private:
     QPointer<oauth::TokenProvider> m_tokens;
     QString m_sessionPassword;
     QList<QByteArray> m_pins;
-    std::function<void(SmtpSession::Settings &)> m_adjust;
+    std::function<void(SmtpSession::Options &)> m_adjust;
     QString m_transcriptPath;
     QList<OutgoingMessage> m_messages;
     QPointer<SmtpSession> m_session;

@@ -165,7 +165,7 @@ void TestSmtpPostfix::loginMechanism()
     const store::Account account = passwordAccount("SMTP_SUBMISSION_PORT", store::Security::StartTls);
     const QString to = servers().uniqueAddress(QStringLiteral("login"));
     Submission submission(account, &m_secrets);
-    submission.setSessionSettings([](SmtpSession::Settings &s) { s.preferredMechanism = sasl::Mechanism::Login; });
+    submission.setSessionOptions([](SmtpSession::Options &s) { s.preferredMechanism = sasl::Mechanism::Login; });
     const Outcome o = run(submission, {message(account.email, {to}, QStringLiteral("LOGIN"))});
     QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
     QCOMPARE(submission.session()->mechanism(), sasl::Mechanism::Login);
@@ -231,7 +231,7 @@ void TestSmtpPostfix::xoauth2OneLineInitialResponse()
     const store::Account account = oauthAccount(user, password);
     const QString to = servers().uniqueAddress(QStringLiteral("oneline"));
     Submission submission(account, &m_secrets);
-    submission.setSessionSettings([](SmtpSession::Settings &s) { s.maxInitialResponseLine = 12288; });
+    submission.setSessionOptions([](SmtpSession::Options &s) { s.maxInitialResponseLine = 12288; });
     const Outcome o = run(submission, {message(user, {to}, QStringLiteral("one line"))});
     QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
     QCOMPARE(waitForMail(to).size(), 1);
@@ -244,7 +244,7 @@ void TestSmtpPostfix::oauthBearer()
     const store::Account account = oauthAccount(user, password);
     const QString to = servers().uniqueAddress(QStringLiteral("bearer"));
     Submission submission(account, &m_secrets);
-    submission.setSessionSettings([](SmtpSession::Settings &s) { s.preferredMechanism = sasl::Mechanism::OAuthBearer; });
+    submission.setSessionOptions([](SmtpSession::Options &s) { s.preferredMechanism = sasl::Mechanism::OAuthBearer; });
     const Outcome o = run(submission, {message(user, {to}, QStringLiteral("OAUTHBEARER"))});
     QVERIFY2(o.finished->isEmpty(), qPrintable(o.finished->toText()));
     QCOMPARE(submission.session()->mechanism(), sasl::Mechanism::OAuthBearer);
@@ -281,13 +281,13 @@ void TestSmtpPostfix::revokedTokenFailsWithDiagnostic()
     store::Account account = oauthAccount(user, password);
     Submission submission(account, &m_secrets);
     int requests = 0;
-    submission.setSessionSettings([](SmtpSession::Settings &) {});
+    submission.setSessionOptions([](SmtpSession::Options &) {});
     // A token for another user is refused like a revoked one (Dovecot compares the user).
     const QString other = newOAuthUser(password);
     const QJsonObject minted = post(QStringLiteral("/test/mint"), {{QStringLiteral("user"), other}});
     const QString foreignToken = minted.value(QStringLiteral("access_token")).toString();
     QVERIFY(!foreignToken.isEmpty());
-    SmtpSession::Settings settings;
+    SmtpSession::Options settings;
     settings.host = servers().host();
     settings.port = servers().port("SMTP_SUBMISSION_PORT");
     settings.security = store::Security::StartTls;

@@ -86,7 +86,7 @@ struct Submission {
 };
 
 struct Client {
-    Client(const TlsPolicy &policy, const SmtpSession::Settings &settings)
+    Client(const TlsPolicy &policy, const SmtpSession::Options &settings)
         : transport(new SslTransport(policy))
         , session(transport, settings)
         , ready(&session, &SmtpSession::ready)
@@ -139,9 +139,9 @@ private slots:
     void silentServerTimesOut();
 
 private:
-    SmtpSession::Settings settings(quint16 port, store::Security security) const
+    SmtpSession::Options settings(quint16 port, store::Security security) const
     {
-        SmtpSession::Settings s;
+        SmtpSession::Options s;
         s.host = QStringLiteral("127.0.0.1");
         s.port = port;
         s.security = security;

@@ -67,7 +67,7 @@ private slots:
     void timeout();
 
 private:
-    void makeSession(SmtpSession::Settings settings = {});
+    void makeSession(SmtpSession::Options settings = {});
     void toReady(const QByteArray &ehloAfterTls = EhloTls);
     QByteArray client(qsizetype atLeast);
 
@@ -107,7 +107,7 @@ void TestSmtpSession::cleanup()
     t = nullptr;
 }
 
-void TestSmtpSession::makeSession(SmtpSession::Settings settings)
+void TestSmtpSession::makeSession(SmtpSession::Options settings)
 {
     if (settings.host.isEmpty())
         settings.host = QStringLiteral("smtp.kurier.test");
@@ -256,7 +256,7 @@ void TestSmtpSession::injectionBeforeTlsIsDiscarded()
 
 void TestSmtpSession::implicitTls()
 {
-    SmtpSession::Settings settings;
+    SmtpSession::Options settings;
     settings.port = 465;
     settings.security = store::Security::Tls;
     makeSession(settings);
@@ -275,7 +275,7 @@ void TestSmtpSession::implicitTls()
 
 void TestSmtpSession::unencryptedNeedsConsent()
 {
-    SmtpSession::Settings settings;
+    SmtpSession::Options settings;
     settings.security = store::Security::None;
     makeSession(settings);
     s->open();
@@ -286,7 +286,7 @@ void TestSmtpSession::unencryptedNeedsConsent()
 
 void TestSmtpSession::unencryptedWithConsent()
 {
-    SmtpSession::Settings settings;
+    SmtpSession::Options settings;
     settings.security = store::Security::None;
     settings.acceptUnencrypted = true;
     settings.port = 25;
@@ -720,7 +720,7 @@ void TestSmtpSession::eightBitNeeds8BitMime()
 
 void TestSmtpSession::timeout()
 {
-    SmtpSession::Settings settings;
+    SmtpSession::Options settings;
     settings.replyTimeoutMs = 50;
     makeSession(settings);
     s->open();
