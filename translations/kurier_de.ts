@@ -1580,6 +1580,134 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <source>Read the server&apos;s answer above.</source>
         <translation>Lesen Sie die Antwort des Servers oben.</translation>
     </message>
+    <message>
+        <source>The SMTP server stopped answering</source>
+        <translation>Der SMTP-Server antwortet nicht mehr</translation>
+    </message>
+    <message>
+        <source>No reply from %1 within the time limit.</source>
+        <translation>Keine Antwort von %1 innerhalb der Frist.</translation>
+    </message>
+    <message>
+        <source>Kurier tries again later. If it keeps happening, check the network and the server.</source>
+        <translation>Kurier versucht es später erneut. Wenn das wiederholt passiert, prüfen Sie Netzwerk und Server.</translation>
+    </message>
+    <message>
+        <source>Unencrypted SMTP was not accepted for this account</source>
+        <translation>Unverschlüsseltes SMTP wurde für dieses Benutzerkonto nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>The account is set to connect without encryption, but that was never confirmed.</source>
+        <translation>Das Benutzerkonto ist auf eine Verbindung ohne Verschlüsselung eingestellt, aber das wurde nie bestätigt.</translation>
+    </message>
+    <message>
+        <source>Choose STARTTLS or SSL/TLS, or confirm the unencrypted connection in the account settings.</source>
+        <translation>Wählen Sie STARTTLS oder SSL/TLS, oder bestätigen Sie die unverschlüsselte Verbindung in den Einstellungen des Benutzerkontos.</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled</source>
+        <translation>Das Senden wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>The SMTP server does not offer STARTTLS</source>
+        <translation>Der SMTP-Server bietet kein STARTTLS an</translation>
+    </message>
+    <message>
+        <source>The account requires an encrypted connection, and %1 did not offer to encrypt it (or something between you and the server removed the offer).</source>
+        <translation>Das Benutzerkonto verlangt eine verschlüsselte Verbindung, und %1 hat keine Verschlüsselung angeboten (oder etwas zwischen Ihnen und dem Server hat das Angebot entfernt).</translation>
+    </message>
+    <message>
+        <source>Check the SMTP server and port (STARTTLS is usually port 587, SSL/TLS port 465). Nothing was sent unencrypted.</source>
+        <translation>Prüfen Sie SMTP-Server und Port (STARTTLS meist Port 587, SSL/TLS Port 465). Es wurde nichts unverschlüsselt gesendet.</translation>
+    </message>
+    <message>
+        <source>The SMTP server offers no sign-in</source>
+        <translation>Der SMTP-Server bietet keine Anmeldung an</translation>
+    </message>
+    <message>
+        <source>%1 did not announce AUTH on this connection; some servers offer it only on another port or after encryption.</source>
+        <translation>%1 hat auf dieser Verbindung kein AUTH angeboten; manche Server bieten es nur auf einem anderen Port oder erst nach der Verschlüsselung an.</translation>
+    </message>
+    <message>
+        <source>Check the SMTP port and the connection security, or switch SMTP authentication off if the server does not need it.</source>
+        <translation>Prüfen Sie SMTP-Port und sichere Verbindung, oder schalten Sie die SMTP-Anmeldung ab, wenn der Server sie nicht braucht.</translation>
+    </message>
+    <message>
+        <source>The SMTP server does not accept OAuth 2.0 sign-in</source>
+        <translation>Der SMTP-Server nimmt keine Anmeldung mit OAuth 2.0 an</translation>
+    </message>
+    <message>
+        <source>The SMTP server accepts no password sign-in Kurier knows</source>
+        <translation>Der SMTP-Server bietet keine Kennwort-Anmeldung an, die Kurier beherrscht</translation>
+    </message>
+    <message>
+        <source>The server offers: %1.</source>
+        <translation>Der Server bietet an: %1.</translation>
+    </message>
+    <message>
+        <source>Switch OAuth 2.0 off for this account, or use a server that supports XOAUTH2 or OAUTHBEARER.</source>
+        <translation>Schalten Sie OAuth 2.0 für dieses Benutzerkonto ab, oder verwenden Sie einen Server, der XOAUTH2 oder OAUTHBEARER unterstützt.</translation>
+    </message>
+    <message>
+        <source>Switch OAuth 2.0 on if the provider supports it.</source>
+        <translation>Schalten Sie OAuth 2.0 ein, wenn der Anbieter es unterstützt.</translation>
+    </message>
+    <message>
+        <source>The SMTP server&apos;s certificate is not trusted</source>
+        <translation>Dem Zertifikat des SMTP-Servers wird nicht vertraut</translation>
+    </message>
+    <message>
+        <source>(certificate for %1, issued by %2, SHA-256 %3)</source>
+        <translation>(Zertifikat für %1, ausgestellt von %2, SHA-256 %3)</translation>
+    </message>
+    <message>
+        <source>Check the server name. If your organisation uses its own certificate authority, add its CA file to the account.</source>
+        <translation>Prüfen Sie den Servernamen. Wenn Ihre Organisation eine eigene Zertifizierungsstelle verwendet, tragen Sie deren CA-Datei im Benutzerkonto ein.</translation>
+    </message>
+    <message>
+        <source>No secure connection to the SMTP server</source>
+        <translation>Keine sichere Verbindung zum SMTP-Server</translation>
+    </message>
+    <message>
+        <source>Check the port and the connection security: SSL/TLS is usually port 465, STARTTLS port 587.</source>
+        <translation>Prüfen Sie Port und sichere Verbindung: SSL/TLS meist Port 465, STARTTLS Port 587.</translation>
+    </message>
+    <message>
+        <source>SMTP server %1 not found</source>
+        <translation>SMTP-Server %1 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Check the server name and the network connection.</source>
+        <translation>Prüfen Sie den Servernamen und die Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>The SMTP server %1 refused the connection on port %2</source>
+        <translation>Der SMTP-Server %1 hat die Verbindung auf Port %2 abgelehnt</translation>
+    </message>
+    <message>
+        <source>Check the port; a firewall may also block it.</source>
+        <translation>Prüfen Sie den Port; auch eine Firewall kann ihn sperren.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the SMTP server %1</source>
+        <translation>Keine Verbindung zum SMTP-Server %1</translation>
+    </message>
+    <message>
+        <source>The connection to the SMTP server was lost</source>
+        <translation>Die Verbindung zum SMTP-Server ist abgebrochen</translation>
+    </message>
+    <message>
+        <source>The SMTP server closed the connection</source>
+        <translation>Der SMTP-Server hat die Verbindung geschlossen</translation>
+    </message>
+    <message>
+        <source>The SMTP server sent something Kurier does not understand</source>
+        <translation>Der SMTP-Server hat etwas gesendet, das Kurier nicht versteht</translation>
+    </message>
+    <message>
+        <source>Check that the port belongs to an SMTP server. Kurier tries again later.</source>
+        <translation>Prüfen Sie, ob der Port zu einem SMTP-Server gehört. Kurier versucht es später erneut.</translation>
+    </message>
 </context>
 <context>
     <name>SslErrorText</name>
@@ -1986,80 +2114,8 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
 <context>
     <name>kurier::smtp::SmtpSession</name>
     <message>
-        <source>The SMTP server stopped answering</source>
-        <translation>Der SMTP-Server antwortet nicht mehr</translation>
-    </message>
-    <message>
-        <source>No reply from %1 within the time limit.</source>
-        <translation>Keine Antwort von %1 innerhalb der Frist.</translation>
-    </message>
-    <message>
-        <source>Kurier tries again later. If it keeps happening, check the network and the server.</source>
-        <translation>Kurier versucht es später erneut. Wenn das wiederholt passiert, prüfen Sie Netzwerk und Server.</translation>
-    </message>
-    <message>
-        <source>Unencrypted SMTP was not accepted for this account</source>
-        <translation>Unverschlüsseltes SMTP wurde für dieses Benutzerkonto nicht erlaubt</translation>
-    </message>
-    <message>
-        <source>The account is set to connect without encryption, but that was never confirmed.</source>
-        <translation>Das Benutzerkonto ist auf eine Verbindung ohne Verschlüsselung eingestellt, aber das wurde nie bestätigt.</translation>
-    </message>
-    <message>
-        <source>Choose STARTTLS or SSL/TLS, or confirm the unencrypted connection in the account settings.</source>
-        <translation>Wählen Sie STARTTLS oder SSL/TLS, oder bestätigen Sie die unverschlüsselte Verbindung in den Einstellungen des Benutzerkontos.</translation>
-    </message>
-    <message>
         <source>The SMTP connection is closed</source>
         <translation>Die SMTP-Verbindung ist geschlossen</translation>
-    </message>
-    <message>
-        <source>Sending was cancelled</source>
-        <translation>Das Senden wurde abgebrochen</translation>
-    </message>
-    <message>
-        <source>The SMTP server does not offer STARTTLS</source>
-        <translation>Der SMTP-Server bietet kein STARTTLS an</translation>
-    </message>
-    <message>
-        <source>The account requires an encrypted connection, and %1 did not offer to encrypt it (or something between you and the server removed the offer).</source>
-        <translation>Das Benutzerkonto verlangt eine verschlüsselte Verbindung, und %1 hat keine Verschlüsselung angeboten (oder etwas zwischen Ihnen und dem Server hat das Angebot entfernt).</translation>
-    </message>
-    <message>
-        <source>Check the SMTP server and port (STARTTLS is usually port 587, SSL/TLS port 465). Nothing was sent unencrypted.</source>
-        <translation>Prüfen Sie SMTP-Server und Port (STARTTLS meist Port 587, SSL/TLS Port 465). Es wurde nichts unverschlüsselt gesendet.</translation>
-    </message>
-    <message>
-        <source>The SMTP server offers no sign-in</source>
-        <translation>Der SMTP-Server bietet keine Anmeldung an</translation>
-    </message>
-    <message>
-        <source>%1 did not announce AUTH on this connection; some servers offer it only on another port or after encryption.</source>
-        <translation>%1 hat auf dieser Verbindung kein AUTH angeboten; manche Server bieten es nur auf einem anderen Port oder erst nach der Verschlüsselung an.</translation>
-    </message>
-    <message>
-        <source>Check the SMTP port and the connection security, or switch SMTP authentication off if the server does not need it.</source>
-        <translation>Prüfen Sie SMTP-Port und sichere Verbindung, oder schalten Sie die SMTP-Anmeldung ab, wenn der Server sie nicht braucht.</translation>
-    </message>
-    <message>
-        <source>The SMTP server does not accept OAuth 2.0 sign-in</source>
-        <translation>Der SMTP-Server nimmt keine Anmeldung mit OAuth 2.0 an</translation>
-    </message>
-    <message>
-        <source>The SMTP server accepts no password sign-in Kurier knows</source>
-        <translation>Der SMTP-Server bietet keine Kennwort-Anmeldung an, die Kurier beherrscht</translation>
-    </message>
-    <message>
-        <source>The server offers: %1.</source>
-        <translation>Der Server bietet an: %1.</translation>
-    </message>
-    <message>
-        <source>Switch OAuth 2.0 off for this account, or use a server that supports XOAUTH2 or OAUTHBEARER.</source>
-        <translation>Schalten Sie OAuth 2.0 für dieses Benutzerkonto ab, oder verwenden Sie einen Server, der XOAUTH2 oder OAUTHBEARER unterstützt.</translation>
-    </message>
-    <message>
-        <source>Switch OAuth 2.0 on if the provider supports it.</source>
-        <translation>Schalten Sie OAuth 2.0 ein, wenn der Anbieter es unterstützt.</translation>
     </message>
     <message>
         <source>The message has no recipients</source>
@@ -2104,66 +2160,6 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>Remove or shrink attachments, or share large files by link.</source>
         <translation>Entfernen oder verkleinern Sie Anhänge, oder teilen Sie große Dateien per Link.</translation>
-    </message>
-    <message>
-        <source>The SMTP server&apos;s certificate is not trusted</source>
-        <translation>Dem Zertifikat des SMTP-Servers wird nicht vertraut</translation>
-    </message>
-    <message>
-        <source>(certificate for %1, issued by %2, SHA-256 %3)</source>
-        <translation>(Zertifikat für %1, ausgestellt von %2, SHA-256 %3)</translation>
-    </message>
-    <message>
-        <source>Check the server name. If your organisation uses its own certificate authority, add its CA file to the account.</source>
-        <translation>Prüfen Sie den Servernamen. Wenn Ihre Organisation eine eigene Zertifizierungsstelle verwendet, tragen Sie deren CA-Datei im Benutzerkonto ein.</translation>
-    </message>
-    <message>
-        <source>No secure connection to the SMTP server</source>
-        <translation>Keine sichere Verbindung zum SMTP-Server</translation>
-    </message>
-    <message>
-        <source>Check the port and the connection security: SSL/TLS is usually port 465, STARTTLS port 587.</source>
-        <translation>Prüfen Sie Port und sichere Verbindung: SSL/TLS meist Port 465, STARTTLS Port 587.</translation>
-    </message>
-    <message>
-        <source>SMTP server %1 not found</source>
-        <translation>SMTP-Server %1 nicht gefunden</translation>
-    </message>
-    <message>
-        <source>Check the server name and the network connection.</source>
-        <translation>Prüfen Sie den Servernamen und die Netzwerkverbindung.</translation>
-    </message>
-    <message>
-        <source>The SMTP server %1 refused the connection on port %2</source>
-        <translation>Der SMTP-Server %1 hat die Verbindung auf Port %2 abgelehnt</translation>
-    </message>
-    <message>
-        <source>Check the port; a firewall may also block it.</source>
-        <translation>Prüfen Sie den Port; auch eine Firewall kann ihn sperren.</translation>
-    </message>
-    <message>
-        <source>Could not connect to the SMTP server %1</source>
-        <translation>Keine Verbindung zum SMTP-Server %1</translation>
-    </message>
-    <message>
-        <source>The connection to the SMTP server was lost</source>
-        <translation>Die Verbindung zum SMTP-Server ist abgebrochen</translation>
-    </message>
-    <message>
-        <source>Kurier tries again later.</source>
-        <translation>Kurier versucht es später erneut.</translation>
-    </message>
-    <message>
-        <source>The SMTP server closed the connection</source>
-        <translation>Der SMTP-Server hat die Verbindung geschlossen</translation>
-    </message>
-    <message>
-        <source>The SMTP server sent something Kurier does not understand</source>
-        <translation>Der SMTP-Server hat etwas gesendet, das Kurier nicht versteht</translation>
-    </message>
-    <message>
-        <source>Check that the port belongs to an SMTP server. Kurier tries again later.</source>
-        <translation>Prüfen Sie, ob der Port zu einem SMTP-Server gehört. Kurier versucht es später erneut.</translation>
     </message>
     <message>
         <source>Unknown whether the message was sent</source>

@@ -1,6 +1,9 @@
 #include "smtp/SmtpDiagnostics.h"
 
+#include "net/Transport.h"
+
 #include <QCoreApplication>
+#include <QVariant>
 
 namespace kurier::smtp {
 
@@ -190,6 +193,151 @@ diagnostics::Diagnostic SmtpDiagnostics::diagnose(const SmtpReply &reply, Step s
                                              : QCoreApplication::translate("SmtpDiagnostics", "A permanent refusal (5xx): sending the same again will fail again.");
     if (d.fix.isEmpty())
         d.fix = reply.isTransientFailure() ? QCoreApplication::translate("SmtpDiagnostics", "Kurier tries again later.") : QCoreApplication::translate("SmtpDiagnostics", "Read the server's answer above.");
+    return d;
+}
+
+using diagnostics::Diagnostic;
+
+// --- failures of the session itself (no reply to explain) -------------------------------
+
+Diagnostic SmtpDiagnostics::timeout(const QString &host)
+{
+    Diagnostic d;
+    d.stage = Diagnostic::Stage::Network;
+    d.summary = tr("The SMTP server stopped answering");
+    d.cause = tr("No reply from %1 within the time limit.").arg(host);
+    d.fix = tr("Kurier tries again later. If it keeps happening, check the network and the server.");
+    d.code = QStringLiteral("timeout");
+    d.retryable = true;
+    return d;
+}
+
+Diagnostic SmtpDiagnostics::unencryptedNotAccepted()
+{
+    Diagnostic d;
+    d.stage = Diagnostic::Stage::Configuration;
+    d.summary = tr("Unencrypted SMTP was not accepted for this account");
+    d.cause = tr("The account is set to connect without encryption, but that was never confirmed.");
+    d.fix = tr("Choose STARTTLS or SSL/TLS, or confirm the unencrypted connection in the account settings.");
+    d.code = QStringLiteral("unencrypted-not-accepted");
+    return d;
+}
+
+Diagnostic SmtpDiagnostics::cancelled()
+{
+    Diagnostic d;
+    d.stage = Diagnostic::Stage::Network;
+    d.summary = tr("Sending was cancelled");
+    d.code = QStringLiteral("cancelled");
+    d.retryable = true;
+    return d;
+}
+
+Diagnostic SmtpDiagnostics::startTlsMissing(const QString &host)
+{
+    Diagnostic d;
+    d.stage = Diagnostic::Stage::Tls;
+    d.summary = tr("The SMTP server does not offer STARTTLS");
+    d.cause = tr("The account requires an encrypted connection, and %1 did not offer to encrypt it "
+                 "(or something between you and the server removed the offer).")
+                  .arg(host);
+    d.fix = tr("Check the SMTP server and port (STARTTLS is usually port 587, SSL/TLS port 465). "
+               "Nothing was sent unencrypted.");
+    d.code = QStringLiteral("starttls-missing");
+    return d;
+}
+
+Diagnostic SmtpDiagnostics::noMechanism(const QString &host, bool oauth, bool authOffered, const QString &offered)
+{
+    Diagnostic d;
+    d.stage = Diagnostic::Stage::Authentication;
+    d.code = QStringLiteral("no-mechanism");
+    if (!authOffered) {
+        d.summary = tr("The SMTP server offers no sign-in");
+        d.cause = tr("%1 did not announce AUTH on this connection; some servers offer it only on another "
+                     "port or after encryption.")
+                      .arg(host);
+        d.fix = tr("Check the SMTP port and the connection security, or switch SMTP authentication off "
+                   "if the server does not need it.");
+    } else {
+        d.summary = oauth ? tr("The SMTP server does not accept OAuth 2.0 sign-in")
+                          : tr("The SMTP server accepts no password sign-in Kurier knows");
+        d.cause = tr("The server offers: %1.").arg(offered);
+        d.fix = oauth ? tr("Switch OAuth 2.0 off for this account, or use a server that supports XOAUTH2 or OAUTHBEARER.")
+                      : tr("Switch OAuth 2.0 on if the provider supports it.");
+    }
+    return d;
+}
+
+Diagnostic SmtpDiagnostics::transportFailed(const net::Transport &transport, const QString &host, quint16 port, bool connecting)
+{
+    Diagnostic d;
+    d.code = QVariant::fromValue(transport.error()).toString();
+    d.retryable = true;
+    switch (transport.error()) {
+    case net::Transport::Error::TlsCertificate: {
+        const net::CertificateProblem p = transport.certificateProblem();
+        d.stage = Diagnostic::Stage::Tls;
+        d.summary = tr("The SMTP server's certificate is not trusted");
+        d.cause = p.errors.isEmpty() ? transport.errorText() : p.errors.join(QStringLiteral("; "));
+        if (!p.sha256.isEmpty())
+            d.cause += u' ' + tr("(certificate for %1, issued by %2, SHA-256 %3)").arg(p.subject, p.issuer, QString::fromLatin1(p.sha256));
+        d.fix = tr("Check the server name. If your organisation uses its own certificate authority, add its CA file to the account.");
+        d.retryable = false;
+        d.certificate = p;
+        break;
+    }
+    case net::Transport::Error::TlsHandshake:
+        d.stage = Diagnostic::Stage::Tls;
+        d.summary = tr("No secure connection to the SMTP server");
+        d.cause = transport.errorText();
+        d.fix = tr("Check the port and the connection security: SSL/TLS is usually port 465, STARTTLS port 587.");
+        d.retryable = false;
+        break;
+    case net::Transport::Error::HostNotFound:
+        d.stage = Diagnostic::Stage::Network;
+        d.summary = tr("SMTP server %1 not found").arg(host);
+        d.cause = transport.errorText();
+        d.fix = tr("Check the server name and the network connection.");
+        break;
+    case net::Transport::Error::ConnectionRefused:
+        d.stage = Diagnostic::Stage::Network;
+        d.summary = tr("The SMTP server %1 refused the connection on port %2").arg(host).arg(port);
+        d.cause = transport.errorText();
+        d.fix = tr("Check the port; a firewall may also block it.");
+        break;
+    default:
+        d.stage = Diagnostic::Stage::Network;
+        d.summary = connecting ? tr("Could not connect to the SMTP server %1").arg(host)
+                                                 : tr("The connection to the SMTP server was lost");
+        d.cause = transport.errorText();
+        d.fix = tr("Kurier tries again later.");
+        break;
+    }
+    return d;
+}
+
+Diagnostic SmtpDiagnostics::closed(const QString &errorText)
+{
+    Diagnostic d;
+    d.stage = Diagnostic::Stage::Network;
+    d.summary = tr("The SMTP server closed the connection");
+    d.cause = errorText;
+    d.fix = tr("Kurier tries again later.");
+    d.code = QStringLiteral("RemoteClosed");
+    d.retryable = true;
+    return d;
+}
+
+Diagnostic SmtpDiagnostics::protocol(const QString &what)
+{
+    Diagnostic d;
+    d.stage = Diagnostic::Stage::Protocol;
+    d.summary = tr("The SMTP server sent something Kurier does not understand");
+    d.serverText = what;
+    d.fix = tr("Check that the port belongs to an SMTP server. Kurier tries again later.");
+    d.code = QStringLiteral("protocol");
+    d.retryable = true;
     return d;
 }
 

@@ -84,14 +84,7 @@ SmtpSession::SmtpSession(net::Transport *transport, Options options, QObject *pa
         const_cast<QLoggingCategory &>(lcSmtpTranscript()).setEnabled(QtDebugMsg, true);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
-        Diagnostic d;
-        d.stage = Diagnostic::Stage::Network;
-        d.summary = tr("The SMTP server stopped answering");
-        d.cause = tr("No reply from %1 within the time limit.").arg(m_options.host);
-        d.fix = tr("Kurier tries again later. If it keeps happening, check the network and the server.");
-        d.code = QStringLiteral("timeout");
-        d.retryable = true;
-        fail(d);
+        fail(SmtpDiagnostics::timeout(m_options.host));
     });
 }
 
@@ -138,13 +131,7 @@ void SmtpSession::open()
     if (m_options.security == store::Security::None && !m_options.acceptUnencrypted) {
         setState(State::Connecting);
         QMetaObject::invokeMethod(this, [this] {
-            Diagnostic d;
-            d.stage = Diagnostic::Stage::Configuration;
-            d.summary = tr("Unencrypted SMTP was not accepted for this account");
-            d.cause = tr("The account is set to connect without encryption, but that was never confirmed.");
-            d.fix = tr("Choose STARTTLS or SSL/TLS, or confirm the unencrypted connection in the account settings.");
-            d.code = QStringLiteral("unencrypted-not-accepted");
-            fail(d);
+            fail(SmtpDiagnostics::unencryptedNotAccepted());
         }, Qt::QueuedConnection);
         return;
     }
@@ -184,12 +171,7 @@ void SmtpSession::quit()
 
 void SmtpSession::abort()
 {
-    Diagnostic d;
-    d.stage = Diagnostic::Stage::Network;
-    d.summary = tr("Sending was cancelled");
-    d.code = QStringLiteral("cancelled");
-    d.retryable = true;
-    fail(d);
+    fail(SmtpDiagnostics::cancelled());
 }
 
 QByteArray SmtpSession::heloName() const
@@ -324,16 +306,7 @@ void SmtpSession::handleEhlo(const SmtpReply &reply)
     if (m_state == State::Hello && m_options.security == store::Security::StartTls) {
         // RFC 3207 §4: never fall back to plain text when STARTTLS is missing.
         if (!m_capabilities.has(SmtpCapabilities::StartTls)) {
-            Diagnostic d;
-            d.stage = Diagnostic::Stage::Tls;
-            d.summary = tr("The SMTP server does not offer STARTTLS");
-            d.cause = tr("The account requires an encrypted connection, and %1 did not offer to encrypt it "
-                         "(or something between you and the server removed the offer).")
-                          .arg(m_options.host);
-            d.fix = tr("Check the SMTP server and port (STARTTLS is usually port 587, SSL/TLS port 465). "
-                       "Nothing was sent unencrypted.");
-            d.code = QStringLiteral("starttls-missing");
-            fail(d);
+            fail(SmtpDiagnostics::startTlsMissing(m_options.host));
             return;
         }
         setState(State::StartTlsIssued);
@@ -380,24 +353,8 @@ void SmtpSession::startAuthentication()
             m_mechanism = preferred;
     }
     if (!m_mechanism) {
-        Diagnostic d;
-        d.stage = Diagnostic::Stage::Authentication;
-        d.code = QStringLiteral("no-mechanism");
-        if (!m_capabilities.has(SmtpCapabilities::Auth)) {
-            d.summary = tr("The SMTP server offers no sign-in");
-            d.cause = tr("%1 did not announce AUTH on this connection; some servers offer it only on another "
-                         "port or after encryption.")
-                          .arg(m_options.host);
-            d.fix = tr("Check the SMTP port and the connection security, or switch SMTP authentication off "
-                       "if the server does not need it.");
-        } else {
-            d.summary = oauth ? tr("The SMTP server does not accept OAuth 2.0 sign-in")
-                              : tr("The SMTP server accepts no password sign-in Kurier knows");
-            d.cause = tr("The server offers: %1.").arg(QString::fromLatin1(m_capabilities.authMechanisms().join(' ')));
-            d.fix = oauth ? tr("Switch OAuth 2.0 off for this account, or use a server that supports XOAUTH2 or OAUTHBEARER.")
-                          : tr("Switch OAuth 2.0 on if the provider supports it.");
-        }
-        fail(d);
+        fail(SmtpDiagnostics::noMechanism(m_options.host, oauth, m_capabilities.has(SmtpCapabilities::Auth),
+                                          QString::fromLatin1(m_capabilities.authMechanisms().join(' '))));
         return;
     }
     if (m_authKind == AuthKind::OAuth)
@@ -793,50 +750,7 @@ void SmtpSession::onTransportFailed()
 {
     if (m_state == State::Finished || !m_transport)
         return;
-    Diagnostic d;
-    d.code = QVariant::fromValue(m_transport->error()).toString();
-    d.retryable = true;
-    switch (m_transport->error()) {
-    case net::Transport::Error::TlsCertificate: {
-        const net::CertificateProblem p = m_transport->certificateProblem();
-        d.stage = Diagnostic::Stage::Tls;
-        d.summary = tr("The SMTP server's certificate is not trusted");
-        d.cause = p.errors.isEmpty() ? m_transport->errorText() : p.errors.join(QStringLiteral("; "));
-        if (!p.sha256.isEmpty())
-            d.cause += u' ' + tr("(certificate for %1, issued by %2, SHA-256 %3)").arg(p.subject, p.issuer, QString::fromLatin1(p.sha256));
-        d.fix = tr("Check the server name. If your organisation uses its own certificate authority, add its CA file to the account.");
-        d.retryable = false;
-        d.certificate = p;
-        break;
-    }
-    case net::Transport::Error::TlsHandshake:
-        d.stage = Diagnostic::Stage::Tls;
-        d.summary = tr("No secure connection to the SMTP server");
-        d.cause = m_transport->errorText();
-        d.fix = tr("Check the port and the connection security: SSL/TLS is usually port 465, STARTTLS port 587.");
-        d.retryable = false;
-        break;
-    case net::Transport::Error::HostNotFound:
-        d.stage = Diagnostic::Stage::Network;
-        d.summary = tr("SMTP server %1 not found").arg(m_options.host);
-        d.cause = m_transport->errorText();
-        d.fix = tr("Check the server name and the network connection.");
-        break;
-    case net::Transport::Error::ConnectionRefused:
-        d.stage = Diagnostic::Stage::Network;
-        d.summary = tr("The SMTP server %1 refused the connection on port %2").arg(m_options.host).arg(m_options.port);
-        d.cause = m_transport->errorText();
-        d.fix = tr("Check the port; a firewall may also block it.");
-        break;
-    default:
-        d.stage = Diagnostic::Stage::Network;
-        d.summary = m_state == State::Connecting ? tr("Could not connect to the SMTP server %1").arg(m_options.host)
-                                                 : tr("The connection to the SMTP server was lost");
-        d.cause = m_transport->errorText();
-        d.fix = tr("Kurier tries again later.");
-        break;
-    }
-    fail(d);
+    fail(SmtpDiagnostics::transportFailed(*m_transport, m_options.host, m_options.port, m_state == State::Connecting));
 }
 
 void SmtpSession::onDisconnected()
@@ -847,14 +761,7 @@ void SmtpSession::onDisconnected()
         endSession({});
         return;
     }
-    Diagnostic d;
-    d.stage = Diagnostic::Stage::Network;
-    d.summary = tr("The SMTP server closed the connection");
-    d.cause = m_transport ? m_transport->errorText() : QString();
-    d.fix = tr("Kurier tries again later.");
-    d.code = QStringLiteral("RemoteClosed");
-    d.retryable = true;
-    fail(d);
+    fail(SmtpDiagnostics::closed(m_transport ? m_transport->errorText() : QString()));
 }
 
 void SmtpSession::failWithReply(const SmtpReply &reply, SmtpDiagnostics::Step step)
@@ -864,14 +771,7 @@ void SmtpSession::failWithReply(const SmtpReply &reply, SmtpDiagnostics::Step st
 
 void SmtpSession::failProtocol(const QString &what)
 {
-    Diagnostic d;
-    d.stage = Diagnostic::Stage::Protocol;
-    d.summary = tr("The SMTP server sent something Kurier does not understand");
-    d.serverText = what;
-    d.fix = tr("Check that the port belongs to an SMTP server. Kurier tries again later.");
-    d.code = QStringLiteral("protocol");
-    d.retryable = true;
-    fail(d);
+    fail(SmtpDiagnostics::protocol(what));
 }
 
 void SmtpSession::fail(const Diagnostic &diagnostic)
