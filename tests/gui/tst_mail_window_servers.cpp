@@ -432,16 +432,7 @@ void TestMailWindowServers::fetchAndSendShareOneSignIn()
     QVERIFY(window.banner()->text().contains(QStringLiteral("sign in in the browser")));
 
     // The user signs in; the identity provider sends the browser back to Kurier's listener.
-    auto get = [this](const QUrl &url) {
-        QNetworkRequest request(url);
-        request.setSslConfiguration(servers().sslConfiguration());
-        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-        QNetworkReply *reply = m_network.get(request);
-        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-            qWarning("no answer from %s", qPrintable(url.host()));
-        reply->deleteLater();
-        return reply;
-    };
+    auto get = [this](const QUrl &url) { return test::getWithoutRedirect(m_network, url); };
     const QUrl back = get(browser.urls.first())->header(QNetworkRequest::LocationHeader).toUrl();
     QCOMPARE(back.host(), QStringLiteral("127.0.0.1"));
     QCOMPARE(get(back)->error(), QNetworkReply::NoError);

@@ -5,6 +5,7 @@
 #include "accounts/SignInDialog.h"
 #include "secrets/KeychainSecretStore.h"
 #include "support/Sync.h"
+#include "support/TestAccounts.h"
 #include "support/TestServers.h"
 
 #include <QApplication>
@@ -79,14 +80,7 @@ store::Account TestSignInDialog::account(oauth::SignInMethod method)
 
 QNetworkReply *TestSignInDialog::get(const QUrl &url)
 {
-    QNetworkRequest request(url);
-    request.setSslConfiguration(test::TestServers::instance().sslConfiguration());
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    QNetworkReply *reply = m_network.get(request);
-    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-        qFatal("no answer from %s", qPrintable(url.host()));
-    reply->deleteLater();
-    return reply;
+    return test::getWithoutRedirect(m_network, url);
 }
 
 QJsonObject TestSignInDialog::post(const QString &path, const QJsonObject &body)

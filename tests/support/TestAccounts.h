@@ -55,6 +55,20 @@ inline QJsonObject postToOAuthServer(QNetworkAccessManager &network, const QStri
     return QJsonDocument::fromJson(reply->readAll()).object();
 }
 
+// A GET the way a browser's first step looks to Kurier: the test CA trusted, redirects not
+// followed (the sign-in tests read the Location themselves). The reply is deleted later.
+inline QNetworkReply *getWithoutRedirect(QNetworkAccessManager &network, const QUrl &url)
+{
+    QNetworkRequest request(url);
+    request.setSslConfiguration(TestServers::instance().sslConfiguration());
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    QNetworkReply *reply = network.get(request);
+    if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
+        qFatal("no answer from %s", qPrintable(url.host()));
+    reply->deleteLater();
+    return reply;
+}
+
 // The test OAuth server's counts for one user (/test/stats?user=): token.<grant> requests by
 // grant, `authorize` (browser sign-ins approved), introspection.
 inline QJsonObject oauthStatsFor(QNetworkAccessManager &network, const QString &user)
