@@ -1,6 +1,7 @@
 #include "compose/ComposerWindow.h"
 #include "mail/MainWindow.h"
 #include "common/SingleInstance.h"
+#include "common/UiLog.h"
 #include "i18n/Translations.h"
 #include "mime/MailtoUrl.h"
 #include "mime/ReplyRules.h"
@@ -24,10 +25,10 @@ void openArguments(kurier::ui::MainWindow *window, const QStringList &arguments)
 {
     for (const QString &argument : arguments) {
         if (kurier::ui::ComposerWindow *composer = window->composing()->composeMailto(argument))
-            qCDebug(lcSingleInstance).noquote() << "composing from a mailto: link, to:"
+            qCDebug(lcUi).noquote() << "composing from a mailto: link, to:"
                                                 << kurier::mime::ReplyRules::addressList(composer->draft().to);
         else
-            qCWarning(lcSingleInstance).noquote() << "ignored argument (not a mailto: link):" << argument.left(200);
+            qCWarning(lcUi).noquote() << "ignored argument (not a mailto: link):" << argument.left(200);
     }
 }
 
@@ -84,7 +85,7 @@ int main(int argc, char *argv[])
         window->show();
         window->raise();
         window->activateWindow();
-        qCDebug(lcSingleInstance) << "raised by another start";
+        qCDebug(lcUi) << "raised by another start";
         openArguments(window.get(), received);
     });
     instance.start(arguments);

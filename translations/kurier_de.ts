@@ -218,6 +218,49 @@
     </message>
 </context>
 <context>
+    <name>AutoconfigParser</name>
+    <message>
+        <source>the document declares a DTD, which autoconfig files never need</source>
+        <translation>das Dokument deklariert eine DTD, die Autoconfig-Dateien nie brauchen</translation>
+    </message>
+    <message>
+        <source>the document uses an entity</source>
+        <translation>das Dokument verwendet eine Entity</translation>
+    </message>
+    <message>
+        <source>the document is not a mail configuration (&lt;%1&gt;)</source>
+        <translation>das Dokument ist keine E-Mail-Konfiguration (&lt;%1&gt;)</translation>
+    </message>
+    <message>
+        <source>the document is empty</source>
+        <translation>das Dokument ist leer</translation>
+    </message>
+    <message>
+        <source>the configuration names no server Kurier can use</source>
+        <translation>die Konfiguration nennt keinen Server, den Kurier verwenden kann</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>the document nests too deep</source>
+        <translation>das Dokument ist zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>the configuration lists too many servers</source>
+        <translation>die Konfiguration nennt zu viele Server</translation>
+    </message>
+    <message>
+        <source>The configuration is larger than %1 KB; autoconfig files are a few KB.</source>
+        <translation>Die Konfiguration ist größer als %1 KB; Autoconfig-Dateien sind wenige KB groß.</translation>
+    </message>
+    <message>
+        <source>The configuration is empty.</source>
+        <translation>Die Konfiguration ist leer.</translation>
+    </message>
+</context>
+<context>
     <name>CapabilitiesCheck</name>
     <message>
         <source>The server does not answer CAPA (an RFC 1939-only server); USER/PASS is tried.</source>
@@ -503,6 +546,14 @@
     <message>
         <source>The message is being sent right now.</source>
         <translation>Die Nachricht wird gerade gesendet.</translation>
+    </message>
+    <message>
+        <source>The message has no recipient.</source>
+        <translation>Die Nachricht hat keinen Empfänger.</translation>
+    </message>
+    <message>
+        <source>The message could not be put into the Outbox: %1</source>
+        <translation>Die Nachricht konnte nicht in den Postausgang gelegt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -968,82 +1019,8 @@
         <translation>Wenden Sie sich an den Administrator des Mailservers.</translation>
     </message>
     <message>
-        <source>The POP3 server %1 was not found.</source>
-        <translation>Der POP3-Server %1 wurde nicht gefunden.</translation>
-    </message>
-    <message>
-        <source>The host name is misspelt, or there is no network or name service.</source>
-        <translation>Der Servername ist falsch geschrieben, oder es gibt kein Netzwerk bzw. keine Namensauflösung.</translation>
-    </message>
-    <message>
-        <source>Check the POP3 server name in the account and the network connection.</source>
-        <translation>Prüfen Sie den POP3-Servernamen im Konto und die Netzwerkverbindung.</translation>
-    </message>
-    <message>
-        <source>%1 refused the connection.</source>
-        <translation>%1 hat die Verbindung abgelehnt.</translation>
-    </message>
-    <message>
-        <source>Nothing accepts connections on this port: a wrong port, or the service is down.</source>
-        <translation>Auf diesem Port nimmt nichts Verbindungen an: ein falscher Port, oder der Dienst läuft nicht.</translation>
-    </message>
-    <message>
-        <source>Check the POP3 port and security setting (995 for SSL/TLS, 110 for STARTTLS).</source>
-        <translation>Prüfen Sie POP3-Port und Sicherheitseinstellung (995 für SSL/TLS, 110 für STARTTLS).</translation>
-    </message>
-    <message>
-        <source>The connection to %1 timed out.</source>
-        <translation>Die Verbindung zu %1 hat das Zeitlimit überschritten.</translation>
-    </message>
-    <message>
-        <source>The server did not answer in time: a firewall, a wrong port or an overloaded server.</source>
-        <translation>Der Server hat nicht rechtzeitig geantwortet: eine Firewall, ein falscher Port oder ein überlasteter Server.</translation>
-    </message>
-    <message>
-        <source>Check the port and the network; try again later.</source>
-        <translation>Prüfen Sie Port und Netzwerk; versuchen Sie es später noch einmal.</translation>
-    </message>
-    <message>
-        <source>The certificate of %1 was not accepted.</source>
-        <translation>Das Zertifikat von %1 wurde nicht akzeptiert.</translation>
-    </message>
-    <message>
-        <source>%1
-Certificate: %2, issued by %3, valid %4 to %5, SHA-256 %6</source>
-        <translation>%1
-Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translation>
-    </message>
-    <message>
-        <source>If your provider uses its own certificate authority, add its CA file to the account. Trust this exact certificate for the account only if you can confirm its fingerprint with the provider.</source>
-        <translation>Wenn Ihr Anbieter eine eigene Zertifizierungsstelle verwendet, fügen Sie deren CA-Datei dem Konto hinzu. Vertrauen Sie genau diesem Zertifikat für das Konto nur, wenn Sie seinen Fingerabdruck beim Anbieter bestätigen können.</translation>
-    </message>
-    <message>
-        <source>No secure connection to %1 could be negotiated.</source>
-        <translation>Mit %1 konnte keine sichere Verbindung ausgehandelt werden.</translation>
-    </message>
-    <message>
-        <source>The server speaks no TLS on this port, or only versions older than TLS 1.2.</source>
-        <translation>Der Server spricht auf diesem Port kein TLS oder nur Versionen älter als TLS 1.2.</translation>
-    </message>
-    <message>
-        <source>Check the security setting (SSL/TLS on 995, STARTTLS on 110) and ask the provider about TLS 1.2.</source>
-        <translation>Prüfen Sie die Sicherheitseinstellung (SSL/TLS auf 995, STARTTLS auf 110) und fragen Sie den Anbieter nach TLS 1.2.</translation>
-    </message>
-    <message>
         <source>the conversation</source>
         <translation>der Unterhaltung</translation>
-    </message>
-    <message>
-        <source>The connection to %1 failed.</source>
-        <translation>Die Verbindung zu %1 ist fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>A network error.</source>
-        <translation>Ein Netzwerkfehler.</translation>
-    </message>
-    <message>
-        <source>Check the network connection and try again.</source>
-        <translation>Prüfen Sie die Netzwerkverbindung und versuchen Sie es noch einmal.</translation>
     </message>
     <message>
         <source>%1 closed the connection during %2.</source>
@@ -1653,50 +1630,6 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
         <translation>Schalten Sie OAuth 2.0 ein, wenn der Anbieter es unterstützt.</translation>
     </message>
     <message>
-        <source>The SMTP server&apos;s certificate is not trusted</source>
-        <translation>Dem Zertifikat des SMTP-Servers wird nicht vertraut</translation>
-    </message>
-    <message>
-        <source>(certificate for %1, issued by %2, SHA-256 %3)</source>
-        <translation>(Zertifikat für %1, ausgestellt von %2, SHA-256 %3)</translation>
-    </message>
-    <message>
-        <source>Check the server name. If your organisation uses its own certificate authority, add its CA file to the account.</source>
-        <translation>Prüfen Sie den Servernamen. Wenn Ihre Organisation eine eigene Zertifizierungsstelle verwendet, tragen Sie deren CA-Datei im Benutzerkonto ein.</translation>
-    </message>
-    <message>
-        <source>No secure connection to the SMTP server</source>
-        <translation>Keine sichere Verbindung zum SMTP-Server</translation>
-    </message>
-    <message>
-        <source>Check the port and the connection security: SSL/TLS is usually port 465, STARTTLS port 587.</source>
-        <translation>Prüfen Sie Port und sichere Verbindung: SSL/TLS meist Port 465, STARTTLS Port 587.</translation>
-    </message>
-    <message>
-        <source>SMTP server %1 not found</source>
-        <translation>SMTP-Server %1 nicht gefunden</translation>
-    </message>
-    <message>
-        <source>Check the server name and the network connection.</source>
-        <translation>Prüfen Sie den Servernamen und die Netzwerkverbindung.</translation>
-    </message>
-    <message>
-        <source>The SMTP server %1 refused the connection on port %2</source>
-        <translation>Der SMTP-Server %1 hat die Verbindung auf Port %2 abgelehnt</translation>
-    </message>
-    <message>
-        <source>Check the port; a firewall may also block it.</source>
-        <translation>Prüfen Sie den Port; auch eine Firewall kann ihn sperren.</translation>
-    </message>
-    <message>
-        <source>Could not connect to the SMTP server %1</source>
-        <translation>Keine Verbindung zum SMTP-Server %1</translation>
-    </message>
-    <message>
-        <source>The connection to the SMTP server was lost</source>
-        <translation>Die Verbindung zum SMTP-Server ist abgebrochen</translation>
-    </message>
-    <message>
         <source>The SMTP server closed the connection</source>
         <translation>Der SMTP-Server hat die Verbindung geschlossen</translation>
     </message>
@@ -1798,6 +1731,99 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>The certificate status response has expired</source>
         <translation>Die Statusauskunft (OCSP) zum Zertifikat ist abgelaufen</translation>
+    </message>
+</context>
+<context>
+    <name>TransportDiagnostic</name>
+    <message>
+        <source>The %1 server %2 was not found.</source>
+        <translation>Der %1-Server %2 wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The host name is misspelt, or there is no network or name service.</source>
+        <translation>Der Servername ist falsch geschrieben, oder es gibt kein Netzwerk bzw. keine Namensauflösung.</translation>
+    </message>
+    <message>
+        <source>Check the %1 server name in the account and the network connection.</source>
+        <translation>Prüfen Sie den Namen des %1-Servers im Benutzerkonto und die Netzwerkverbindung.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection.</source>
+        <translation>%1 hat die Verbindung abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Nothing accepts connections on this port: a wrong port, or the service is down.</source>
+        <translation>Auf diesem Port nimmt nichts Verbindungen an: ein falscher Port, oder der Dienst läuft nicht.</translation>
+    </message>
+    <message>
+        <source>Check the %1 port and the connection security (SSL/TLS is usually port %2, STARTTLS port %3); a firewall may also block it.</source>
+        <translation>Prüfen Sie den %1-Port und die sichere Verbindung (SSL/TLS ist meist Port %2, STARTTLS Port %3); auch eine Firewall kann ihn sperren.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 timed out.</source>
+        <translation>Die Verbindung zu %1 hat das Zeitlimit überschritten.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time: a firewall, a wrong port or an overloaded server.</source>
+        <translation>Der Server hat nicht rechtzeitig geantwortet: eine Firewall, ein falscher Port oder ein überlasteter Server.</translation>
+    </message>
+    <message>
+        <source>Check the port and the network; try again later.</source>
+        <translation>Prüfen Sie Port und Netzwerk; versuchen Sie es später noch einmal.</translation>
+    </message>
+    <message>
+        <source>The certificate of the %1 server %2 was not accepted.</source>
+        <translation>Das Zertifikat des %1-Servers %2 wurde nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <source>%1
+Certificate: %2, issued by %3, valid %4 to %5, SHA-256 %6</source>
+        <translation>%1
+Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translation>
+    </message>
+    <message>
+        <source>Check the server name. If your provider uses its own certificate authority, add its CA file to the account. Trust this exact certificate for the account only if you can confirm its fingerprint with the provider.</source>
+        <translation>Prüfen Sie den Servernamen. Verwendet Ihr Anbieter eine eigene Zertifizierungsstelle, fügen Sie deren CA-Datei zum Benutzerkonto hinzu. Vertrauen Sie genau diesem Zertifikat für das Benutzerkonto nur, wenn Sie seinen Fingerabdruck beim Anbieter bestätigen können.</translation>
+    </message>
+    <message>
+        <source>No secure connection to %1 could be negotiated.</source>
+        <translation>Mit %1 konnte keine sichere Verbindung ausgehandelt werden.</translation>
+    </message>
+    <message>
+        <source>The server speaks no TLS on this port, or only versions older than TLS 1.2.</source>
+        <translation>Der Server spricht auf diesem Port kein TLS oder nur Versionen älter als TLS 1.2.</translation>
+    </message>
+    <message>
+        <source>Check the connection security (SSL/TLS is usually port %1, STARTTLS port %2) and ask the provider about TLS 1.2.</source>
+        <translation>Prüfen Sie die sichere Verbindung (SSL/TLS ist meist Port %1, STARTTLS Port %2) und fragen Sie den Anbieter nach TLS 1.2.</translation>
+    </message>
+    <message>
+        <source>The %1 server %2 closed the connection.</source>
+        <translation>Der %1-Server %2 hat die Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <source>The server or the network ended the connection unexpectedly.</source>
+        <translation>Der Server oder das Netzwerk hat die Verbindung unerwartet beendet.</translation>
+    </message>
+    <message>
+        <source>Try again later.</source>
+        <translation>Versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the %1 server %2.</source>
+        <translation>Keine Verbindung zum %1-Server %2 möglich.</translation>
+    </message>
+    <message>
+        <source>The connection to the %1 server %2 was lost.</source>
+        <translation>Die Verbindung zum %1-Server %2 ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>A network error.</source>
+        <translation>Ein Netzwerkfehler.</translation>
+    </message>
+    <message>
+        <source>Check the network connection and try again.</source>
+        <translation>Prüfen Sie die Netzwerkverbindung und versuchen Sie es noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -2871,10 +2897,6 @@ Tel. +49 421 123456</translation>
         <translation>Das Konto %1 hat keinen SMTP-Server.</translation>
     </message>
     <message>
-        <source>The message could not be put into the Outbox: %1</source>
-        <translation>Die Nachricht konnte nicht in den Postausgang gelegt werden: %1</translation>
-    </message>
-    <message>
         <source>The draft could not be saved: %1</source>
         <translation>Der Entwurf konnte nicht gespeichert werden: %1</translation>
     </message>
@@ -3145,6 +3167,14 @@ Tel. +49 421 123456</translation>
         <source>Mark as R&amp;ead</source>
         <translation>Als gelesen &amp;markieren</translation>
     </message>
+    <message>
+        <source>Mark as F&amp;lagged</source>
+        <translation>Als w&amp;ichtig markieren</translation>
+    </message>
+    <message>
+        <source>Remove F&amp;lag</source>
+        <translation>Wichtig-Mar&amp;kierung entfernen</translation>
+    </message>
 </context>
 <context>
     <name>kurier::ui::MainWindow</name>
@@ -3214,6 +3244,10 @@ Tel. +49 421 123456</translation>
     <message>
         <source>To</source>
         <translation>An</translation>
+    </message>
+    <message>
+        <source>Flagged: %1</source>
+        <translation>Wichtig: %1</translation>
     </message>
 </context>
 <context>

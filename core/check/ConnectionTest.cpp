@@ -57,9 +57,11 @@ ConnectionTest::ConnectionTest(store::Account account, secrets::SecretStore *sec
 
 ConnectionTest::~ConnectionTest()
 {
-    // The POP3 session refers to its transport: end it first.
+    // The sessions refer to their transports: end them first.
     m_pop3.reset();
     m_pop3Transport.reset();
+    m_smtp.reset();
+    m_smtpTransport.reset();
 }
 
 QString ConnectionTest::title(Id id, const store::Account &a)
@@ -371,8 +373,12 @@ void ConnectionTest::startPop3()
         m_pop3->setPassword(secret(SecretName::Pop3Password));
     }
     connect(m_pop3.get(), &pop3::Pop3Session::stateChanged, this, &ConnectionTest::onPop3State);
-    connect(m_pop3.get(), &pop3::Pop3Session::failed, this, &ConnectionTest::onPop3Failed);
-    connect(m_pop3.get(), &pop3::Pop3Session::closed, this, [this] { pop3Done(); });
+    connect(m_pop3.get(), &pop3::Pop3Session::finished, this, [this](const diagnostics::Diagnostic &d) {
+        if (d.isEmpty())
+            pop3Done();
+        else
+            onPop3Failed(d);
+    });
     m_pop3Step = Id::Pop3Connect;
     begin(Id::Pop3Connect);
     m_pop3->open();
@@ -497,34 +503,33 @@ void ConnectionTest::startSmtp()
         finish();
         return;
     }
-    net::Transport *transport = m_transportFactory(Server::Smtp, policy);
-    m_smtpTransport = transport;
-    smtp::SmtpSession::Options settings;
-    settings.host = m_account.smtp.host;
-    settings.port = quint16(m_account.smtp.effectivePort());
-    settings.security = m_account.smtp.security;
-    settings.acceptUnencrypted = m_account.smtp.acceptUnencrypted;
-    settings.heloName = m_account.smtp.heloName;
+    m_smtp.reset();
+    m_smtpTransport.reset(m_transportFactory(Server::Smtp, policy));
+    net::Transport *transport = m_smtpTransport.get();
+    smtp::SmtpSession::Options settings = smtp::Submission::sessionOptions(m_account);
     settings.replyTimeoutMs = m_timeoutMs;
-    m_smtp = std::make_unique<smtp::SmtpSession>(transport, settings);
-    m_smtp->setTranscript(m_transcript);
-    if (smtp::Submission::usesOAuth(m_account)) {
+    if (settings.useOAuth) {
+        m_smtp = std::make_unique<smtp::SmtpSession>(transport, settings);
         QPointer<ConnectionTest> self(this);
-        m_smtp->setOAuthAuthentication(m_account.smtpUser(), [self](bool forceNew, smtp::SmtpSession::TokenCallback done) {
+        m_smtp->setTokenSource([self](bool forceNew, smtp::SmtpSession::TokenCallback done) {
             if (!self)
                 return;
             if (self->m_smtpStep == Id::SmtpCapabilities)
                 self->smtpCapabilitiesKnown(false);
             self->requestToken(Server::Smtp, forceNew, std::move(done));
         });
-    } else if (m_account.smtp.auth != store::SmtpAuth::None) {
-        const QString password = secret(m_account.smtp.auth == store::SmtpAuth::Password ? SecretName::SmtpPassword
-                                                                                          : SecretName::Pop3Password);
+    } else {
+        const QString password = settings.user.isEmpty()
+            ? QString()
+            : secret(m_account.smtp.auth == store::SmtpAuth::Password ? SecretName::SmtpPassword : SecretName::Pop3Password);
         // Without a password the session runs without AUTH; the sign-in step then says why.
-        m_smtpMissingPassword = password.isEmpty();
-        if (!m_smtpMissingPassword)
-            m_smtp->setPasswordAuthentication(m_account.smtpUser(), password);
+        m_smtpMissingPassword = !settings.user.isEmpty() && password.isEmpty();
+        if (m_smtpMissingPassword)
+            settings.user.clear();
+        m_smtp = std::make_unique<smtp::SmtpSession>(transport, settings);
+        m_smtp->setPassword(password);
     }
+    m_smtp->setTranscript(m_transcript);
     connect(transport, &net::Transport::connected, this, &ConnectionTest::onSmtpConnected);
     connect(transport, &net::Transport::encrypted, this, &ConnectionTest::onSmtpEncrypted);
     connect(m_smtp.get(), &smtp::SmtpSession::ready, this, &ConnectionTest::onSmtpReady);
@@ -541,7 +546,7 @@ void ConnectionTest::onSmtpConnected()
     finishStep(Id::SmtpConnect, Status::Passed, tr("Connected to %1").arg(m_account.smtp.host));
     switch (m_account.smtp.security) {
     case store::Security::Tls:
-        finishStep(Id::SmtpTls, Status::Passed, tlsDetail(m_smtpTransport, m_account.smtp.host));
+        finishStep(Id::SmtpTls, Status::Passed, tlsDetail(m_smtpTransport.get(), m_account.smtp.host));
         m_smtpStep = Id::SmtpCapabilities;
         break;
     case store::Security::StartTls:
@@ -561,7 +566,7 @@ void ConnectionTest::onSmtpEncrypted()
 {
     if (m_smtpStep != Id::SmtpTls || !m_smtpTransport)
         return;
-    finishStep(Id::SmtpTls, Status::Passed, tr("STARTTLS: %1").arg(tlsDetail(m_smtpTransport, m_account.smtp.host)));
+    finishStep(Id::SmtpTls, Status::Passed, tr("STARTTLS: %1").arg(tlsDetail(m_smtpTransport.get(), m_account.smtp.host)));
     m_smtpStep = Id::SmtpCapabilities;
     begin(Id::SmtpCapabilities);
 }
@@ -605,7 +610,7 @@ void ConnectionTest::onSmtpFinished(const Diagnostic &diagnostic)
         finish();
         return;
     }
-    Id step = settleTransportFailure(m_smtpStep, Id::SmtpConnect, Id::SmtpTls, m_smtpTransport.data(), m_account.smtp.host);
+    Id step = settleTransportFailure(m_smtpStep, Id::SmtpConnect, Id::SmtpTls, m_smtpTransport.get(), m_account.smtp.host);
     if (step == Id::SmtpCapabilities && diagnostic.stage == Diagnostic::Stage::Authentication
         && diagnostic.code != u"no-mechanism") {
         // Password AUTH follows EHLO without a pause the test could see: an AUTH failure means

@@ -164,7 +164,7 @@ private:
     ConnectionStep::Id m_pop3Step = ConnectionStep::Id::Pop3Connect;
     bool m_pop3Done = false;
 
-    QPointer<net::Transport> m_smtpTransport; // owned by the SMTP session
+    std::unique_ptr<net::Transport> m_smtpTransport;
     std::unique_ptr<smtp::SmtpSession> m_smtp;
     ConnectionStep::Id m_smtpStep = ConnectionStep::Id::SmtpConnect;
     bool m_smtpMissingPassword = false;

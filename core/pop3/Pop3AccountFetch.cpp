@@ -171,7 +171,7 @@ void Pop3AccountFetch::connectAndFetch(const QString &password)
         options.maxMessageSize = m_settings.maxMessageSize;
     m_fetch = std::make_unique<Pop3Fetch>(m_session.get(), m_maildir.get(), m_state.get(), m_index.get(), options);
     // Pop3Fetch::finished is the one end, also for failures before the fetch began
-    // (connection, TLS, sign-in): it listens to the session's failed().
+    // (connection, TLS, sign-in): it listens to the session's finished().
     connect(m_session.get(), &Pop3Session::ready, m_fetch.get(), &Pop3Fetch::start);
     connect(m_fetch.get(), &Pop3Fetch::progress, this, &Pop3AccountFetch::progress);
     connect(m_fetch.get(), &Pop3Fetch::note, this, &Pop3AccountFetch::note);

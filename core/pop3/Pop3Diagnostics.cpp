@@ -1,6 +1,7 @@
 #include "pop3/Pop3Diagnostics.h"
 
 #include "diagnostics/SecondsText.h"
+#include "net/TransportDiagnostic.h"
 
 #include <QCoreApplication>
 #include <QMetaEnum>
@@ -49,59 +50,12 @@ bool isMicrosoftHost(const QString &host)
 
 Diagnostic transportFailed(const net::Transport &transport, const QString &host, quint16 port)
 {
-    Diagnostic d;
-    d.stage = Diagnostic::Stage::Network;
-    d.serverText = transport.errorText();
-    d.code = QString::fromLatin1(QMetaEnum::fromType<net::Transport::Error>().valueToKey(int(transport.error())));
-    const QString where = QStringLiteral("%1:%2").arg(host).arg(port);
-    switch (transport.error()) {
-    case net::Transport::Error::HostNotFound:
-        d.summary = QCoreApplication::translate("Pop3Diagnostics", "The POP3 server %1 was not found.").arg(host);
-        d.cause = QCoreApplication::translate("Pop3Diagnostics", "The host name is misspelt, or there is no network or name service.");
-        d.fix = QCoreApplication::translate("Pop3Diagnostics", "Check the POP3 server name in the account and the network connection.");
-        d.retryable = true;
-        break;
-    case net::Transport::Error::ConnectionRefused:
-        d.summary = QCoreApplication::translate("Pop3Diagnostics", "%1 refused the connection.").arg(where);
-        d.cause = QCoreApplication::translate("Pop3Diagnostics", "Nothing accepts connections on this port: a wrong port, or the service is down.");
-        d.fix = QCoreApplication::translate("Pop3Diagnostics", "Check the POP3 port and security setting (995 for SSL/TLS, 110 for STARTTLS).");
-        d.retryable = true;
-        break;
-    case net::Transport::Error::Timeout:
-        d.summary = QCoreApplication::translate("Pop3Diagnostics", "The connection to %1 timed out.").arg(where);
-        d.cause = QCoreApplication::translate("Pop3Diagnostics", "The server did not answer in time: a firewall, a wrong port or an overloaded server.");
-        d.fix = QCoreApplication::translate("Pop3Diagnostics", "Check the port and the network; try again later.");
-        d.retryable = true;
-        break;
-    case net::Transport::Error::TlsCertificate: {
-        d.stage = Diagnostic::Stage::Tls;
-        d.summary = QCoreApplication::translate("Pop3Diagnostics", "The certificate of %1 was not accepted.").arg(host);
-        const net::CertificateProblem p = transport.certificateProblem();
-        d.cause = QCoreApplication::translate("Pop3Diagnostics",
-                                              "%1\nCertificate: %2, issued by %3, valid %4 to %5, SHA-256 %6")
-                      .arg(p.errors.join(u"; "), p.subject, p.issuer, p.validFrom.toString(Qt::ISODate),
-                           p.validUntil.toString(Qt::ISODate), QString::fromLatin1(p.sha256));
-        d.fix = QCoreApplication::translate("Pop3Diagnostics", "If your provider uses its own certificate authority, add its CA file to the account. Trust this "
-                   "exact certificate for the account only if you can confirm its fingerprint with the provider.");
-        d.certificate = p;
-        break;
-    }
-    case net::Transport::Error::TlsHandshake:
-        d.stage = Diagnostic::Stage::Tls;
-        d.summary = QCoreApplication::translate("Pop3Diagnostics", "No secure connection to %1 could be negotiated.").arg(where);
-        d.cause = QCoreApplication::translate("Pop3Diagnostics", "The server speaks no TLS on this port, or only versions older than TLS 1.2.");
-        d.fix = QCoreApplication::translate("Pop3Diagnostics", "Check the security setting (SSL/TLS on 995, STARTTLS on 110) and ask the provider about TLS 1.2.");
-        break;
-    case net::Transport::Error::RemoteClosed:
+    // A close in the middle of the conversation says more in POP3's words (what was going on,
+    // and that a new fetch duplicates nothing).
+    if (transport.error() == net::Transport::Error::RemoteClosed)
         return connectionClosed(host, QCoreApplication::translate("Pop3Diagnostics", "the conversation"));
-    default:
-        d.summary = QCoreApplication::translate("Pop3Diagnostics", "The connection to %1 failed.").arg(where);
-        d.cause = QCoreApplication::translate("Pop3Diagnostics", "A network error.");
-        d.fix = QCoreApplication::translate("Pop3Diagnostics", "Check the network connection and try again.");
-        d.retryable = true;
-        break;
-    }
-    return d;
+    // RFC 8314 §3.3: 995 for POP3 over TLS; RFC 1939 / RFC 2595: 110 with STLS.
+    return net::TransportDiagnostic::of(transport, {QStringLiteral("POP3"), host, port, 995, 110}, false);
 }
 
 Diagnostic connectionClosed(const QString &host, const QString &during)

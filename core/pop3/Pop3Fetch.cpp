@@ -57,17 +57,18 @@ Pop3Fetch::Pop3Fetch(Pop3Session *session, store::Maildir *maildir, store::UidlS
     , m_options(options)
 {
     m_syncPool.setMaxThreadCount(8);
-    connect(m_session, &Pop3Session::failed, this, [this](const diagnostics::Diagnostic &d) {
+    connect(m_session, &Pop3Session::finished, this, [this](const diagnostics::Diagnostic &d) {
+        if (d.isEmpty()) {
+            if (!m_finished)
+                finish();
+            return;
+        }
         if (m_finished || m_failure)
             return;
         m_writer.reset(); // an incomplete message never reaches new/
         m_failure = d;
         if (m_commitsRunning == 0)
             finishAfterFailure(); // else when the last running commit reports back
-    });
-    connect(m_session, &Pop3Session::closed, this, [this] {
-        if (!m_finished)
-            finish();
     });
 }
 

@@ -100,7 +100,7 @@ void Pop3Session::quit()
                         m_replyTimer.stop();
                         m_transport->close();
                         setState(State::Closed);
-                        emit closed();
+                        emit finished({});
                     }});
     setState(State::Quitting);
 }
@@ -128,7 +128,7 @@ void Pop3Session::fail(const diagnostics::Diagnostic &diagnostic)
     m_inFlight.clear();
     setState(State::Failed);
     m_transport->abort();
-    emit failed(diagnostic);
+    emit finished(diagnostic);
 }
 
 void Pop3Session::enqueue(Command command)
@@ -558,7 +558,7 @@ void Pop3Session::onTransportFailed()
         return;
     if (m_state == State::Quitting && m_inFlight.size() == 1) {
         setState(State::Closed);
-        emit closed();
+        emit finished({});
         return;
     }
     fail(Pop3Diagnostics::transportFailed(*m_transport, m_options.host, m_options.port));
@@ -572,7 +572,7 @@ void Pop3Session::onDisconnected()
         // Closed right after QUIT without a reply; RFC 1939 §6 leaves the UPDATE state to the
         // server, there is nothing more we could do.
         setState(State::Closed);
-        emit closed();
+        emit finished({});
         return;
     }
     const QString during = m_inFlight.isEmpty() ? QCoreApplication::translate("Pop3Session", "the session")

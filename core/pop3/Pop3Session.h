@@ -31,8 +31,9 @@ namespace kurier::pop3 {
 // commands with send(). Commands are pipelined (RFC 2449 §6.6) when the server announces
 // PIPELINING: up to pipelineHigh in flight, topped up when pipelineLow remain.
 //
-// The connection state is one enum, handled in one place (onReply of the login steps);
-// every failure ends in failed(Diagnostic) exactly once, after which no handler is called.
+// The connection state is one enum, handled in one place (onReply of the login steps). The
+// session ends in finished() exactly once (as SmtpSession): an empty diagnostic after QUIT, else
+// what broke it; no handler is called after it.
 class Pop3Session : public QObject
 {
     Q_OBJECT
@@ -95,20 +96,22 @@ public:
     void setTokenSource(TokenSource source) { m_tokenSource = std::move(source); }
     void setTranscript(net::Transcript *transcript) { m_transcript = transcript; }
 
-    // Connects and logs in; ready() or failed().
+    // Connects and logs in; ready(), or finished() with the reason.
     void open();
     // In TRANSACTION state: queues a command (without CRLF). onReply gets the status line;
     // for a MultiLine command after +OK, onData gets the body in chunks and onEnd follows.
     void send(const QByteArray &command, Pop3Parser::Expect expect, ReplyHandler onReply, DataHandler onData = {},
               EndHandler onEnd = {});
-    // QUIT (RFC 1939 §6: DELEs take effect only now); closed() after the server's +OK.
+    // QUIT (RFC 1939 §6: DELEs take effect only now); finished() with an empty diagnostic after
+    // the server's reply.
     void quit();
     // Back-pressure: while paused, nothing is read from the transport (TCP makes the server
     // wait once the socket buffers are full).
     void setReceivePaused(bool paused);
-    // Stops at once (no QUIT: the server rolls back every DELE).
+    // Stops at once (no QUIT: the server rolls back every DELE), without finished(): the caller
+    // is the one who ended it.
     void abort();
-    // Ends the session with this diagnostic (e.g. a local write error): aborts, emits failed().
+    // Ends the session with this diagnostic (e.g. a local write error): aborts, emits finished().
     void fail(const diagnostics::Diagnostic &diagnostic);
 
     [[nodiscard]] State state() const { return m_state; }
@@ -125,8 +128,8 @@ signals:
     // A human-readable step for `kurierctl check` ("TLS: TLSv1.3, …", "capabilities: …").
     void step(const QString &text);
     void ready();
-    void failed(const kurier::diagnostics::Diagnostic &diagnostic);
-    void closed();
+    // The session is over: empty diagnostic after QUIT, else what broke it.
+    void finished(const kurier::diagnostics::Diagnostic &error);
 
 private:
     struct Command {

@@ -5,6 +5,7 @@
 #include "smtp/OutboxSender.h"
 #include "smtp/SmtpLog.h"
 #include "store/MailLayout.h"
+#include "store/Mailbox.h"
 
 #include <QFile>
 
@@ -25,9 +26,9 @@ OutboxService::OutboxService(store::Account account, secrets::SecretStore *secre
 
 OutboxService::~OutboxService() = default;
 
-bool OutboxService::open(const QString &root)
+bool OutboxService::open()
 {
-    m_outbox = std::make_unique<Outbox>(root.isEmpty() ? store::MailLayout::of(m_account).root() : root);
+    m_outbox = std::make_unique<Outbox>(store::MailLayout::of(m_account).root());
     if (!m_outbox->open()) {
         m_error = m_outbox->errorString();
         return false;
@@ -39,18 +40,9 @@ bool OutboxService::open(const QString &root)
 
 std::optional<QString> OutboxService::submit(const mime::Draft &draft)
 {
-    mime::Draft d = draft;
-    d.from = {m_account.senderName, m_account.email};
-    const mime::MessageBuilder::Result built = mime::MessageBuilder::build(d);
-    if (!built.ok()) {
-        m_error = built.error;
+    auto id = store::Mailbox::queue(m_account, draft, &m_error); // not const: returned by move
+    if (!id)
         return std::nullopt;
-    }
-    auto id = m_outbox->enqueue(built.reversePath, built.recipients, built.data); // not const: returned by move
-    if (!id) {
-        m_error = m_outbox->errorString();
-        return std::nullopt;
-    }
     emit outboxChanged();
     QMetaObject::invokeMethod(this, &OutboxService::sendNow, Qt::QueuedConnection);
     return id;

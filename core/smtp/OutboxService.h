@@ -37,12 +37,12 @@ public:
                   QObject *parent = nullptr);
     ~OutboxService() override;
 
-    // The Outbox under `root` (default: the account's mail folder). False and errorString().
-    bool open(const QString &root = QString());
+    // The account's Outbox (store::MailLayout). False and errorString().
+    bool open();
     [[nodiscard]] QString errorString() const { return m_error; }
 
-    // Composes and queues the draft (From = the account), then sends soon. The Outbox id, or
-    // nullopt and errorString() when it could not be built or stored — then nothing was queued.
+    // Queues the draft (store::Mailbox::queue), then sends soon. The Outbox id, or nullopt and
+    // errorString() when it could not be built or stored — then nothing was queued.
     std::optional<QString> submit(const mime::Draft &draft);
     // Sends what is due now.
     void sendNow();

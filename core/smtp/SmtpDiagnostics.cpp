@@ -1,6 +1,7 @@
 #include "smtp/SmtpDiagnostics.h"
 
 #include "net/Transport.h"
+#include "net/TransportDiagnostic.h"
 
 #include <QCoreApplication>
 #include <QVariant>
@@ -271,49 +272,13 @@ Diagnostic SmtpDiagnostics::noMechanism(const QString &host, bool oauth, bool au
 
 Diagnostic SmtpDiagnostics::transportFailed(const net::Transport &transport, const QString &host, quint16 port, bool connecting)
 {
-    Diagnostic d;
-    d.code = QVariant::fromValue(transport.error()).toString();
-    d.retryable = true;
-    switch (transport.error()) {
-    case net::Transport::Error::TlsCertificate: {
-        const net::CertificateProblem p = transport.certificateProblem();
-        d.stage = Diagnostic::Stage::Tls;
-        d.summary = tr("The SMTP server's certificate is not trusted");
-        d.cause = p.errors.isEmpty() ? transport.errorText() : p.errors.join(QStringLiteral("; "));
-        if (!p.sha256.isEmpty())
-            d.cause += u' ' + tr("(certificate for %1, issued by %2, SHA-256 %3)").arg(p.subject, p.issuer, QString::fromLatin1(p.sha256));
-        d.fix = tr("Check the server name. If your organisation uses its own certificate authority, add its CA file to the account.");
-        d.retryable = false;
-        d.certificate = p;
-        break;
-    }
-    case net::Transport::Error::TlsHandshake:
-        d.stage = Diagnostic::Stage::Tls;
-        d.summary = tr("No secure connection to the SMTP server");
-        d.cause = transport.errorText();
-        d.fix = tr("Check the port and the connection security: SSL/TLS is usually port 465, STARTTLS port 587.");
-        d.retryable = false;
-        break;
-    case net::Transport::Error::HostNotFound:
-        d.stage = Diagnostic::Stage::Network;
-        d.summary = tr("SMTP server %1 not found").arg(host);
-        d.cause = transport.errorText();
-        d.fix = tr("Check the server name and the network connection.");
-        break;
-    case net::Transport::Error::ConnectionRefused:
-        d.stage = Diagnostic::Stage::Network;
-        d.summary = tr("The SMTP server %1 refused the connection on port %2").arg(host).arg(port);
-        d.cause = transport.errorText();
-        d.fix = tr("Check the port; a firewall may also block it.");
-        break;
-    default:
-        d.stage = Diagnostic::Stage::Network;
-        d.summary = connecting ? tr("Could not connect to the SMTP server %1").arg(host)
-                                                 : tr("The connection to the SMTP server was lost");
-        d.cause = transport.errorText();
-        d.fix = tr("Kurier tries again later.");
-        break;
-    }
+    if (transport.error() == net::Transport::Error::RemoteClosed)
+        return closed(transport.errorText());
+    // RFC 8314 §3.3: 465 for submission over TLS; RFC 6409: 587 with STARTTLS.
+    Diagnostic d = net::TransportDiagnostic::of(transport, {QStringLiteral("SMTP"), host, port, 465, 587}, connecting);
+    // The Outbox keeps what did not go out and tries again by itself.
+    if (d.retryable)
+        d.fix += u' ' + tr("Kurier tries again later.");
     return d;
 }
 

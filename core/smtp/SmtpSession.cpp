@@ -74,14 +74,11 @@ SmtpSession::SmtpSession(net::Transport *transport, Options options, QObject *pa
     , m_transport(transport)
     , m_options(std::move(options))
 {
-    transport->setParent(this);
     connect(transport, &net::Transport::connected, this, &SmtpSession::onConnected);
     connect(transport, &net::Transport::encrypted, this, &SmtpSession::onEncrypted);
     connect(transport, &net::Transport::dataReceived, this, &SmtpSession::onDataReceived);
     connect(transport, &net::Transport::failed, this, &SmtpSession::onTransportFailed);
     connect(transport, &net::Transport::disconnected, this, &SmtpSession::onDisconnected);
-    if (qEnvironmentVariableIntValue("KURIER_SMTP_TRANSCRIPT") > 0)
-        const_cast<QLoggingCategory &>(lcSmtpTranscript()).setEnabled(QtDebugMsg, true);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         fail(SmtpDiagnostics::timeout(m_options.host));
@@ -89,20 +86,6 @@ SmtpSession::SmtpSession(net::Transport *transport, Options options, QObject *pa
 }
 
 SmtpSession::~SmtpSession() = default;
-
-void SmtpSession::setPasswordAuthentication(const QString &user, const QString &password)
-{
-    m_authKind = AuthKind::Password;
-    m_user = user;
-    m_password = password;
-}
-
-void SmtpSession::setOAuthAuthentication(const QString &user, TokenSource tokens)
-{
-    m_authKind = AuthKind::OAuth;
-    m_user = user;
-    m_tokens = std::move(tokens);
-}
 
 QString SmtpSession::tlsDescription() const
 {
@@ -193,7 +176,6 @@ void SmtpSession::writeCommand(const QByteArray &line, Expect expect, std::share
     if (!m_transport)
         return;
     const QByteArray shown = secret ? sasl::redactAuthCommand(line) : line;
-    qCDebug(lcSmtpTranscript).noquote() << "C:" << QString::fromUtf8(shown);
     if (m_transcript)
         m_transcript->client(shown);
     m_transport->write(line + "\r\n");
@@ -242,7 +224,6 @@ void SmtpSession::onDataReceived()
         const SmtpReply reply = m_parser.takeReply();
         // SASL challenges are left out (LOGIN's are harmless, but a server may echo data).
         const QString shown = reply.code == 334 ? QStringLiteral("334 <challenge>") : reply.toDisplayString().left(2000);
-        qCDebug(lcSmtpTranscript).noquote() << "S:" << shown;
         if (m_transcript)
             m_transcript->server(shown.toUtf8());
         handleReply(reply);
@@ -335,7 +316,7 @@ void SmtpSession::handleStartTls(const SmtpReply &reply)
 
 void SmtpSession::afterHello()
 {
-    if (m_authKind == AuthKind::None) {
+    if (!authenticates()) {
         authSucceeded();
         return;
     }
@@ -344,7 +325,7 @@ void SmtpSession::afterHello()
 
 void SmtpSession::startAuthentication()
 {
-    const bool oauth = m_authKind == AuthKind::OAuth;
+    const bool oauth = m_options.useOAuth;
     m_mechanism = sasl::chooseMechanism(m_capabilities.authMechanisms(), oauth);
     if (const auto preferred = m_options.preferredMechanism) {
         const bool preferredIsOAuth = *preferred == sasl::Mechanism::XOAuth2 || *preferred == sasl::Mechanism::OAuthBearer;
@@ -357,7 +338,7 @@ void SmtpSession::startAuthentication()
                                           QString::fromLatin1(m_capabilities.authMechanisms().join(' '))));
         return;
     }
-    if (m_authKind == AuthKind::OAuth)
+    if (m_options.useOAuth)
         requestToken(false);
     else
         sendAuth();
@@ -394,10 +375,10 @@ void SmtpSession::sendAuth()
     QByteArray response;
     const secrets::EraseOnExit eraseResponse(response);
     switch (*m_mechanism) {
-    case sasl::Mechanism::Plain: response = sasl::plainMessage(m_user, m_password); break;
-    case sasl::Mechanism::XOAuth2: response = sasl::xoauth2Message(m_user, m_token); break;
+    case sasl::Mechanism::Plain: response = sasl::plainMessage(m_options.user, m_password); break;
+    case sasl::Mechanism::XOAuth2: response = sasl::xoauth2Message(m_options.user, m_token); break;
     case sasl::Mechanism::OAuthBearer:
-        response = sasl::oauthBearerMessage(m_user, m_token, m_options.host, m_options.port);
+        response = sasl::oauthBearerMessage(m_options.user, m_token, m_options.host, m_options.port);
         break;
     case sasl::Mechanism::Login:
         // draft-murchison-sasl-login: user name and password after one challenge each.
@@ -432,7 +413,7 @@ void SmtpSession::handleAuth(const SmtpReply &reply)
         case AuthStep::SentCommand:
             if (*m_mechanism == sasl::Mechanism::Login) {
                 m_authStep = AuthStep::SentLoginUser;
-                writeCommand(m_user.toUtf8().toBase64(), Expect::Auth, {}, -1, true);
+                writeCommand(m_options.user.toUtf8().toBase64(), Expect::Auth, {}, -1, true);
                 return;
             }
             m_authStep = AuthStep::SentResponse;
@@ -440,11 +421,11 @@ void SmtpSession::handleAuth(const SmtpReply &reply)
                 QByteArray response;
                 const secrets::EraseOnExit erase(response);
                 if (*m_mechanism == sasl::Mechanism::Plain)
-                    response = sasl::plainMessage(m_user, m_password);
+                    response = sasl::plainMessage(m_options.user, m_password);
                 else if (*m_mechanism == sasl::Mechanism::XOAuth2)
-                    response = sasl::xoauth2Message(m_user, m_token);
+                    response = sasl::xoauth2Message(m_options.user, m_token);
                 else
-                    response = sasl::oauthBearerMessage(m_user, m_token, m_options.host, m_options.port);
+                    response = sasl::oauthBearerMessage(m_options.user, m_token, m_options.host, m_options.port);
                 writeCommand(response.toBase64(), Expect::Auth, {}, -1, true);
             }
             return;
@@ -455,7 +436,7 @@ void SmtpSession::handleAuth(const SmtpReply &reply)
         case AuthStep::SentResponse:
         case AuthStep::SentLoginPassword:
             m_authStep = AuthStep::SentErrorAck;
-            if (m_authKind == AuthKind::OAuth) {
+            if (m_options.useOAuth) {
                 // RFC 7628 §3.2.2: the server's error as base64 JSON; the client answers with a
                 // dummy response (^A for OAUTHBEARER, an empty line for XOAUTH2) and gets the
                 // final failure.
@@ -477,7 +458,7 @@ void SmtpSession::handleAuth(const SmtpReply &reply)
         }
     }
     // A failure. One fresh token is worth a try when the server said the token was refused.
-    if (m_authKind == AuthKind::OAuth && m_tokenRejected && !m_tokenRetried && reply.isFailure()) {
+    if (m_options.useOAuth && m_tokenRejected && !m_tokenRetried && reply.isFailure()) {
         qCDebug(lcSmtp) << "token refused; asking for a new one";
         m_tokenRetried = true;
         m_authStep = AuthStep::None;
@@ -687,7 +668,6 @@ void SmtpSession::handleTransactionReply(const Expectation &e, const SmtpReply &
                 // cppcheck-suppress knownConditionTrueFalse ; a slot of the signal may have deleted us (QPointer)
                 if (!self || m_state == State::Finished)
                     return;
-                qCDebug(lcSmtpTranscript).noquote() << "C:" << t->wire.size() << "bytes of message data";
                 if (m_transcript)
                     m_transcript->note(QByteArray(QByteArray::number(t->wire.size()) + " bytes of message data"));
                 m_transport->write(t->wire);

@@ -55,6 +55,8 @@ public:
         store::Security security = store::Security::StartTls;
         bool acceptUnencrypted = false; // consent for Security::None
         QString heloName;               // empty: the local host name
+        QString user;                   // empty: no authentication (RFC 4954 is optional)
+        bool useOAuth = false;          // XOAUTH2/OAUTHBEARER with tokens from setTokenSource()
         // RFC 5321 §4.5.3.2 suggests 5 minutes for most replies and 10 for the end of data.
         int replyTimeoutMs = 5 * 60 * 1000;
         int endOfDataTimeoutMs = 10 * 60 * 1000;
@@ -71,13 +73,15 @@ public:
     using TokenCallback = sasl::TokenCallback;
     using TokenSource = sasl::TokenSource;
 
-    // Takes ownership of the transport.
+    // The session does not own the transport (as Pop3Session; tests keep their fake); abort()
+    // closes it.
     SmtpSession(net::Transport *transport, Options options, QObject *parent = nullptr);
     ~SmtpSession() override;
 
-    void setPasswordAuthentication(const QString &user, const QString &password);
-    void setOAuthAuthentication(const QString &user, TokenSource tokens);
-    // Also writes the (redacted) transcript there — for support cases (KURIER_TRANSCRIPT=FILE).
+    // For Options::user without OAuth.
+    void setPassword(const QString &password) { m_password = password; }
+    void setTokenSource(TokenSource source) { m_tokens = std::move(source); }
+    // Also writes the (redacted) transcript there — for support cases (net::Transcript::chosenPath).
     void setTranscript(net::Transcript *transcript) { m_transcript = transcript; }
 
     // Connects and signs in; ready() follows, or finished() with the reason.
@@ -90,6 +94,7 @@ public:
     void abort();
 
     [[nodiscard]] State state() const { return m_state; }
+    [[nodiscard]] const Options &options() const { return m_options; }
     [[nodiscard]] const SmtpCapabilities &capabilities() const { return m_capabilities; }
     [[nodiscard]] std::optional<sasl::Mechanism> mechanism() const { return m_mechanism; }
     [[nodiscard]] QString tlsDescription() const;
@@ -147,6 +152,7 @@ private:
     void failProtocol(const QString &what);
     void endSession(const diagnostics::Diagnostic &error);
     void setState(State state);
+    [[nodiscard]] bool authenticates() const { return !m_options.user.isEmpty(); }
     [[nodiscard]] QByteArray heloName() const;
     [[nodiscard]] QByteArray mailFromCommand(const Transaction &t) const;
 
@@ -159,8 +165,6 @@ private:
     QList<Expectation> m_expected;
     QTimer m_timer;
 
-    enum class AuthKind { None, Password, OAuth } m_authKind = AuthKind::None;
-    QString m_user;
     QString m_password;
     TokenSource m_tokens;
     QString m_token;

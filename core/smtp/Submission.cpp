@@ -26,6 +26,20 @@ bool Submission::usesOAuth(const store::Account &account)
     return account.oauth.enabled && account.smtp.auth == store::SmtpAuth::SameAsPop3;
 }
 
+SmtpSession::Options Submission::sessionOptions(const store::Account &account)
+{
+    SmtpSession::Options o;
+    o.host = account.smtp.host;
+    o.port = quint16(account.smtp.effectivePort());
+    o.security = account.smtp.security;
+    o.acceptUnencrypted = account.smtp.acceptUnencrypted;
+    o.heloName = account.smtp.heloName;
+    if (account.smtp.auth != store::SmtpAuth::None)
+        o.user = account.smtpUser();
+    o.useOAuth = usesOAuth(account);
+    return o;
+}
+
 void Submission::send(const QList<OutgoingMessage> &messages)
 {
     m_messages = messages;
@@ -76,22 +90,17 @@ void Submission::start(const QString &password)
         return;
     }
     policy.pinnedSha256 += m_pins;
-    SmtpSession::Options options;
-    options.host = m_account.smtp.host;
-    options.port = quint16(m_account.smtp.effectivePort());
-    options.security = m_account.smtp.security;
-    options.acceptUnencrypted = m_account.smtp.acceptUnencrypted;
-    options.heloName = m_account.smtp.heloName;
+    SmtpSession::Options options = sessionOptions(m_account);
     if (m_adjust)
         m_adjust(options);
 
-    m_session = new SmtpSession(new net::SslTransport(policy), options, this);
+    m_transport = std::make_unique<net::SslTransport>(policy);
+    m_session = std::make_unique<SmtpSession>(m_transport.get(), options);
     if (!m_transcriptPath.isEmpty())
         m_transcript = std::make_unique<net::Transcript>(m_transcriptPath);
     if (m_transcript)
         m_session->setTranscript(m_transcript.get());
-    const store::SmtpAuth auth = m_account.smtp.auth;
-    if (usesOAuth(m_account)) {
+    if (options.useOAuth) {
         if (!m_tokens) {
             m_tokens = new oauth::TokenProvider(m_account, m_secrets, this);
             if (!m_sessionPassword.isEmpty())
@@ -99,13 +108,13 @@ void Submission::start(const QString &password)
         }
         connect(m_tokens, &oauth::TokenProvider::browserSignInRequired, this, &Submission::browserSignInRequired);
         connect(m_tokens, &oauth::TokenProvider::deviceCodeSignInRequired, this, &Submission::deviceCodeSignInRequired);
-        m_session->setOAuthAuthentication(m_account.smtpUser(), m_tokens->tokenSource());
-    } else if (auth != store::SmtpAuth::None) {
-        m_session->setPasswordAuthentication(m_account.smtpUser(), password);
+        m_session->setTokenSource(m_tokens->tokenSource());
+    } else {
+        m_session->setPassword(password);
     }
-    connect(m_session, &SmtpSession::dataStarting, this, &Submission::dataStarting);
-    connect(m_session, &SmtpSession::messageSent, this, &Submission::messageSent);
-    connect(m_session, &SmtpSession::finished, this, &Submission::finished);
+    connect(m_session.get(), &SmtpSession::dataStarting, this, &Submission::dataStarting);
+    connect(m_session.get(), &SmtpSession::messageSent, this, &Submission::messageSent);
+    connect(m_session.get(), &SmtpSession::finished, this, &Submission::finished);
     m_session->open();
     for (const OutgoingMessage &m : std::as_const(m_messages))
         m_session->send(m);

@@ -19,6 +19,7 @@ struct DeviceCodePrompt;
 }
 namespace kurier::net {
 class Transcript;
+class Transport;
 }
 
 namespace kurier::smtp {
@@ -50,10 +51,13 @@ public:
 
     [[nodiscard]] const store::Account &account() const { return m_account; }
     // The session, once it exists (for its capabilities and TLS description).
-    [[nodiscard]] SmtpSession *session() const { return m_session.data(); }
+    [[nodiscard]] SmtpSession *session() const { return m_session.get(); }
 
     // Whether the account authenticates with OAuth for SMTP.
     [[nodiscard]] static bool usesOAuth(const store::Account &account);
+    // The session options of the account's SMTP server (Pop3AccountSetup::sessionOptions for
+    // POP3): host, port, security, HELO name and who signs in, how.
+    [[nodiscard]] static SmtpSession::Options sessionOptions(const store::Account &account);
 
 signals:
     void dataStarting(const QString &messageId); // see SmtpSession::dataStarting
@@ -76,8 +80,10 @@ private:
     std::function<void(SmtpSession::Options &)> m_adjust;
     QString m_transcriptPath;
     QList<OutgoingMessage> m_messages;
-    QPointer<SmtpSession> m_session;
     std::unique_ptr<net::Transcript> m_transcript;
+    // The session borrows the transport: it goes first.
+    std::unique_ptr<net::Transport> m_transport;
+    std::unique_ptr<SmtpSession> m_session;
 };
 
 } // namespace kurier::smtp

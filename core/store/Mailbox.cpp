@@ -4,7 +4,9 @@
 #include "store/HeaderIndex.h"
 #include "store/Maildir.h"
 #include "store/Outbox.h"
+#include "store/StoreLog.h"
 #include "mime/HeaderText.h"
+#include "mime/MessageBuilder.h"
 
 #include <QDir>
 #include <QFile>
@@ -40,6 +42,11 @@ QString Mailbox::displayName(Kind kind)
 bool Mailbox::isUnread(const QString &relativePath)
 {
     return relativePath.startsWith(QLatin1String("new/")) || !store::Maildir::flagsOf(relativePath).contains(u'S');
+}
+
+bool Mailbox::isFlagged(const QString &relativePath)
+{
+    return store::Maildir::flagsOf(relativePath).contains(u'F');
 }
 
 int Mailbox::unreadCount(const store::Account &account, Kind kind)
@@ -117,13 +124,41 @@ bool Mailbox::moveMessage(const QString &fromFolder, const QString &toFolder, co
     return true;
 }
 
-std::optional<QString> Mailbox::setRead(const QString &folder, const QString &relativePath, bool read, QString *error)
+std::optional<QString> Mailbox::setFlag(const QString &folder, const QString &relativePath, QChar flag, bool on,
+                                        QString *error)
 {
     QString flags = store::Maildir::flagsOf(relativePath);
-    flags.remove(u'S');
-    if (read)
-        flags += u'S';
+    flags.remove(flag);
+    if (on)
+        flags += flag;
     return store::Maildir(folder).setFlags(relativePath, flags, error);
+}
+
+std::optional<QString> Mailbox::setRead(const QString &folder, const QString &relativePath, bool read, QString *error)
+{
+    return setFlag(folder, relativePath, u'S', read, error);
+}
+
+std::optional<QString> Mailbox::setFlagged(const QString &folder, const QString &relativePath, bool flagged, QString *error)
+{
+    return setFlag(folder, relativePath, u'F', flagged, error);
+}
+
+Mailbox::Marked Mailbox::mark(const QString &folder, const QStringList &relativePaths, Flag flag, bool on)
+{
+    Marked result;
+    const QChar letter = flag == Flag::Seen ? u'S' : u'F';
+    for (const QString &relative : relativePaths) {
+        QString error;
+        if (const auto moved = setFlag(folder, relative, letter, on, &error)) {
+            result.from << relative;
+            result.to << *moved;
+        } else {
+            qCWarning(lcStore).noquote() << "cannot mark" << relative << "in" << folder << ":" << error;
+            result.error = error;
+        }
+    }
+    return result;
 }
 
 std::optional<QString> Mailbox::moveToTrash(const store::Account &account, const QString &fromFolder,
@@ -157,6 +192,7 @@ Mailbox::Trashed Mailbox::trash(const store::Account &account, Kind kind, const 
     for (const QString &relative : relativePaths) {
         QString why;
         if (!moveToTrash(account, from, relative, &why)) {
+            qCWarning(lcStore).noquote() << "cannot move" << relative << "of" << from << "to the Trash:" << why;
             result.error = why;
             continue;
         }
@@ -285,6 +321,7 @@ QList<MessageSummary> Mailbox::summaries(const QString &folder)
         row.entry = std::move(entry);
         row.relativePath = relative;
         row.unread = isUnread(relative);
+        row.flagged = isFlagged(relative);
         rows.append(std::move(row));
     };
     for (const HeaderIndex::Entry &e : entries) {
@@ -357,19 +394,32 @@ Mailbox::Removed Mailbox::remove(const Account &account, Kind kind, const QStrin
         }
         if (removed)
             result.removed << relative;
+        else
+            qCWarning(lcStore).noquote() << "cannot remove" << relative << "of" << folder << ":" << result.error;
     }
     return result;
 }
 
-std::optional<QString> Mailbox::queue(const Account &account, const QString &reversePath, const QStringList &recipients,
-                                      const QByteArray &message, QString *error)
+std::optional<QString> Mailbox::queue(const Account &account, const mime::Draft &draft, QString *error)
 {
+    mime::Draft d = draft;
+    if (d.from.address.isEmpty())
+        d.from = {account.senderName, account.email};
+    const mime::MessageBuilder::Result built = mime::MessageBuilder::build(d);
+    if (!built.ok() || built.recipients.isEmpty()) {
+        if (error)
+            *error = built.ok() ? tr("The message has no recipient.") : built.error;
+        return std::nullopt;
+    }
     Outbox outbox(accountRoot(account));
     std::optional<QString> id;
     if (outbox.open())
-        id = outbox.enqueue(reversePath, recipients, message);
-    if (!id && error)
-        *error = outbox.errorString();
+        id = outbox.enqueue(built.reversePath, built.recipients, built.data);
+    if (!id) {
+        qCWarning(lcStore).noquote() << "cannot queue a message in the Outbox of" << account.prefix << ":" << outbox.errorString();
+        if (error)
+            *error = tr("The message could not be put into the Outbox: %1").arg(outbox.errorString());
+    }
     return id;
 }
 

@@ -4,6 +4,7 @@
 #include "store/MailLayout.h"
 #include "store/MessageSummary.h"
 #include "store/Outbox.h"
+#include "mime/Draft.h"
 
 #include <QCoreApplication>
 #include <QMetaType>
@@ -35,6 +36,8 @@ public:
     [[nodiscard]] static int unreadCount(const store::Account &account, Kind kind);
     // A Maildir relative path ("new/x", "cur/x:2,S") is unread.
     [[nodiscard]] static bool isUnread(const QString &relativePath);
+    // A Maildir relative path carries the F (flagged) flag.
+    [[nodiscard]] static bool isFlagged(const QString &relativePath);
     // Folders whose list shows the recipients rather than the sender.
     [[nodiscard]] static bool showsRecipients(Kind kind) { return kind == Kind::Outbox || kind == Kind::Sent || kind == Kind::Drafts; }
 
@@ -44,6 +47,21 @@ public:
     // and *error.
     static std::optional<QString> setRead(const QString &folder, const QString &relativePath, bool read,
                                           QString *error = nullptr);
+    // Als wichtig markieren: sets or clears the Maildir F flag the same way (mutt's and
+    // Thunderbird's "flagged"/"starred"; IMAP's \Flagged, RFC 9051 §2.3.2).
+    static std::optional<QString> setFlagged(const QString &folder, const QString &relativePath, bool flagged,
+                                             QString *error = nullptr);
+
+    // One flag for several messages of a folder (paths relative to it), each a rename within the
+    // Maildir. Per message its new path, or why it stayed as it was.
+    enum class Flag { Seen, Flagged };
+    struct Marked
+    {
+        QStringList from;    // the relative paths that were marked…
+        QStringList to;      // …and their new relative paths, in the same order
+        QString error;       // why the last message that stayed could not be marked
+    };
+    static Marked mark(const QString &folder, const QStringList &relativePaths, Flag flag, bool on);
 
     // Löschen outside the Papierkorb: moves the message (a path relative to `fromFolder`) into
     // the account's Trash, keeping its file name (so its flags and its UIDL key stay) and adding
@@ -98,10 +116,12 @@ public:
     // A message's bytes (a path relative to `folder`), or nullopt and *error.
     static std::optional<QByteArray> read(const QString &folder, const QString &relativePath, QString *error = nullptr);
 
-    // Senden: the composed message (with its envelope) into the account's Outbox, durably, for
-    // the sender to pick up. Its Outbox id, or nullopt and *error (then nothing was queued).
-    static std::optional<QString> queue(const store::Account &account, const QString &reversePath,
-                                        const QStringList &recipients, const QByteArray &message, QString *error = nullptr);
+    // Senden: the composed message built (RFC 5322, Bcc only in the envelope) and put with its
+    // envelope into the account's Outbox, durably, for the sender to pick up. From is the
+    // draft's, or the account's when the draft has none. The one way a composed message is
+    // queued (the window's composer and OutboxService::submit). Its Outbox id, or nullopt and
+    // *error saying why (then nothing was queued).
+    static std::optional<QString> queue(const store::Account &account, const mime::Draft &draft, QString *error = nullptr);
     // Entwurf speichern: the message into the account's Drafts, flagged D (draft) and S (seen).
     // Its file path, or nullopt and *error.
     static std::optional<QString> saveDraft(const store::Account &account, const QByteArray &message,
@@ -124,6 +144,9 @@ public:
     static Removed remove(const store::Account &account, Kind kind, const QStringList &relativePaths);
 
 private:
+    // Sets or clears one Maildir info flag ("2," flags, sorted as the Maildir spec asks).
+    static std::optional<QString> setFlag(const QString &folder, const QString &relativePath, QChar flag, bool on,
+                                          QString *error);
     // Where the Trash remembers which folder each message came from: one small file per message,
     // named by its base name, holding the folder's name ("Inbox", "Sent", "Drafts").
     [[nodiscard]] static QString originsPath(const store::Account &account);

@@ -7,7 +7,7 @@
 namespace kurier::store {
 
 // One message as a folder's list shows it: its header index entry with From, To and Subject
-// decoded (RFC 2047), the display names, where its file is, and whether it was seen. Built by
+// decoded (RFC 2047), the display names, where its file is, whether it was seen and flagged. Built by
 // Mailbox::summaries without opening the message files the index covers.
 struct MessageSummary {
     HeaderIndex::Entry entry; // from/subject/to decoded
@@ -16,6 +16,7 @@ struct MessageSummary {
     QString relativePath;     // "new/…" or "cur/…:2,S"
     qint64 time = 0;          // date in ms since 1970 (sorting without QDateTime)
     bool unread = false;
+    bool flagged = false;     // Maildir F: Als wichtig markiert
 };
 
 } // namespace kurier::store

@@ -419,6 +419,31 @@ void TestMailWindow::selectingShowsMessageAndMarksRead()
     QCOMPARE(window.folderTree()->topLevelItem(0)->child(0)->text(0), QStringLiteral("Inbox (1)"));
     QCOMPARE(toggleRead->text(), QStringLiteral("Mark as &Unread"));
 
+    // Als wichtig markieren: the F flag joins S (one rename, nothing copied), the subject gets
+    // the flag, the action offers to remove it; again removes it and keeps the message read.
+    QAction *toggleFlag = window.findChild<QAction *>(QStringLiteral("toggleFlagAction"));
+    QVERIFY(toggleFlag->isEnabled());
+    QCOMPARE(toggleFlag->text(), QStringLiteral("Mark as F&lagged"));
+    QVERIFY(model->index(0, ui::MessageListModel::SubjectColumn).data(Qt::DecorationRole).isNull());
+    toggleFlag->trigger();
+    QVERIFY(model->rowAt(0).flagged);
+    QVERIFY(model->rowAt(0).relativePath.endsWith(QStringLiteral(":2,FS")));
+    QVERIFY(QFile::exists(model->filePath(0)));
+    QCOMPARE(inbox.messages().size(), messages);
+    QVERIFY(!model->index(0, ui::MessageListModel::SubjectColumn).data(Qt::DecorationRole).value<QIcon>().isNull());
+    QCOMPARE(model->index(0, ui::MessageListModel::SubjectColumn).data(Qt::AccessibleTextRole).toString(),
+             QStringLiteral("Flagged: Quarterly report"));
+    QCOMPARE(toggleFlag->text(), QStringLiteral("Remove F&lag"));
+    test::screenshot(&window, QStringLiteral("mail-window-flagged-en"));
+    // It stays flagged after the folder watcher has seen the rename and the list reloaded.
+    QTest::qWait(700);
+    QTRY_VERIFY(model->rowAt(0).flagged);
+    toggleFlag->trigger();
+    QVERIFY(!model->rowAt(0).flagged);
+    QVERIFY(!model->rowAt(0).unread);
+    QVERIFY(model->rowAt(0).relativePath.endsWith(QStringLiteral(":2,S")));
+    QCOMPARE(toggleFlag->text(), QStringLiteral("Mark as F&lagged"));
+
     // The list's context menu offers the message's actions.
     const QRect rowRect = window.messageList()->visualRect(model->index(0, ui::MessageListModel::SubjectColumn));
     emit window.messageList()->customContextMenuRequested(rowRect.center());
@@ -431,7 +456,7 @@ void TestMailWindow::selectingShowsMessageAndMarksRead()
     }
     QCOMPARE(names, (QStringList{QStringLiteral("replyAction"), QStringLiteral("replyAllAction"), QStringLiteral("forwardAction"),
                                  QStringLiteral("forwardAsAttachmentAction"), QStringLiteral("saveMessageAction"),
-                                 QStringLiteral("toggleReadAction"),
+                                 QStringLiteral("toggleReadAction"), QStringLiteral("toggleFlagAction"),
                                  QStringLiteral("deleteAction")}));
     test::screenshot(menu, QStringLiteral("mail-window-context-menu-en"));
     menu->close();
@@ -907,6 +932,7 @@ void TestMailWindow::composerValidatesAndQueuesInOutbox()
     QVERIFY2(window.banner()->text().contains(QStringLiteral("Not sent yet")), qPrintable(window.banner()->text()));
     QVERIFY(retry->isEnabled());
     QVERIFY(!window.findChild<QAction *>(QStringLiteral("toggleReadAction"))->isEnabled()); // "unread" there means waiting
+    QVERIFY(!window.findChild<QAction *>(QStringLiteral("toggleFlagAction"))->isEnabled());
     const int attempts = outbox.entries().first().attempts;
     retry->trigger();
     QVERIFY(window.isBusy());

@@ -86,7 +86,7 @@ Kurier *TestSingleInstance::start(const QStringList &arguments)
     env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
     env.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("data")));
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("kurier.app.debug=true"));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("kurier.ui.debug=true"));
     k->process->setProcessEnvironment(env);
     k->process->setProcessChannelMode(QProcess::MergedChannels);
     k->process->start(QStringLiteral(KURIER_KURIER_PATH), arguments);

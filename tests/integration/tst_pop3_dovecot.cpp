@@ -217,7 +217,7 @@ net::SslTransport *TestPop3Dovecot::transport() const
 diagnostics::Diagnostic TestPop3Dovecot::login(Pop3Session &session)
 {
     QSignalSpy ready(&session, &Pop3Session::ready);
-    QSignalSpy failed(&session, &Pop3Session::failed);
+    QSignalSpy failed(&session, &Pop3Session::finished); // before ready: a failure
     session.open();
     if (!QTest::qWaitFor([&] { return ready.count() + failed.count() > 0; }, 20000)) {
         diagnostics::Diagnostic d;
@@ -368,8 +368,8 @@ Pop3Fetch::Result TestPop3Dovecot::fetch(const QString &user, store::Maildir &ma
     std::optional<Pop3Fetch::Result> result;
     connect(&job, &Pop3Fetch::finished, this, [&](const Pop3Fetch::Result &r) { result = r; });
     connect(&session, &Pop3Session::ready, &job, &Pop3Fetch::start);
-    connect(&session, &Pop3Session::failed, this, [&](const diagnostics::Diagnostic &d) {
-        if (!result) {
+    connect(&session, &Pop3Session::finished, this, [&](const diagnostics::Diagnostic &d) {
+        if (!result && !d.isEmpty()) {
             Pop3Fetch::Result r;
             r.diagnostic = d;
             result = r;

@@ -77,7 +77,9 @@ QByteArray TestSendRoundTrip::fetchOverPop3(const store::Account &account, oauth
     QByteArray message;
     bool done = false;
     QString error;
-    connect(&session, &pop3::Pop3Session::failed, this, [&](const diagnostics::Diagnostic &d) {
+    connect(&session, &pop3::Pop3Session::finished, this, [&](const diagnostics::Diagnostic &d) {
+        if (d.isEmpty())
+            return;
         error = d.toText();
         done = true;
     });

@@ -3,6 +3,7 @@
 // a refused token replaced once, per-recipient results, pipelined batches. Messages are checked
 // in the recipients' Maildirs. Every test uses its own recipients, so tests may run in parallel.
 #include "net/SslTransport.h"
+#include "net/Transcript.h"
 #include "oauth/TokenProvider.h"
 #include "secrets/MemorySecretStore.h"
 #include "smtp/Submission.h"
@@ -10,8 +11,10 @@
 #include "support/TestServers.h"
 #include "support/Sync.h"
 
+#include <QFile>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 
@@ -21,16 +24,6 @@ using kurier::test::servers;
 using namespace kurier::smtp;
 
 namespace {
-
-QStringList capturedLog;
-QtMessageHandler previousHandler = nullptr;
-
-void captureLog(QtMsgType type, const QMessageLogContext &context, const QString &message)
-{
-    capturedLog << message;
-    if (previousHandler)
-        previousHandler(type, context, message);
-}
 
 struct Outcome {
     QList<SendResult> results;
@@ -68,15 +61,18 @@ private:
     static QList<QByteArray> waitForMail(const QString &address, int count = 1) { return test::waitForMail(address, count, 15000); }
     static OutgoingMessage message(const QString &from, const QStringList &to, const QString &subject);
 
+    // Every conversation of the test case appends its redacted transcript here.
+    [[nodiscard]] QString transcriptPath() const { return m_transcripts.filePath(QStringLiteral("transcript.txt")); }
+
     secrets::MemorySecretStore m_secrets;
     QNetworkAccessManager m_network;
+    QTemporaryDir m_transcripts;
 };
 
 void TestSmtpPostfix::initTestCase()
 {
     KURIER_REQUIRE_TEST_SERVERS(servers());
-    previousHandler = qInstallMessageHandler(captureLog);
-    qputenv("KURIER_SMTP_TRANSCRIPT", "1");
+    QVERIFY(m_transcripts.isValid());
 }
 
 store::Account TestSmtpPostfix::passwordAccount(const char *portKey, store::Security security)
@@ -124,6 +120,7 @@ Outcome TestSmtpPostfix::run(Submission &submission, const QList<OutgoingMessage
     Outcome o;
     connect(&submission, &Submission::messageSent, this, [&o](const SendResult &r) { o.results.append(r); });
     connect(&submission, &Submission::finished, this, [&o](const diagnostics::Diagnostic &d) { o.finished = d; });
+    submission.setTranscriptPath(transcriptPath());
     submission.send(messages);
     if (!QTest::qWaitFor([&o] { return o.finished.has_value(); }, timeoutMs))
         qFatal("submission did not finish");
@@ -293,8 +290,13 @@ void TestSmtpPostfix::revokedTokenFailsWithDiagnostic()
     settings.security = store::Security::StartTls;
     net::TlsPolicy policy;
     policy.extraCaCertificates = servers().caCertificates();
-    SmtpSession session(new net::SslTransport(policy), settings);
-    session.setOAuthAuthentication(user, [&](bool, SmtpSession::TokenCallback done) {
+    settings.user = user;
+    settings.useOAuth = true;
+    net::SslTransport transport(policy);
+    SmtpSession session(&transport, settings);
+    net::Transcript transcript(transcriptPath());
+    session.setTranscript(&transcript);
+    session.setTokenSource([&](bool, SmtpSession::TokenCallback done) {
         ++requests;
         done(foreignToken, {});
     });
@@ -348,8 +350,10 @@ void TestSmtpPostfix::pipelinedBatch()
 
 void TestSmtpPostfix::transcriptHasNoSecrets()
 {
-    // Runs last: every session above wrote its transcript into capturedLog.
-    const QString log = capturedLog.join(u'\n');
+    // Runs last: every session above wrote its transcript there.
+    QFile file(transcriptPath());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString log = QString::fromUtf8(file.readAll());
     QVERIFY(log.contains(u"C: EHLO"));
     QVERIFY(log.contains(u"C: AUTH XOAUTH2"));
     QVERIFY(log.contains(u"C: AUTH PLAIN <redacted>"));

@@ -126,20 +126,20 @@ private:
             : transport(policy)
             , session(&transport, options)
             , ready(&session, &Pop3Session::ready)
-            , failed(&session, &Pop3Session::failed)
+            , finished(&session, &Pop3Session::finished)
         {
             session.setPassword(Password);
         }
         diagnostics::Diagnostic failure(int ms = 10000)
         {
-            if (failed.isEmpty() && !failed.wait(ms))
+            if (finished.isEmpty() && !finished.wait(ms))
                 return {};
-            return failed.first().first().value<diagnostics::Diagnostic>();
+            return finished.first().first().value<diagnostics::Diagnostic>();
         }
         SslTransport transport;
         Pop3Session session;
         QSignalSpy ready;
-        QSignalSpy failed;
+        QSignalSpy finished;
     };
 
     // A fetch into a fresh Maildir, run to its end.

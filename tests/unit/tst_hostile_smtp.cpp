@@ -87,13 +87,13 @@ struct Submission {
 
 struct Client {
     Client(const TlsPolicy &policy, const SmtpSession::Options &settings)
-        : transport(new SslTransport(policy))
-        , session(transport, settings)
+        : transport(policy)
+        , session(&transport, withUser(settings))
         , ready(&session, &SmtpSession::ready)
         , finished(&session, &SmtpSession::finished)
         , sent(&session, &SmtpSession::messageSent)
     {
-        session.setPasswordAuthentication(User, Password);
+        session.setPassword(Password);
         OutgoingMessage m;
         m.id = QStringLiteral("m1");
         m.reversePath = User;
@@ -111,7 +111,12 @@ struct Client {
     {
         return sent.isEmpty() ? SendResult{} : sent.first().first().value<SendResult>();
     }
-    SslTransport *transport; // owned by the session
+    static SmtpSession::Options withUser(SmtpSession::Options settings)
+    {
+        settings.user = User;
+        return settings;
+    }
+    SslTransport transport; // the session borrows it
     SmtpSession session;
     QSignalSpy ready;
     QSignalSpy finished;
@@ -270,7 +275,7 @@ void TestHostileSmtp::untrustedCertificateAfterStarttls()
     client.session.open();
     const auto d = client.failure();
     QCOMPARE(d.stage, diagnostics::Diagnostic::Stage::Tls);
-    QCOMPARE(client.transport->error(), net::Transport::Error::TlsCertificate);
+    QCOMPARE(client.transport.error(), net::Transport::Error::TlsCertificate);
     QVERIFY2(d.cause.contains(QStringLiteral("self-signed")), qPrintable(d.toText()));
     QVERIFY2(d.cause.contains(QString::fromLatin1(SslTransport::fingerprint(server.certificate))), qPrintable(d.toText()));
     QCOMPARE(server.received().left(35), QByteArray("EHLO client.kurier.test\r\nSTARTTLS\r\n"));

@@ -1,9 +1,11 @@
 // store::Mailbox without a window: the message operations on an account's Maildirs, each checked
 // on disk (where the file is, its flags, that nothing is lost or doubled).
+#include "mime/Draft.h"
 #include "store/Mailbox.h"
 #include "store/DeletionRequests.h"
 #include "store/Maildir.h"
 #include "store/HeaderIndex.h"
+#include "store/MessageSummary.h"
 #include "store/Outbox.h"
 
 #include <QDir>
@@ -44,6 +46,9 @@ private slots:
     void init();
     void setRead_data();
     void setRead();
+    void mark_data();
+    void mark();
+    void markReportsWhatStayed();
     void trashAndRestore_data();
     void trashAndRestore();
     void trashMarksForServer_data();
@@ -94,6 +99,75 @@ void TestMailbox::setRead()
     QCOMPARE(*moved, expected);
     QCOMPARE(files(m_account, Mailbox::Kind::Inbox), QStringList{expected}); // moved, not copied
     QCOMPARE(Mailbox::isUnread(*moved), !read);
+}
+
+void TestMailbox::mark_data()
+{
+    // Several messages of the Inbox, one flag for all; what each file is called afterwards.
+    QTest::addColumn<QStringList>("before");
+    QTest::addColumn<int>("flag"); // Mailbox::Flag
+    QTest::addColumn<bool>("on");
+    QTest::addColumn<QStringList>("after");
+    const int seen = int(Mailbox::Flag::Seen);
+    const int flagged = int(Mailbox::Flag::Flagged);
+    QTest::newRow("flag a new message: to cur, still unread")
+        << QStringList{QStringLiteral("new/1.a")} << flagged << true << QStringList{QStringLiteral("cur/1.a:2,F")};
+    QTest::newRow("flag keeps seen and replied, sorted")
+        << QStringList{QStringLiteral("cur/2.a:2,RS")} << flagged << true << QStringList{QStringLiteral("cur/2.a:2,FRS")};
+    QTest::newRow("unflag keeps the rest")
+        << QStringList{QStringLiteral("cur/3.a:2,FS")} << flagged << false << QStringList{QStringLiteral("cur/3.a:2,S")};
+    QTest::newRow("flag twice is a no-op")
+        << QStringList{QStringLiteral("cur/4.a:2,F")} << flagged << true << QStringList{QStringLiteral("cur/4.a:2,F")};
+    QTest::newRow("several read at once")
+        << QStringList{QStringLiteral("new/5.a"), QStringLiteral("cur/6.a:2,F"), QStringLiteral("cur/7.a:2,")} << seen << true
+        << QStringList{QStringLiteral("cur/5.a:2,S"), QStringLiteral("cur/6.a:2,FS"), QStringLiteral("cur/7.a:2,S")};
+    QTest::newRow("several unread at once")
+        << QStringList{QStringLiteral("cur/8.a:2,S"), QStringLiteral("cur/9.a:2,FS")} << seen << false
+        << QStringList{QStringLiteral("cur/8.a:2,"), QStringLiteral("cur/9.a:2,F")};
+}
+
+void TestMailbox::mark()
+{
+    QFETCH(QStringList, before);
+    QFETCH(int, flag);
+    QFETCH(bool, on);
+    QFETCH(QStringList, after);
+    for (const QString &relative : before)
+        put(m_account, Mailbox::Kind::Inbox, relative);
+    const QString inbox = Mailbox::path(m_account, Mailbox::Kind::Inbox);
+    const Mailbox::Marked marked = Mailbox::mark(inbox, before, Mailbox::Flag(flag), on);
+    QVERIFY2(marked.error.isEmpty(), qPrintable(marked.error));
+    QCOMPARE(marked.from, before);
+    QCOMPARE(marked.to, after);
+    QStringList sorted = after;
+    sorted.sort();
+    QCOMPARE(files(m_account, Mailbox::Kind::Inbox), sorted); // renamed, none copied or lost
+    for (const QString &relative : after) {
+        if (Mailbox::Flag(flag) == Mailbox::Flag::Flagged)
+            QCOMPARE(Mailbox::isFlagged(relative), on);
+        else
+            QCOMPARE(Mailbox::isUnread(relative), !on);
+    }
+    // The list's rows say the same.
+    for (const store::MessageSummary &row : Mailbox::summaries(inbox)) {
+        QCOMPARE(row.flagged, Mailbox::isFlagged(row.relativePath));
+        QCOMPARE(row.unread, Mailbox::isUnread(row.relativePath));
+    }
+}
+
+void TestMailbox::markReportsWhatStayed()
+{
+    // A message another program moved away meanwhile: the others are marked, that one is named.
+    put(m_account, Mailbox::Kind::Inbox, QStringLiteral("cur/1.a:2,"));
+    put(m_account, Mailbox::Kind::Inbox, QStringLiteral("cur/3.a:2,"));
+    const QString inbox = Mailbox::path(m_account, Mailbox::Kind::Inbox);
+    const Mailbox::Marked marked = Mailbox::mark(
+        inbox, {QStringLiteral("cur/1.a:2,"), QStringLiteral("cur/2.a:2,"), QStringLiteral("cur/3.a:2,")},
+        Mailbox::Flag::Flagged, true);
+    QCOMPARE(marked.from, (QStringList{QStringLiteral("cur/1.a:2,"), QStringLiteral("cur/3.a:2,")}));
+    QCOMPARE(marked.to, (QStringList{QStringLiteral("cur/1.a:2,F"), QStringLiteral("cur/3.a:2,F")}));
+    QVERIFY2(marked.error.contains(u"2.a"), qPrintable(marked.error));
+    QCOMPARE(files(m_account, Mailbox::Kind::Inbox), (QStringList{QStringLiteral("cur/1.a:2,F"), QStringLiteral("cur/3.a:2,F")}));
 }
 
 void TestMailbox::trashAndRestore_data()
@@ -250,18 +324,37 @@ void TestMailbox::outboxRemovalKeepsWhatIsBeingSent()
     QCOMPARE(files(m_account, Mailbox::Kind::Outbox).size(), 1);
 }
 
-// Senden puts the message with its envelope into the Outbox; a draft lands in Drafts flagged
-// D and S; discarding one touches only the account's own Drafts.
+// Senden builds the message and puts it with its envelope (Bcc there only) into the Outbox,
+// From the account's when the draft has none; a draft that cannot be built queues nothing; a
+// draft lands in Drafts flagged D and S; discarding one touches only the account's own Drafts.
 void TestMailbox::queueAndDrafts()
 {
+    m_account.email = QStringLiteral("info@example.com");
+    m_account.senderName = QStringLiteral("Info Desk");
+    mime::Draft composed;
+    composed.to = {{QStringLiteral("Bea"), QStringLiteral("b@example.org")}};
+    composed.bcc = {{QString(), QStringLiteral("hidden@example.org")}};
+    composed.subject = QStringLiteral("Q");
+    composed.text = QStringLiteral("q\n");
     QString error;
-    const auto id = Mailbox::queue(m_account, QStringLiteral("a@example.org"), {QStringLiteral("b@example.org")},
-                                   "Subject: Q\r\n\r\nq\r\n", &error);
+    const auto id = Mailbox::queue(m_account, composed, &error);
     QVERIFY2(id, qPrintable(error));
     store::Outbox outbox(Mailbox::accountRoot(m_account));
     QVERIFY(outbox.open());
-    QCOMPARE(outbox.entry(*id)->recipients, QStringList{QStringLiteral("b@example.org")});
-    QCOMPARE(outbox.messageData(*id), QByteArray("Subject: Q\r\n\r\nq\r\n"));
+    QCOMPARE(outbox.entry(*id)->reversePath, QStringLiteral("info@example.com"));
+    QCOMPARE(outbox.entry(*id)->recipients, (QStringList{QStringLiteral("b@example.org"), QStringLiteral("hidden@example.org")}));
+    const QByteArray data = outbox.messageData(*id);
+    QVERIFY2(data.contains("From: Info Desk <info@example.com>\r\n"), data.constData());
+    QVERIFY2(data.contains("Subject: Q\r\n"), data.constData());
+    QVERIFY(!data.contains("hidden@example.org"));
+
+    mime::Draft broken = composed;
+    broken.to.clear(); // nobody to send it to
+    broken.bcc.clear();
+    error.clear();
+    QVERIFY(!Mailbox::queue(m_account, broken, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(outbox.entries().size(), 1);
 
     const auto draft = Mailbox::saveDraft(m_account, "Subject: D\r\n\r\nd\r\n", &error);
     QVERIFY2(draft, qPrintable(error));

@@ -4,9 +4,11 @@
 // test account), so it needs no test servers.
 #include "secrets/MemorySecretStore.h"
 #include "smtp/OutboxService.h"
+#include "store/Mailbox.h"
 #include "support/FakeSmtpServer.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -29,12 +31,15 @@ private:
     static mime::Draft draft(const QString &subject, const QList<mime::MailAddress> &to = {{QString(), QStringLiteral("anna@kurier.test")}});
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    store::Account m_account;
     secrets::MemorySecretStore m_secrets;
 };
 
 void TestOutboxService::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    qputenv("XDG_DATA_HOME", QFile::encodeName(m_dir->path())); // the account's mail folder
 }
 
 std::unique_ptr<smtp::OutboxService> TestOutboxService::makeService(quint16 port)
@@ -49,8 +54,9 @@ std::unique_ptr<smtp::OutboxService> TestOutboxService::makeService(quint16 port
     a.smtp.security = store::Security::None;
     a.smtp.acceptUnencrypted = true;
     a.smtp.auth = store::SmtpAuth::None;
+    m_account = a;
     auto service = std::make_unique<smtp::OutboxService>(a, &m_secrets);
-    if (!service->open(m_dir->path()))
+    if (!service->open())
         qFatal("cannot open the Outbox");
     return service;
 }
@@ -81,7 +87,7 @@ void TestOutboxService::submitSendsAtOnce()
     QTRY_VERIFY(!service->isSending());
     QVERIFY(service->entries().isEmpty());
     QVERIFY(!service->nextRun().isValid()); // nothing waits
-    QCOMPARE(QDir(m_dir->filePath(QStringLiteral("Sent/cur"))).entryList(QDir::Files).size(), 1);
+    QCOMPARE(QDir(store::Mailbox::path(m_account, store::Mailbox::Kind::Sent) + QStringLiteral("/cur")).entryList(QDir::Files).size(), 1);
 }
 
 void TestOutboxService::temporaryFailureRetriedByTimer()

@@ -68,6 +68,9 @@ private slots:
 
 private:
     void makeSession(SmtpSession::Options settings = {});
+    // The session again, signing in as `user` (Options::user) with a password or with tokens.
+    void signInWith(const QString &user, const QString &password);
+    void signInWithTokens(const QString &user, SmtpSession::TokenSource tokens);
     void toReady(const QByteArray &ehloAfterTls = EhloTls);
     QByteArray client(qsizetype atLeast);
 
@@ -104,6 +107,7 @@ void TestSmtpSession::cleanup()
 {
     delete s;
     s = nullptr;
+    delete t; // the session borrows it
     t = nullptr;
 }
 
@@ -112,12 +116,31 @@ void TestSmtpSession::makeSession(SmtpSession::Options settings)
     if (settings.host.isEmpty())
         settings.host = QStringLiteral("smtp.kurier.test");
     delete s;
+    delete t;
     settings.heloName = QStringLiteral("client.kurier.test");
     t = new FakeTransport;
     s = new SmtpSession(t, settings);
     connect(s, &SmtpSession::ready, this, [this] { ++readyCount; });
     connect(s, &SmtpSession::messageSent, this, [this](const SendResult &r) { results.append(r); });
     connect(s, &SmtpSession::finished, this, [this](const diagnostics::Diagnostic &d) { finished = d; });
+}
+
+void TestSmtpSession::signInWith(const QString &user, const QString &password)
+{
+    SmtpSession::Options settings = s->options();
+    settings.user = user;
+    settings.useOAuth = false;
+    makeSession(settings);
+    s->setPassword(password);
+}
+
+void TestSmtpSession::signInWithTokens(const QString &user, SmtpSession::TokenSource tokens)
+{
+    SmtpSession::Options settings = s->options();
+    settings.user = user;
+    settings.useOAuth = true;
+    makeSession(settings);
+    s->setTokenSource(std::move(tokens));
 }
 
 QByteArray TestSmtpSession::client(qsizetype atLeast)
@@ -129,7 +152,7 @@ QByteArray TestSmtpSession::client(qsizetype atLeast)
 
 void TestSmtpSession::toReady(const QByteArray &ehloAfterTls)
 {
-    s->setPasswordAuthentication(QStringLiteral("bob@kurier.test"), QStringLiteral("secret"));
+    signInWith(QStringLiteral("bob@kurier.test"), QStringLiteral("secret"));
     s->open();
     t->serverSays(Greeting);
     CLIENT("EHLO client.kurier.test\r\n");
@@ -178,7 +201,7 @@ void TestSmtpSession::startTlsPlainAuthAndSend()
 void TestSmtpSession::startTlsMissingFailsClosed()
 {
     makeSession();
-    s->setPasswordAuthentication(QStringLiteral("bob"), QStringLiteral("secret"));
+    signInWith(QStringLiteral("bob"), QStringLiteral("secret"));
     s->send(message(QStringLiteral("m1")));
     s->open();
     t->serverSays(Greeting);
@@ -197,7 +220,7 @@ void TestSmtpSession::startTlsMissingFailsClosed()
 void TestSmtpSession::startTlsRefused()
 {
     makeSession();
-    s->setPasswordAuthentication(QStringLiteral("bob"), QStringLiteral("secret"));
+    signInWith(QStringLiteral("bob"), QStringLiteral("secret"));
     s->open();
     t->serverSays(Greeting);
     CLIENT("EHLO client.kurier.test\r\n");
@@ -215,7 +238,7 @@ void TestSmtpSession::startTlsRefused()
 void TestSmtpSession::tlsHandshakeFails()
 {
     makeSession();
-    s->setPasswordAuthentication(QStringLiteral("bob"), QStringLiteral("secret"));
+    signInWith(QStringLiteral("bob"), QStringLiteral("secret"));
     net::CertificateProblem problem;
     problem.subject = QStringLiteral("CN=evil");
     problem.errors = QStringList{QStringLiteral("The host name did not match any of the valid hosts for this certificate")};
@@ -237,7 +260,7 @@ void TestSmtpSession::tlsHandshakeFails()
 void TestSmtpSession::injectionBeforeTlsIsDiscarded()
 {
     makeSession();
-    s->setPasswordAuthentication(QStringLiteral("bob@kurier.test"), QStringLiteral("secret"));
+    signInWith(QStringLiteral("bob@kurier.test"), QStringLiteral("secret"));
     s->open();
     t->serverSays(Greeting);
     CLIENT("EHLO client.kurier.test\r\n");
@@ -260,7 +283,7 @@ void TestSmtpSession::implicitTls()
     settings.port = 465;
     settings.security = store::Security::Tls;
     makeSession(settings);
-    s->setPasswordAuthentication(QStringLiteral("bob@kurier.test"), QStringLiteral("secret"));
+    signInWith(QStringLiteral("bob@kurier.test"), QStringLiteral("secret"));
     s->open();
     QTRY_VERIFY(t->implicitTls());
     QCOMPARE(t->port(), quint16(465));
@@ -312,7 +335,7 @@ void TestSmtpSession::greetingRefused()
 void TestSmtpSession::loginMechanism()
 {
     makeSession();
-    s->setPasswordAuthentication(QStringLiteral("bob@kurier.test"), QStringLiteral("pässwort"));
+    signInWith(QStringLiteral("bob@kurier.test"), QStringLiteral("pässwort"));
     s->open();
     t->serverSays(Greeting);
     CLIENT("EHLO client.kurier.test\r\n");
@@ -334,7 +357,7 @@ void TestSmtpSession::xoauth2TokenRejectedThenRetried()
 {
     makeSession();
     tokens = {QStringLiteral("expired-token"), QStringLiteral("fresh-token")};
-    s->setOAuthAuthentication(QStringLiteral("alice@kurier.test"), [this](bool forceNew, SmtpSession::TokenCallback done) {
+    signInWithTokens(QStringLiteral("alice@kurier.test"), [this](bool forceNew, SmtpSession::TokenCallback done) {
         tokenRequests.append(forceNew);
         const QString token = tokens.takeFirst();
         QTimer::singleShot(0, this, [done, token] { done(token, {}); });
@@ -360,7 +383,7 @@ void TestSmtpSession::xoauth2TokenRejectedThenRetried()
 void TestSmtpSession::xoauth2RetriedOnlyOnce()
 {
     makeSession();
-    s->setOAuthAuthentication(QStringLiteral("alice@kurier.test"), [this](bool forceNew, SmtpSession::TokenCallback done) {
+    signInWithTokens(QStringLiteral("alice@kurier.test"), [this](bool forceNew, SmtpSession::TokenCallback done) {
         tokenRequests.append(forceNew);
         done(QStringLiteral("t"), {});
     });
@@ -394,7 +417,7 @@ void TestSmtpSession::xoauth2LongTokenUsesChallenge()
     // Postfix's default line_length_limit (2048) would cut "AUTH XOAUTH2 <2.8 KB>".
     makeSession();
     const QString token(2100, u'x');
-    s->setOAuthAuthentication(QStringLiteral("alice@kurier.test"), [token](bool, SmtpSession::TokenCallback done) { done(token, {}); });
+    signInWithTokens(QStringLiteral("alice@kurier.test"), [token](bool, SmtpSession::TokenCallback done) { done(token, {}); });
     s->open();
     t->serverSays(Greeting);
     CLIENT("EHLO client.kurier.test\r\n");
@@ -413,7 +436,7 @@ void TestSmtpSession::xoauth2LongTokenUsesChallenge()
 void TestSmtpSession::oauthBearerErrorAck()
 {
     makeSession();
-    s->setOAuthAuthentication(QStringLiteral("alice@kurier.test"), [this](bool forceNew, SmtpSession::TokenCallback done) {
+    signInWithTokens(QStringLiteral("alice@kurier.test"), [this](bool forceNew, SmtpSession::TokenCallback done) {
         tokenRequests.append(forceNew);
         done(QStringLiteral("tok"), {});
     });
@@ -438,7 +461,7 @@ void TestSmtpSession::oauthBearerErrorAck()
 void TestSmtpSession::tokenUnavailable()
 {
     makeSession();
-    s->setOAuthAuthentication(QStringLiteral("alice@kurier.test"), [](bool, SmtpSession::TokenCallback done) {
+    signInWithTokens(QStringLiteral("alice@kurier.test"), [](bool, SmtpSession::TokenCallback done) {
         diagnostics::Diagnostic d;
         d.stage = diagnostics::Diagnostic::Stage::TokenRequest;
         d.summary = QStringLiteral("Sign-in refused by Microsoft");
@@ -461,7 +484,7 @@ void TestSmtpSession::tokenUnavailable()
 void TestSmtpSession::microsoftSmtpAuthDisabled()
 {
     makeSession();
-    s->setOAuthAuthentication(QStringLiteral("anna@contoso.com"), [](bool, SmtpSession::TokenCallback done) { done(QStringLiteral("t"), {}); });
+    signInWithTokens(QStringLiteral("anna@contoso.com"), [](bool, SmtpSession::TokenCallback done) { done(QStringLiteral("t"), {}); });
     s->open();
     t->serverSays("220 AM0PR10CA0003.outlook.office365.com Microsoft ESMTP MAIL Service ready\r\n");
     CLIENT("EHLO client.kurier.test\r\n");
@@ -678,7 +701,7 @@ void TestSmtpSession::connectionLostBeforeData()
     QTRY_VERIFY(finished.has_value());
     QCOMPARE(results.size(), 1);
     QCOMPARE(results[0].status, SendResult::Status::TemporaryFailure);
-    QCOMPARE(finished->cause, QStringLiteral("Network unreachable"));
+    QVERIFY2(finished->cause.contains(u"Network unreachable"), qPrintable(finished->cause));
 }
 
 void TestSmtpSession::addressInjectionRefused()

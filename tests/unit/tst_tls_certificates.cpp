@@ -86,7 +86,7 @@ struct Client {
         : transport(std::move(policy))
         , session(&transport, options(port))
         , ready(&session, &Pop3Session::ready)
-        , failed(&session, &Pop3Session::failed)
+        , finished(&session, &Pop3Session::finished)
     {
         session.setPassword(Password);
     }
@@ -103,14 +103,14 @@ struct Client {
     }
     diagnostics::Diagnostic failure()
     {
-        if (failed.isEmpty() && !failed.wait(10000))
+        if (finished.isEmpty() && !finished.wait(10000))
             return {};
-        return failed.first().first().value<diagnostics::Diagnostic>();
+        return finished.first().first().value<diagnostics::Diagnostic>();
     }
     SslTransport transport;
     Pop3Session session;
     QSignalSpy ready;
-    QSignalSpy failed;
+    QSignalSpy finished;
 };
 
 } // namespace

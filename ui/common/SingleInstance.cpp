@@ -1,5 +1,7 @@
 #include "common/SingleInstance.h"
 
+#include "common/UiLog.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -10,7 +12,6 @@
 #include <QStandardPaths>
 #include <QTimer>
 
-Q_LOGGING_CATEGORY(lcSingleInstance, "kurier.app", QtInfoMsg)
 
 namespace kurier::ui {
 
@@ -55,7 +56,7 @@ void SingleInstance::start(const QStringList &arguments)
         return;
     }
     m_lock.reset();
-    qCDebug(lcSingleInstance) << "another Kurier is running; handing over" << arguments.size() << "argument(s)";
+    qCDebug(lcUi) << "another Kurier is running; handing over" << arguments.size() << "argument(s)";
     tryHandOver();
 }
 
@@ -76,10 +77,10 @@ void SingleInstance::listen()
         }
     });
     if (!m_server->listen(m_socketPath))
-        qCWarning(lcSingleInstance) << "cannot listen on" << m_socketPath << ":" << m_server->errorString()
+        qCWarning(lcUi) << "cannot listen on" << m_socketPath << ":" << m_server->errorString()
                               << "- a second start will open a second window";
     else
-        qCDebug(lcSingleInstance) << "listening on" << m_socketPath;
+        qCDebug(lcUi) << "listening on" << m_socketPath;
     emit becamePrimary();
 }
 
@@ -98,7 +99,7 @@ void SingleInstance::readRequest(QLocalSocket *socket)
         arguments << v.toString();
     socket->write(kAck);
     socket->disconnectFromServer();
-    qCDebug(lcSingleInstance) << "arguments from another start:" << arguments.size();
+    qCDebug(lcUi) << "arguments from another start:" << arguments.size();
     emit argumentsReceived(arguments);
 }
 
@@ -132,7 +133,7 @@ void SingleInstance::tryHandOver()
             return;
         if (error == QLocalSocket::PeerClosedError && client->bytesAvailable() > 0)
             return; // the answer is still to be read
-        qCDebug(lcSingleInstance) << "hand-over attempt" << m_attempts << "failed:" << client->errorString();
+        qCDebug(lcUi) << "hand-over attempt" << m_attempts << "failed:" << client->errorString();
         m_deadline->stop();
         if (m_attempts < kAttempts) {
             QTimer::singleShot(kRetryMs, this, [this] {
@@ -152,7 +153,7 @@ void SingleInstance::onHandOverFailed()
         return;
     // The lock is held, but nobody answers (a hung Kurier, or a lock we cannot take over).
     // Better a second window than none: start on our own, without listening.
-    qCWarning(lcSingleInstance) << "the running Kurier does not answer on" << m_socketPath << "; starting another window";
+    qCWarning(lcUi) << "the running Kurier does not answer on" << m_socketPath << "; starting another window";
     if (m_client)
         m_client->abort();
     m_decided = true;

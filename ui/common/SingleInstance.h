@@ -1,6 +1,5 @@
 #pragma once
 
-#include <QLoggingCategory>
 #include <QObject>
 #include <QStringList>
 #include <memory>
@@ -9,8 +8,6 @@ class QLocalServer;
 class QLocalSocket;
 class QLockFile;
 class QTimer;
-
-Q_DECLARE_LOGGING_CATEGORY(lcSingleInstance)
 
 namespace kurier::ui {
 

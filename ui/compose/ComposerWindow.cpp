@@ -264,15 +264,10 @@ bool ComposerWindow::send()
         showProblem(m_from, tr("The account %1 has no SMTP server.").arg(account->prefix));
         return false;
     }
-    const mime::MessageBuilder::Result built = mime::MessageBuilder::build(draft());
-    if (!built.ok()) {
-        showProblem(nullptr, built.error);
-        return false;
-    }
     QString error;
-    const std::optional<QString> id = store::Mailbox::queue(*account, built.reversePath, built.recipients, built.data, &error);
+    const std::optional<QString> id = store::Mailbox::queue(*account, draft(), &error);
     if (!id) {
-        showProblem(nullptr, tr("The message could not be put into the Outbox: %1").arg(error));
+        showProblem(nullptr, error);
         return false;
     }
     discardLoadedDraft(); // it is in the Outbox now

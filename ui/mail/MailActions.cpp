@@ -50,6 +50,9 @@ MailActions::MailActions(QMainWindow *window, Composing *composing, MessageOpera
     // that are text).
     toggleRead = named(message->addAction(tr("Mark as &Unread"), operations, &MessageOperations::toggleReadSelected),
                        "toggleReadAction", Qt::Key_M);
+    // Thunderbird's key for its star.
+    toggleFlag = named(message->addAction(tr("Mark as F&lagged"), operations, &MessageOperations::toggleFlagSelected),
+                       "toggleFlagAction", Qt::Key_S);
     emptyTrash = named(message->addAction(tr("E&mpty Trash")), "emptyTrashAction");
 
     QMenu *options = window->menuBar()->addMenu(tr("&Options"));
@@ -78,6 +81,8 @@ void MailActions::update(const State &s)
     // The Outbox's "unread" means "waiting": nothing to mark there.
     toggleRead->setText(s.shownUnread ? tr("Mark as R&ead") : tr("Mark as &Unread"));
     toggleRead->setEnabled(s.haveSelection && s.kind != store::Mailbox::Kind::Outbox);
+    toggleFlag->setText(s.shownFlagged ? tr("Remove F&lag") : tr("Mark as F&lagged"));
+    toggleFlag->setEnabled(s.haveSelection && s.kind != store::Mailbox::Kind::Outbox);
     emptyTrash->setEnabled(s.trashHasMessages);
     compose->setEnabled(s.haveAccounts);
     fetch->setEnabled(s.haveAccounts);
@@ -87,6 +92,8 @@ QList<QAction *> MailActions::contextMenu(store::Mailbox::Kind kind) const
 {
     QList<QAction *> actions{reply, replyAll, forward, forwardAttached, nullptr, save,
                              kind == store::Mailbox::Kind::Outbox ? retry : toggleRead};
+    if (kind != store::Mailbox::Kind::Outbox)
+        actions << toggleFlag;
     if (kind == store::Mailbox::Kind::Trash)
         actions << restore;
     return actions << remove;

@@ -30,6 +30,7 @@ public:
         bool haveSelection = false; // rows are selected (delete, mark, restore)
         bool canSave = false;
         bool shownUnread = false;   // the message shown is unread: the toggle says "Mark as Read"
+        bool shownFlagged = false;  // the message shown is flagged: the toggle says "Remove Flag"
         bool trashHasMessages = false;
     };
     void update(const State &state);
@@ -47,6 +48,7 @@ public:
     QAction *remove;
     QAction *restore;
     QAction *toggleRead;
+    QAction *toggleFlag;
     QAction *emptyTrash;
     QAction *accounts;
 };

@@ -349,6 +349,7 @@ void MainWindow::updateActions()
     const QList<int> rows = m_list->selectedRows();
     const int shown = m_list->currentIndex().isValid() ? m_list->currentIndex().row() : rows.value(rows.size() - 1, -1);
     state.shownUnread = shown >= 0 && m_model->rowAt(shown).unread;
+    state.shownFlagged = shown >= 0 && m_model->rowAt(shown).flagged;
     const auto account = m_accounts->findById(m_currentAccountId);
     state.trashHasMessages = account && store::Mailbox::messageCount(*account, store::Mailbox::Kind::Trash) > 0;
     m_actions->update(state);

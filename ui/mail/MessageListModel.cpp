@@ -200,6 +200,7 @@ void MessageListModel::setRelativePath(int row, const QString &relativePath)
     Row &r = m_rows[m_visible[row]];
     r.relativePath = relativePath;
     r.unread = store::Mailbox::isUnread(relativePath);
+    r.flagged = store::Mailbox::isFlagged(relativePath);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -334,10 +335,14 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         if (index.column() == AttachmentColumn && r.entry.hasAttachment)
             return attachmentIcon();
+        if (index.column() == SubjectColumn && r.flagged)
+            return flagIcon();
         break;
     case Qt::AccessibleTextRole:
         if (index.column() == AttachmentColumn)
             return r.entry.hasAttachment ? tr("Has attachments") : QString();
+        if (index.column() == SubjectColumn && r.flagged)
+            return tr("Flagged: %1").arg(r.entry.subject);
         break;
     case Qt::ToolTipRole:
         if (index.column() == AttachmentColumn && r.entry.hasAttachment)
@@ -362,6 +367,7 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         break;
     case RelativePathRole: return r.relativePath;
     case UnreadRole: return r.unread;
+    case FlaggedRole: return r.flagged;
     }
     return {};
 }
@@ -415,6 +421,34 @@ QIcon MessageListModel::attachmentIcon()
         clip.arcTo(10, 19, 12, 10, 0, -180);
         clip.lineTo(10, 10);
         p.drawPath(clip);
+        p.end();
+        return QIcon(pixmap);
+    }();
+    return icon;
+}
+
+QIcon MessageListModel::flagIcon()
+{
+    static const QIcon icon = [] {
+        QIcon themed = QIcon::fromTheme(QStringLiteral("flag-red"), QIcon::fromTheme(QStringLiteral("emblem-important")));
+        if (!themed.isNull())
+            return themed;
+        // A red pennant on a pole, drawn so that no icon theme is needed.
+        QPixmap pixmap(32, 32);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setPen(QPen(QColor(0x55, 0x5a, 0x64), 2.4, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(8, 4), QPointF(8, 29));
+        QPainterPath pennant;
+        pennant.moveTo(9, 5);
+        pennant.cubicTo(15, 2, 19, 9, 26, 6);
+        pennant.lineTo(26, 18);
+        pennant.cubicTo(19, 21, 15, 14, 9, 17);
+        pennant.closeSubpath();
+        p.setPen(QPen(QColor(0xa8, 0x1d, 0x1d), 1.2));
+        p.setBrush(QColor(0xdc, 0x2f, 0x2f));
+        p.drawPath(pennant);
         p.end();
         return QIcon(pixmap);
     }();

@@ -15,7 +15,7 @@ namespace kurier::ui {
 // the core), sorted and filtered here.
 //
 // Rows are handed to the view in batches (canFetchMore/fetchMore), sorting and filtering work
-// on the whole folder, unread rows (Maildir flags) are bold.
+// on the whole folder, unread rows (Maildir flags) are bold, flagged ones carry a flag.
 class MessageListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -23,7 +23,7 @@ public:
     // To is for Sent, Outbox and Drafts (the window hides it elsewhere, and From there); the
     // attachment column shows a paperclip from the index's has-attachment mark.
     enum Column { FromColumn, ToColumn, SubjectColumn, AttachmentColumn, DateColumn, SizeColumn, ColumnCount };
-    enum Role { RelativePathRole = Qt::UserRole + 1, UnreadRole };
+    enum Role { RelativePathRole = Qt::UserRole + 1, UnreadRole, FlaggedRole };
 
     using Row = store::MessageSummary;
 
@@ -43,6 +43,8 @@ public:
     [[nodiscard]] static QList<int> ordered(const QList<Row> &rows, int column, Qt::SortOrder order, const QString &filter);
     // The paperclip of the attachment column (a theme icon, else drawn).
     [[nodiscard]] static QIcon attachmentIcon();
+    // The flag before the subject of a flagged message (a theme icon, else drawn).
+    [[nodiscard]] static QIcon flagIcon();
     // Index size from which folders load in the background (tests, benchmarks).
     static void setBackgroundThreshold(qint64 indexBytes);
     [[nodiscard]] QString folder() const { return m_folder; }

@@ -67,6 +67,31 @@ void MessageOperations::toggleReadSelected()
     emit changed();
 }
 
+void MessageOperations::toggleFlagSelected()
+{
+    const QList<int> rows = m_list->selectedRows();
+    if (rows.isEmpty() || m_kind == store::Mailbox::Kind::Outbox)
+        return;
+    const QModelIndex current = m_list->currentIndex();
+    const bool flag = !m_model->rowAt(current.isValid() ? current.row() : rows.last()).flagged;
+    QList<int> changing;
+    QStringList relatives;
+    for (const int row : rows) {
+        if (m_model->rowAt(row).flagged != flag) {
+            changing << row;
+            relatives << m_model->rowAt(row).relativePath;
+        }
+    }
+    const store::Mailbox::Marked marked = store::Mailbox::mark(m_model->folder(), relatives, store::Mailbox::Flag::Flagged, flag);
+    for (int i = 0, next = 0; i < changing.size() && next < marked.from.size(); ++i) {
+        if (relatives.at(i) == marked.from.at(next))
+            m_model->setRelativePath(changing.at(i), marked.to.at(next++));
+    }
+    if (!marked.error.isEmpty())
+        m_statusText->setText(tr("The message could not be marked: %1").arg(marked.error));
+    emit changed();
+}
+
 void MessageOperations::moveToTrash(const QList<int> &rowsDescending)
 {
     const auto account = m_accounts->findById(m_accountId);

@@ -18,7 +18,7 @@ namespace kurier::ui {
 class MessageListModel;
 class MessageListView;
 
-// Löschen, Wiederherstellen, Als (un)gelesen markieren, Ordner als gelesen markieren and
+// Löschen, Wiederherstellen, Als (un)gelesen markieren, Als wichtig markieren, Ordner als gelesen markieren and
 // Papierkorb leeren on the messages selected in the list: asks first where the step is for good
 // (non-modal), lets store::Mailbox do it, and says in the status line what happened to each
 // message. It does not touch a file itself.
@@ -39,6 +39,8 @@ public:
     void restoreSelected();
     // The message shown decides, as the action's text says; the others selected follow it.
     void toggleReadSelected();
+    // Als wichtig markieren: the same for the F flag.
+    void toggleFlagSelected();
     void markFolderRead(const QString &accountId, store::Mailbox::Kind kind);
     void emptyTrash(const QString &accountId);
     // Sets or clears the Maildir S flag of the message in `row` and updates the row.

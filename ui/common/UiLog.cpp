@@ -1,0 +1,3 @@
+#include "common/UiLog.h"
+
+Q_LOGGING_CATEGORY(lcUi, "kurier.ui", QtInfoMsg)
