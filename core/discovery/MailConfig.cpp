@@ -1,0 +1,33 @@
+#include "discovery/MailConfig.h"
+
+namespace kurier::discovery {
+
+QString ServerConfig::username(const QString &emailAddress) const
+{
+    const qsizetype at = emailAddress.lastIndexOf(u'@');
+    const QString local = at < 0 ? emailAddress : emailAddress.left(at);
+    const QString domain = at < 0 ? QString() : emailAddress.mid(at + 1);
+    QString name = usernameTemplate;
+    // Thunderbird's placeholders (case as the format writes them). The domain's IDN form stays
+    // as typed: servers compare the user name as a string.
+    name.replace(QLatin1String("%EMAILADDRESS%"), emailAddress);
+    name.replace(QLatin1String("%EMAILLOCALPART%"), local);
+    name.replace(QLatin1String("%EMAILDOMAIN%"), domain);
+    return name;
+}
+
+std::optional<ServerConfig> MailConfig::firstIncoming(ServerConfig::Protocol protocol) const
+{
+    for (const ServerConfig &s : incoming) {
+        if (s.protocol == protocol)
+            return s;
+    }
+    return std::nullopt;
+}
+
+std::optional<ServerConfig> MailConfig::firstOutgoing() const
+{
+    return outgoing.isEmpty() ? std::nullopt : std::optional<ServerConfig>(outgoing.first());
+}
+
+} // namespace kurier::discovery
