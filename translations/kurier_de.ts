@@ -510,6 +510,17 @@
     </message>
 </context>
 <context>
+    <name>LocalAutoconfig</name>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable mail configuration: %2</source>
+        <translation>%1 ist keine verwendbare E-Mail-Konfiguration: %2</translation>
+    </message>
+</context>
+<context>
     <name>Mailbox</name>
     <message>
         <source>Inbox</source>
