@@ -2020,6 +2020,40 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     </message>
 </context>
 <context>
+    <name>kurier::discovery::ConfigFetch</name>
+    <message>
+        <source>%1 redirects to %2, which is not part of %3; the redirect was not followed.</source>
+        <translation>%1 leitet auf %2 weiter, das nicht zu %3 gehört; der Weiterleitung wurde nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>%1 sends more than %2 KB; autoconfig files are a few KB.</source>
+        <translation>%1 sendet mehr als %2 KB; Autoconfig-Dateien sind wenige KB groß.</translation>
+    </message>
+    <message>
+        <source>%1 did not answer in time.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 answers HTTP %2.</source>
+        <translation>%1 antwortet mit HTTP %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable mail configuration: %2</source>
+        <translation>%1 ist keine verwendbare E-Mail-Konfiguration: %2</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::discovery::IspdbLookup</name>
+    <message>
+        <source>%1 is not a domain.</source>
+        <translation>%1 ist keine Domain.</translation>
+    </message>
+</context>
+<context>
     <name>kurier::net::SslTransport</name>
     <message>
         <source>The TLS handshake with %1 did not finish within %2 s.</source>

@@ -69,6 +69,13 @@ public:
         return ecKey.isNull() ? QSslKey(pem, QSsl::Rsa) : ecKey;
     }
     [[nodiscard]] QList<QSslCertificate> ca() const { return {certificate(QStringLiteral("ca"))}; }
+    // One more certificate by the test CA, valid 2020–2099, for these subjectAltNames
+    // ("DNS:autoconfig.example.test,DNS:example.test"); after create().
+    [[nodiscard]] bool issue(const QString &name, const QByteArray &subjectAltNames)
+    {
+        return sign(name, name, QStringLiteral("-newkey ec -pkeyopt ec_paramgen_curve:prime256v1"), subjectAltNames,
+                    "20200101000000Z", "20991231235959Z", QStringLiteral("ca"));
+    }
     [[nodiscard]] QString path() const { return m_dir.path(); }
     [[nodiscard]] QString error() const { return m_error; }
 
