@@ -2047,6 +2047,93 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     </message>
 </context>
 <context>
+    <name>kurier::discovery::Discovery</name>
+    <message>
+        <source>Local file</source>
+        <translation>Lokale Datei</translation>
+    </message>
+    <message>
+        <source>Provider&apos;s autoconfig</source>
+        <translation>Autoconfig des Anbieters</translation>
+    </message>
+    <message>
+        <source>ISPDB</source>
+        <translation>ISPDB</translation>
+    </message>
+    <message>
+        <source>MX record and ISPDB</source>
+        <translation>MX-Eintrag und ISPDB</translation>
+    </message>
+    <message>
+        <source>DNS SRV</source>
+        <translation>DNS SRV</translation>
+    </message>
+    <message>
+        <source>Probing</source>
+        <translation>Ausprobieren</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>gefunden</translation>
+    </message>
+    <message>
+        <source>nothing found</source>
+        <translation>nichts gefunden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeit überschritten</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>übersprungen</translation>
+    </message>
+    <message>
+        <source>%1 is not an e-mail address.</source>
+        <translation>%1 ist keine E-Mail-Adresse.</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>no file for %1</source>
+        <translation>keine Datei für %1</translation>
+    </message>
+    <message>
+        <source>no MX record</source>
+        <translation>kein MX-Eintrag</translation>
+    </message>
+    <message>
+        <source>MX %1 is the domain&apos;s own</source>
+        <translation>MX %1 gehört zur Domain selbst</translation>
+    </message>
+    <message>
+        <source>MX %1 → %2</source>
+        <translation>MX %1 → %2</translation>
+    </message>
+    <message>
+        <source>no SRV records</source>
+        <translation>keine SRV-Einträge</translation>
+    </message>
+    <message>
+        <source>(servers outside %1: %2)</source>
+        <translation>(Server außerhalb von %1: %2)</translation>
+    </message>
+</context>
+<context>
     <name>kurier::discovery::IspdbLookup</name>
     <message>
         <source>%1 is not a domain.</source>

@@ -16,7 +16,10 @@ struct DiscoveredConfig {
     MailConfig config;
     Source source = Source::LocalFile;
     QString origin;        // the file, URL, record or probe that gave it
-    bool verified = true;  // false: read over plain http, nothing vouches for it
+    bool verified = true;  // false: read over plain http or DNS without DNSSEC, nothing vouches for it
+    // A source outside the address's own domain (ISPDB, MX, SRV) names servers or OAuth
+    // endpoints in another base domain: shown as such, used only after the user confirmed.
+    bool pointsElsewhere = false;
 };
 
 } // namespace kurier::discovery

@@ -6,7 +6,7 @@
 // and the ISPDB asked with the domain only.
 #include "discovery/IspdbLookup.h"
 #include "discovery/ProviderAutoconfig.h"
-#include "support/TestCertificates.h"
+#include "support/HttpsFiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,14 +26,9 @@ using discovery::ProviderAutoconfig;
 
 namespace {
 
-// A config whose POP3 host tells which file answered.
 QByteArray config(const QByteArray &popHost)
 {
-    return "<?xml version=\"1.0\"?>\n<clientConfig version=\"1.1\"><emailProvider id=\"p\"><domain>p.test</domain>"
-           "<incomingServer type=\"pop3\"><hostname>" + popHost + "</hostname><port>995</port><socketType>SSL</socketType>"
-           "<authentication>password-cleartext</authentication><username>%EMAILADDRESS%</username></incomingServer>"
-           "<outgoingServer type=\"smtp\"><hostname>smtp.p.test</hostname><port>587</port><socketType>STARTTLS</socketType>"
-           "<authentication>password-cleartext</authentication></outgoingServer></emailProvider></clientConfig>\n";
+    return test::HttpsFiles::autoconfig(popHost);
 }
 
 const QByteArray AutoconfigPath = "mail/config-v1.1.xml";
@@ -46,7 +41,6 @@ class TestAutoconfigSources : public QObject
     Q_OBJECT
 private slots:
     void initTestCase();
-    void cleanupTestCase();
     void autoconfigHost();
     void wellKnownOnly();
     void autoconfigHostPreferredEvenWhenSlower();
@@ -60,30 +54,24 @@ private slots:
     void ispdbUnknownDomain();
 
 private:
-    void put(const QString &host, const QByteArray &path, const QByteArray &data);
-    void rule(const QString &host, const QByteArray &line);
+    void put(const QString &host, const QByteArray &path, const QByteArray &data) { m_web.put(host, QString::fromLatin1(path), data); }
+    void rule(const QString &host, const QByteArray &line) { m_web.rule(host, line); }
     std::optional<DiscoveredConfig> provider(const QString &address, ProviderAutoconfig *lookup = nullptr, int timeoutMs = 10000);
-    // The requests the server saw for this host since the test began.
-    QList<QJsonObject> requests(const QString &host) const;
+    [[nodiscard]] QList<QJsonObject> requests(const QString &host) const { return m_web.requests(host); }
 
-    test::TestCertificates m_certs;
-    QTemporaryDir m_root;
-    QProcess m_server;
+    test::HttpsFiles m_web;
     QNetworkAccessManager m_network;
 };
 
 void TestAutoconfigSources::initTestCase()
 {
-    QVERIFY2(!qEnvironmentVariableIsEmpty("KURIER_TEST_DNS_SERVER"), "run through tests/support/with-dns");
-    QVERIFY2(m_certs.create(), qPrintable(m_certs.error()));
-    QByteArray names;
-    for (const char *n : {"autoconfig.example.test", "example.test", "wellknown.test", "autoconfig.both.test", "both.test",
-                          "autoconfig.plainonly.test", "plainonly.test", "autoconfig.redirect.test", "autoconfig.samedomain.test",
-                          "mail.samedomain.test", "autoconfig.broken.test", "autoconfig.large.test", "autoconfig.slow.test",
-                          "ispdb.test"})
-        names += (names.isEmpty() ? "DNS:" : ",DNS:") + QByteArray(n); // not autoconfig.untrusted.test
-    QVERIFY2(m_certs.issue(QStringLiteral("web"), names), qPrintable(m_certs.error()));
-
+    QVERIFY2(m_web.start({QStringLiteral("autoconfig.example.test"), QStringLiteral("example.test"), QStringLiteral("wellknown.test"),
+                          QStringLiteral("autoconfig.both.test"), QStringLiteral("both.test"), QStringLiteral("autoconfig.plainonly.test"),
+                          QStringLiteral("plainonly.test"), QStringLiteral("autoconfig.redirect.test"),
+                          QStringLiteral("autoconfig.samedomain.test"), QStringLiteral("mail.samedomain.test"),
+                          QStringLiteral("autoconfig.broken.test"), QStringLiteral("autoconfig.large.test"),
+                          QStringLiteral("autoconfig.slow.test"), QStringLiteral("ispdb.test")}), // not autoconfig.untrusted.test
+             qPrintable(m_web.error()));
     put(QStringLiteral("autoconfig.example.test"), AutoconfigPath, config("pop.autoconfig-host.test"));
     put(QStringLiteral("example.test"), WellKnownPath, config("pop.well-known.test"));
     put(QStringLiteral("wellknown.test"), WellKnownPath, config("pop.wellknown.test"));
@@ -104,69 +92,19 @@ void TestAutoconfigSources::initTestCase()
     put(QStringLiteral("autoconfig.untrusted.test"), AutoconfigPath, config("pop.untrusted.test"));
     put(QStringLiteral("ispdb.test"), "v1.1/example.org", config("pop.from-ispdb.test"));
 
-    m_server.setProgram(QStringLiteral(KURIER_SOURCE_DIR "/tests/support/https-files"));
-    m_server.setArguments({QStringLiteral("--address"), qEnvironmentVariable("KURIER_TEST_DNS_SERVER"), QStringLiteral("--cert"),
-                           m_certs.path() + QStringLiteral("/web.pem"), QStringLiteral("--key"), m_certs.path() + QStringLiteral("/web.key"),
-                           QStringLiteral("--root"), m_root.filePath(QStringLiteral("www")), QStringLiteral("--log"),
-                           m_root.filePath(QStringLiteral("requests.log"))});
-    m_server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_server.start();
-    QVERIFY(m_server.waitForStarted());
-    QByteArray said;
-    while (!said.contains("ready") && m_server.state() == QProcess::Running && m_server.waitForReadyRead(10000))
-        said += m_server.readAllStandardOutput();
-    QVERIFY2(said.contains("ready"), said.constData());
-}
-
-void TestAutoconfigSources::cleanupTestCase()
-{
-    m_server.closeWriteChannel();
-    if (!m_server.waitForFinished(3000))
-        m_server.kill();
-}
-
-void TestAutoconfigSources::put(const QString &host, const QByteArray &path, const QByteArray &data)
-{
-    const QString file = m_root.filePath(QStringLiteral("www/") + host + u'/' + QString::fromLatin1(path));
-    QVERIFY(QDir().mkpath(QFileInfo(file).path()));
-    QFile f(file);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(data);
-}
-
-void TestAutoconfigSources::rule(const QString &host, const QByteArray &line)
-{
-    QVERIFY(QDir().mkpath(m_root.filePath(QStringLiteral("www/") + host)));
-    QFile f(m_root.filePath(QStringLiteral("www/") + host + QStringLiteral("/.rules")));
-    QVERIFY(f.open(QIODevice::Append));
-    f.write(line + '\n');
 }
 
 std::optional<DiscoveredConfig> TestAutoconfigSources::provider(const QString &address, ProviderAutoconfig *lookup, int timeoutMs)
 {
     ProviderAutoconfig own(&m_network);
     ProviderAutoconfig *l = lookup ? lookup : &own;
-    l->setExtraCaCertificates(m_certs.ca());
+    l->setExtraCaCertificates(m_web.ca());
     l->setTimeoutMs(timeoutMs);
     QSignalSpy finished(l, &ProviderAutoconfig::finished);
     l->start(address);
     if (!finished.wait(20000))
         qWarning("the provider lookup did not finish");
     return l->result();
-}
-
-QList<QJsonObject> TestAutoconfigSources::requests(const QString &host) const
-{
-    QList<QJsonObject> out;
-    QFile f(m_root.filePath(QStringLiteral("requests.log")));
-    if (!f.open(QIODevice::ReadOnly))
-        return out;
-    while (!f.atEnd()) {
-        const QJsonObject o = QJsonDocument::fromJson(f.readLine()).object();
-        if (o.value(QStringLiteral("host")).toString() == host)
-            out << o;
-    }
-    return out;
 }
 
 void TestAutoconfigSources::autoconfigHost()
@@ -275,7 +213,7 @@ void TestAutoconfigSources::ispdbGetsTheDomainOnly()
 {
     IspdbLookup lookup(&m_network);
     lookup.setBaseUrl(QUrl(QStringLiteral("https://ispdb.test/v1.1")));
-    lookup.setExtraCaCertificates(m_certs.ca());
+    lookup.setExtraCaCertificates(m_web.ca());
     QSignalSpy finished(&lookup, &IspdbLookup::finished);
     lookup.start(QStringLiteral("Example.ORG"));
     QVERIFY(finished.wait(15000));
@@ -293,7 +231,7 @@ void TestAutoconfigSources::ispdbUnknownDomain()
 {
     IspdbLookup lookup(&m_network);
     lookup.setBaseUrl(QUrl(QStringLiteral("https://ispdb.test/v1.1/")));
-    lookup.setExtraCaCertificates(m_certs.ca());
+    lookup.setExtraCaCertificates(m_web.ca());
     QSignalSpy finished(&lookup, &IspdbLookup::finished);
     lookup.start(QStringLiteral("unknown.example"));
     QVERIFY(finished.wait(15000));
