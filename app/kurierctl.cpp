@@ -1,6 +1,7 @@
 // kurierctl: Kurier from the command line, for administrators, scripts and tests.
 #include "ctl/AccountCommand.h"
 #include "ctl/CheckCommand.h"
+#include "ctl/DiscoverCommand.h"
 #include "ctl/FetchCommand.h"
 #include "ctl/SendCommand.h"
 #include "ctl/TokenCommand.h"
@@ -22,6 +23,7 @@ QString mainUsage()
     return QStringLiteral("kurierctl – Kurier from the command line\n\n") + kurier::ctl::AccountCommand::usage()
         + kurier::ctl::TokenCommand::usage() + kurier::ctl::SendCommand::usage()
         + kurier::ctl::FetchCommand::usage() + kurier::ctl::CheckCommand::usage()
+        + kurier::ctl::DiscoverCommand::usage()
         + QStringLiteral("\nGlobal options: --lang de|en, --help, --version\n");
 }
 
@@ -63,6 +65,21 @@ int main(int argc, char *argv[])
     if (args.first() == u"--version") {
         out << "kurierctl " << KURIER_VERSION << '\n';
         return 0;
+    }
+
+    // Discovery needs no account (nor the keychain).
+    if (args.first() == u"discover") {
+        args.removeFirst();
+        int exitCode = 0;
+        kurier::ctl::DiscoverCommand discoverCommand(out, err);
+        QTimer::singleShot(0, &app, [&] {
+            discoverCommand.run(args, [&](int code) {
+                exitCode = code;
+                QCoreApplication::exit(code);
+            });
+        });
+        app.exec();
+        return exitCode;
     }
 
     kurier::secrets::KeychainSecretStore secretStore;

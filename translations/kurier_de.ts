@@ -458,6 +458,93 @@
     </message>
 </context>
 <context>
+    <name>DiscoverCommand</name>
+    <message>
+        <source>password</source>
+        <translation>Kennwort</translation>
+    </message>
+    <message>
+        <source>password (challenge-response)</source>
+        <translation>Kennwort (Challenge-Response)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>client certificate</source>
+        <translation>Client-Zertifikat</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>andere</translation>
+    </message>
+    <message>
+        <source>not known (to be probed)</source>
+        <translation>noch nicht bekannt (wird ausprobiert)</translation>
+    </message>
+    <message>
+        <source>discover needs exactly one address</source>
+        <translation>discover braucht genau eine Adresse</translation>
+    </message>
+    <message>
+        <source>--ispdb needs an https URL</source>
+        <translation>--ispdb braucht eine https-URL</translation>
+    </message>
+    <message>
+        <source>--timeout needs a number of seconds (up to 600)</source>
+        <translation>--timeout braucht eine Anzahl Sekunden (bis 600)</translation>
+    </message>
+    <message>
+        <source>Servers for %1:</source>
+        <translation>Server für %1:</translation>
+    </message>
+    <message>
+        <source>Nothing found: enter the servers by hand (the provider&apos;s documentation names them).</source>
+        <translation>Nichts gefunden: Geben Sie die Server von Hand ein (die Anleitung des Anbieters nennt sie).</translation>
+    </message>
+    <message>
+        <source>Best: %1 (%2)</source>
+        <translation>Am besten: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Unverified: read without TLS or DNSSEC; check the values with your provider.</source>
+        <translation>Unbestätigt: ohne TLS oder DNSSEC gelesen; prüfen Sie die Werte bei Ihrem Anbieter.</translation>
+    </message>
+    <message>
+        <source>The servers are outside %1: confirm that this provider hosts your mail.</source>
+        <translation>Die Server liegen außerhalb von %1: Bestätigen Sie, dass dieser Anbieter Ihre E-Mail betreibt.</translation>
+    </message>
+    <message>
+        <source>The domain&apos;s mail is hosted by Microsoft 365 (by its MX record).</source>
+        <translation>Die E-Mail der Domain betreibt Microsoft 365 (laut ihrem MX-Eintrag).</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>Benutzer %1</translation>
+    </message>
+    <message>
+        <source>sign-in: %1</source>
+        <translation>Anmeldung: %1</translation>
+    </message>
+    <message>
+        <source>issuer %1</source>
+        <translation>Aussteller %1</translation>
+    </message>
+    <message>
+        <source>token endpoint %1</source>
+        <translation>Token-Endpunkt %1</translation>
+    </message>
+    <message>
+        <source>scope %1</source>
+        <translation>Scope %1</translation>
+    </message>
+    <message>
+        <source>%1 other source(s) found a configuration too.</source>
+        <translation>%1 weitere Quelle(n) haben ebenfalls eine Konfiguration gefunden.</translation>
+    </message>
+</context>
+<context>
     <name>FetchCommand</name>
     <message>
         <source>fetch needs exactly one prefix, or --all</source>

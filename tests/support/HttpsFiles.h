@@ -99,6 +99,7 @@ public:
         return out;
     }
     [[nodiscard]] QList<QSslCertificate> ca() const { return m_certs.ca(); }
+    [[nodiscard]] QString caPath() const { return m_certs.path() + QStringLiteral("/ca.pem"); }
     [[nodiscard]] QString error() const { return m_error; }
 
 private:
