@@ -17,6 +17,17 @@
     </message>
 </context>
 <context>
+    <name>AccountProposal</name>
+    <message>
+        <source>These settings were read without TLS or DNSSEC (%1); check them with your provider.</source>
+        <translation>Diese Einstellungen wurden ohne TLS oder DNSSEC gelesen (%1); prüfen Sie sie bei Ihrem Anbieter.</translation>
+    </message>
+    <message>
+        <source>The servers are outside %1; confirm that this provider hosts your mail.</source>
+        <translation>Die Server liegen außerhalb von %1; bestätigen Sie, dass dieser Anbieter Ihre E-Mail betreibt.</translation>
+    </message>
+</context>
+<context>
     <name>AccountStore</name>
     <message>
         <source>The settings file %1 is damaged and cannot be read. Restore it from a backup or move it away to start afresh.</source>
