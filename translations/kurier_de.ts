@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountCommand</name>
+    <message>
+        <source>no servers found for %1 (kurierctl discover %1 says why); give them with --pop3-host and --smtp-host</source>
+        <translation>keine Server für %1 gefunden (kurierctl discover %1 sagt, warum); geben Sie sie mit --pop3-host und --smtp-host an</translation>
+    </message>
+    <message>
+        <source>the servers found (%1) are outside %2; add --confirm-elsewhere if this provider hosts your mail</source>
+        <translation>die gefundenen Server (%1) liegen außerhalb von %2; fügen Sie --confirm-elsewhere hinzu, wenn dieser Anbieter Ihre E-Mail betreibt</translation>
+    </message>
+    <message>
+        <source>found by %1: %2</source>
+        <translation>gefunden über %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>AccountManager</name>
     <message>
         <source>The account has errors and was not saved.</source>
