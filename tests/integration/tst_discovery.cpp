@@ -33,6 +33,14 @@ private slots:
 
 private:
     std::unique_ptr<Discovery> run(const QString &address, int timeoutMs = 5000);
+    // The stand-in ISPDB and the test CA.
+    [[nodiscard]] Discovery::Settings testSettings() const
+    {
+        Discovery::Settings settings;
+        settings.ispdbBaseUrl = QUrl(QStringLiteral("https://ispdb.test/v1.1/"));
+        settings.extraCaCertificates = m_web.ca();
+        return settings;
+    }
     static State stateOf(const Discovery &d, Source s)
     {
         for (const auto &st : d.statuses()) {
@@ -76,10 +84,8 @@ void TestDiscovery::initTestCase()
 
 std::unique_ptr<Discovery> TestDiscovery::run(const QString &address, int timeoutMs)
 {
-    Discovery::Settings settings;
-    settings.ispdbBaseUrl = QUrl(QStringLiteral("https://ispdb.test/v1.1/"));
+    Discovery::Settings settings = testSettings();
     settings.timeoutMs = timeoutMs;
-    settings.extraCaCertificates = m_web.ca();
     auto d = std::make_unique<Discovery>(&m_network, settings);
     QSignalSpy finished(d.get(), &Discovery::finished);
     d->start(address);
@@ -142,9 +148,7 @@ void TestDiscovery::microsoft365ByMx()
 
 void TestDiscovery::localFileFirstWithoutWaiting()
 {
-    Discovery::Settings settings;
-    settings.ispdbBaseUrl = QUrl(QStringLiteral("https://ispdb.test/v1.1/"));
-    settings.extraCaCertificates = m_web.ca();
+    Discovery::Settings settings = testSettings();
     Discovery d(&m_network, settings);
     QSignalSpy bestKnown(&d, &Discovery::bestKnown);
     QSignalSpy finished(&d, &Discovery::finished);
@@ -163,9 +167,7 @@ void TestDiscovery::localFileFirstWithoutWaiting()
 
 void TestDiscovery::slowIspdbHoldsUpNothing()
 {
-    Discovery::Settings settings;
-    settings.ispdbBaseUrl = QUrl(QStringLiteral("https://ispdb.test/v1.1/"));
-    settings.extraCaCertificates = m_web.ca();
+    Discovery::Settings settings = testSettings();
     settings.timeoutMs = 2500;
     Discovery d(&m_network, settings);
     QSignalSpy bestKnown(&d, &Discovery::bestKnown);
@@ -181,9 +183,7 @@ void TestDiscovery::slowIspdbHoldsUpNothing()
 
 void TestDiscovery::skipAndNothingFound()
 {
-    Discovery::Settings settings;
-    settings.ispdbBaseUrl = QUrl(QStringLiteral("https://ispdb.test/v1.1/"));
-    settings.extraCaCertificates = m_web.ca();
+    Discovery::Settings settings = testSettings();
     Discovery d(&m_network, settings);
     QSignalSpy finished(&d, &Discovery::finished);
     d.start(QStringLiteral("jo@nothing.test"));
