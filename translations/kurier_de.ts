@@ -1059,6 +1059,29 @@
     </message>
 </context>
 <context>
+    <name>OAuthServerMetadata</name>
+    <message>
+        <source>The server&apos;s metadata is larger than 256 KB.</source>
+        <translation>Die Metadaten des Servers sind größer als 256 KB.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s metadata is not a JSON object: %1</source>
+        <translation>Die Metadaten des Servers sind kein JSON-Objekt: %1</translation>
+    </message>
+    <message>
+        <source>The metadata is for the issuer &quot;%1&quot;, not for %2.</source>
+        <translation>Die Metadaten gelten für den Aussteller „%1“, nicht für %2.</translation>
+    </message>
+    <message>
+        <source>The metadata names %1 &quot;%2&quot;, which is not an https URL.</source>
+        <translation>Die Metadaten nennen als %1 „%2“, das ist keine https-URL.</translation>
+    </message>
+    <message>
+        <source>The metadata names no token endpoint.</source>
+        <translation>Die Metadaten nennen keinen Token-Endpunkt.</translation>
+    </message>
+</context>
+<context>
     <name>Outbox</name>
     <message>
         <source>Cannot create the mail folders in %1.</source>
@@ -2251,6 +2274,21 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>%1 is not a domain.</source>
         <translation>%1 ist keine Domain.</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::discovery::OAuthMetadataLookup</name>
+    <message>
+        <source>%1 is not an https issuer URL.</source>
+        <translation>%1 ist keine https-URL eines Ausstellers.</translation>
+    </message>
+    <message>
+        <source>%1 answers HTTP %2.</source>
+        <translation>%1 antwortet mit HTTP %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
