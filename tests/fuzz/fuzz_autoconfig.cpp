@@ -1,8 +1,11 @@
 // A Mozilla autoconfig document from anyone on the network (a provider's server, the ISPDB, a
 // redirect): the parser must return a config or an error, never crash, hang or grow without
-// bound, and whatever it accepts must hold what the format allows.
+// bound, and whatever it accepts must hold what the format allows — as must the account that
+// discovery proposes from it.
 #include "FuzzSupport.h"
+#include "discovery/AccountProposal.h"
 #include "discovery/AutoconfigParser.h"
+#include "discovery/Discovery.h"
 
 #include <cstdlib>
 
@@ -31,5 +34,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (url->isValid() && url->scheme() != u"https")
             std::abort();
     }
+    // What discovery makes of it: the domain check and the proposed account.
+    kurier::discovery::DiscoveredConfig found;
+    found.config = c;
+    found.pointsElsewhere = kurier::discovery::Discovery::pointsOutside(c, QStringLiteral("jo@example.org"));
+    const auto proposal = kurier::discovery::AccountProposal::from(found, QStringLiteral("jo@example.org"), QStringLiteral("Jo"));
+    if (proposal.account.oauth.enabled && !proposal.account.oauth.tokenEndpoint.startsWith(QLatin1String("https://")))
+        std::abort(); // an OAuth account only ever with an https token endpoint
     return 0;
 }
