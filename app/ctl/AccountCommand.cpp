@@ -276,7 +276,7 @@ void AccountCommand::addOrEdit(bool add, const QStringList &args, std::function<
         return;
     }
     const QStringList positional = parser->positionalArguments();
-    Account account;
+    Account start; // the stored account when editing
     QString error;
     if (!m_accounts->reload(&error)) {
         m_err << "kurierctl: " << error << '\n';
@@ -301,7 +301,7 @@ void AccountCommand::addOrEdit(bool add, const QStringList &args, std::function<
             finished(Failure);
             return;
         }
-        account = *existing;
+        start = *existing;
     }
 
     // Everything the options say, on top of `account` (the stored one, the discovered one or
@@ -468,7 +468,7 @@ void AccountCommand::addOrEdit(bool add, const QStringList &args, std::function<
         });
     };
     if (!parser->isSet(o->discover)) {
-        proceed(account);
+        proceed(start);
         return;
     }
     if (!add) {

@@ -1,11 +1,11 @@
 #include "discovery/ConfigFetch.h"
 
 #include "discovery/AutoconfigParser.h"
+#include "discovery/DiscoveryRequest.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslConfiguration>
 
 namespace kurier::discovery {
 
@@ -38,23 +38,9 @@ void ConfigFetch::start(const QUrl &url, const QString &domain)
     m_result = {};
     m_result.url = url;
     m_done = false;
-    QNetworkRequest request(url);
     // Redirects: each one is checked in onRedirected() before it is followed.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
-    request.setMaximumRedirectsAllowed(5);
-    // No cookie goes out or is kept, no stored credentials are offered: discovery sends no secret.
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setTransferTimeout(m_timeoutMs);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Kurier/%1").arg(QCoreApplication::applicationVersion()));
-    request.setRawHeader("Accept", "application/xml, text/xml");
-    if (!m_extraCas.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_extraCas);
-        request.setSslConfiguration(tls);
-    }
+    const QNetworkRequest request = discoveryRequest(url, m_extraCas, m_timeoutMs, QNetworkRequest::UserVerifiedRedirectPolicy,
+                                                     "application/xml, text/xml");
     m_reply = m_network->get(request);
     connect(m_reply, &QNetworkReply::redirected, this, &ConfigFetch::onRedirected);
     connect(m_reply, &QNetworkReply::readyRead, this, &ConfigFetch::onReadyRead);

@@ -1,10 +1,11 @@
 #include "discovery/OAuthMetadataLookup.h"
 
+#include "discovery/DiscoveryRequest.h"
+
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSslConfiguration>
 
 namespace kurier::discovery {
 
@@ -48,18 +49,9 @@ void OAuthMetadataLookup::tryNext()
         return;
     }
     const QUrl url = m_urls.takeFirst();
-    QNetworkRequest request(url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CookieLoadControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
-    request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
-    request.setTransferTimeout(m_timeoutMs);
-    request.setRawHeader("Accept", "application/json");
-    if (!m_extraCas.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_extraCas);
-        request.setSslConfiguration(tls);
-    }
+    // RFC 8414 §3: the metadata is at the issuer's own URLs; a redirect is not followed.
+    const QNetworkRequest request = discoveryRequest(url, m_extraCas, m_timeoutMs, QNetworkRequest::ManualRedirectPolicy,
+                                                     "application/json");
     m_reply = m_network->get(request);
     QNetworkReply *reply = m_reply;
     connect(reply, &QNetworkReply::readyRead, this, [reply] {

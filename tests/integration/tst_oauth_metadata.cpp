@@ -22,6 +22,17 @@ private slots:
     void parse();
     void issuerAloneGivesTheEndpoints();
     void wrongIssuerFindsNothing();
+
+private:
+    // Runs the lookup for an issuer under the test OAuth server's base URL, with the test CA.
+    static bool lookUp(discovery::OAuthMetadataLookup &lookup, const QString &issuerPath)
+    {
+        const auto &servers = test::TestServers::instance();
+        lookup.setExtraCaCertificates(servers.caCertificates());
+        QSignalSpy finished(&lookup, &discovery::OAuthMetadataLookup::finished);
+        lookup.start(QUrl(servers.value("OAUTH_BASE") + issuerPath));
+        return finished.wait(15000);
+    }
 };
 
 void TestOAuthMetadata::metadataUrls_data()
@@ -94,11 +105,7 @@ void TestOAuthMetadata::issuerAloneGivesTheEndpoints()
     KURIER_REQUIRE_TEST_SERVERS(servers);
     QNetworkAccessManager network;
     discovery::OAuthMetadataLookup lookup(&network);
-    lookup.setExtraCaCertificates(servers.caCertificates());
-    QSignalSpy finished(&lookup, &discovery::OAuthMetadataLookup::finished);
-    const QUrl issuer(servers.value("OAUTH_BASE") + u'/' + servers.value("OAUTH_TENANT") + QStringLiteral("/v2.0"));
-    lookup.start(issuer);
-    QVERIFY(finished.wait(15000));
+    QVERIFY(lookUp(lookup, u'/' + servers.value("OAUTH_TENANT") + QStringLiteral("/v2.0")));
     QVERIFY2(lookup.result(), qPrintable(lookup.errors().join(u'\n')));
     const OAuthServerMetadata &m = *lookup.result();
     QCOMPARE(m.tokenEndpoint, QUrl(servers.value("OAUTH_TOKEN_URL")));
@@ -119,10 +126,7 @@ void TestOAuthMetadata::wrongIssuerFindsNothing()
     KURIER_REQUIRE_TEST_SERVERS(servers);
     QNetworkAccessManager network;
     discovery::OAuthMetadataLookup lookup(&network);
-    lookup.setExtraCaCertificates(servers.caCertificates());
-    QSignalSpy finished(&lookup, &discovery::OAuthMetadataLookup::finished);
-    lookup.start(QUrl(servers.value("OAUTH_BASE") + u'/' + servers.value("OAUTH_TENANT_DOMAIN") + QStringLiteral("/v2.0")));
-    QVERIFY(finished.wait(15000));
+    QVERIFY(lookUp(lookup, u'/' + servers.value("OAUTH_TENANT_DOMAIN") + QStringLiteral("/v2.0")));
     QVERIFY(!lookup.result());
     QVERIFY2(lookup.errors().join(u'\n').contains(u"not for"), qPrintable(lookup.errors().join(u'\n')));
 }

@@ -70,7 +70,7 @@ private:
     void makeSession(SmtpSession::Options settings = {});
     // The session again, signing in as `user` (Options::user) with a password or with tokens.
     void signInWith(const QString &user, const QString &password);
-    void signInWithTokens(const QString &user, SmtpSession::TokenSource tokens);
+    void signInWithTokens(const QString &user, SmtpSession::TokenSource source);
     void toReady(const QByteArray &ehloAfterTls = EhloTls);
     QByteArray client(qsizetype atLeast);
 
@@ -134,13 +134,13 @@ void TestSmtpSession::signInWith(const QString &user, const QString &password)
     s->setPassword(password);
 }
 
-void TestSmtpSession::signInWithTokens(const QString &user, SmtpSession::TokenSource tokens)
+void TestSmtpSession::signInWithTokens(const QString &user, SmtpSession::TokenSource source)
 {
     SmtpSession::Options settings = s->options();
     settings.user = user;
     settings.useOAuth = true;
     makeSession(settings);
-    s->setTokenSource(std::move(tokens));
+    s->setTokenSource(std::move(source));
 }
 
 QByteArray TestSmtpSession::client(qsizetype atLeast)
