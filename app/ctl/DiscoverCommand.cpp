@@ -58,8 +58,8 @@ DiscoverCommand::~DiscoverCommand() = default;
 QString DiscoverCommand::usage()
 {
     return QStringLiteral("  kurierctl discover ADDRESS [--ispdb URL] [--timeout SECONDS] [--ca-file FILE]\n"
-                          "      Finds the servers for an e-mail address as the new-account flow does: a local\n"
-                          "      file, the provider's autoconfig, the ISPDB, the MX host's provider, DNS SRV.\n"
+                          "      Finds the servers for an e-mail address, asking at once: a local file, the\n"
+                          "      provider's autoconfig, the ISPDB, the MX host's provider, DNS SRV.\n"
                           "      Prints each source's outcome and the best configuration with its source.\n"
                           "      Sends no password. Exit code 0 when a configuration was found, 1 when none.\n");
 }

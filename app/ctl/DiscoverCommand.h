@@ -8,7 +8,7 @@ class QTextStream;
 
 namespace kurier::ctl {
 
-// `kurierctl discover ADDRESS`: what the new-account flow finds for an address (discovery::
+// `kurierctl discover ADDRESS`: what discovery finds for an address (discovery::
 // Discovery: local file, provider autoconfig, ISPDB, the MX host's provider, DNS SRV), each
 // source with its outcome, then the best configuration with where every value came from.
 // Sends no secret and needs no account.
