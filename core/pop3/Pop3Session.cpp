@@ -265,6 +265,17 @@ void Pop3Session::onCapabilities(const Pop3Reply &reply, const QByteArray &body)
         startTls();
         return;
     }
+    if (m_options.capabilitiesOnly) {
+        // RFC 1939 §5: QUIT in the AUTHORIZATION state just ends the session.
+        setState(State::Quitting);
+        enqueue(Command{QByteArrayLiteral("QUIT"), Pop3Parser::Expect::SingleLine, [this](const Pop3Reply &) {
+                            m_replyTimer.stop();
+                            m_transport->close();
+                            setState(State::Closed);
+                            emit finished({});
+                        }});
+        return;
+    }
     authenticate();
 }
 

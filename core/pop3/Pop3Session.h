@@ -79,6 +79,10 @@ public:
         // Exchange Online: its catch-all "-ERR Authentication failure" gets the Microsoft
         // diagnostic. Defaults to isMicrosoftHost(host) when not set.
         std::optional<bool> microsoft;
+        // Discovery's probe: stop after CAPA (after STLS where asked for), send QUIT and finish
+        // without signing in; capabilities() then holds what the server offers. Nothing secret
+        // is sent.
+        bool capabilitiesOnly = false;
     };
 
     using ReplyHandler = std::function<void(const Pop3Reply &)>;

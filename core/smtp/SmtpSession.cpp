@@ -316,6 +316,11 @@ void SmtpSession::handleStartTls(const SmtpReply &reply)
 
 void SmtpSession::afterHello()
 {
+    if (m_options.capabilitiesOnly) {
+        setState(State::Quitting);
+        writeCommand("QUIT", Expect::Quit);
+        return;
+    }
     if (!authenticates()) {
         authSucceeded();
         return;

@@ -67,6 +67,10 @@ public:
         // Use this mechanism if the server offers it, instead of the strongest (tests, servers
         // with a broken XOAUTH2).
         std::optional<sasl::Mechanism> preferredMechanism;
+        // Discovery's probe (as Pop3Session::Options): stop after EHLO (after STARTTLS where
+        // asked for), send QUIT and finish without signing in or sending; capabilities() then
+        // holds what the server offers. ready() is not emitted.
+        bool capabilitiesOnly = false;
     };
 
     // Where OAuth access tokens come from (sasl::TokenSource; usually the account's TokenProvider).

@@ -100,6 +100,7 @@ private slots:
     void startTlsRefused();
     void startTlsDiscardsInjectedPlaintext();
     void tlsCertificateFailure();
+    void capabilitiesOnlyAfterStls();
     void tokenRefusedThenFreshTokenAccepted();
     void tokenRefusedTwiceReportsServerText();
     void microsoftAuthenticationFailure();
@@ -237,6 +238,30 @@ void TestPop3Session::startTlsDiscardsInjectedPlaintext()
     QCOMPARE(d.code, QStringLiteral("no-mechanism"));
     QCOMPARE(h.transport.writtenBeforeTls(), QByteArray("CAPA\r\nSTLS\r\n"));
     QVERIFY(!h.transport.allWritten().contains("USER"));
+}
+
+void TestPop3Session::capabilitiesOnlyAfterStls()
+{
+    // Discovery's probe: CAPA, STLS, CAPA again over TLS, QUIT — and no credential at all.
+    auto o = Harness::defaults();
+    o.security = store::Security::StartTls;
+    o.port = 110;
+    o.capabilitiesOnly = true;
+    Harness h(o);
+    h.greetAndCapa(CapsPlain);
+    QCOMPARE(h.take(), QByteArray("STLS\r\n"));
+    h.transport.serverSays("+OK Begin TLS negotiation now.\r\n");
+    QCOMPARE(h.take(), QByteArray("CAPA\r\n"));
+    h.transport.serverSays(CapsTls);
+    QCOMPARE(h.take(), QByteArray("QUIT\r\n"));
+    h.transport.serverSays("+OK Logging out\r\n");
+    QVERIFY(h.finished.wait(2000) || h.finished.count() == 1);
+    QVERIFY(h.finished.first().first().value<diagnostics::Diagnostic>().isEmpty());
+    QCOMPARE(h.ready.count(), 0);
+    QCOMPARE(h.session.state(), Pop3Session::State::Closed);
+    QVERIFY(h.session.capabilities().saslMechanisms.contains("XOAUTH2"));
+    QVERIFY(h.session.capabilities().user);
+    QCOMPARE(h.transport.allWritten(), QByteArray("CAPA\r\nSTLS\r\nCAPA\r\nQUIT\r\n"));
 }
 
 void TestPop3Session::tlsCertificateFailure()

@@ -36,6 +36,7 @@ private slots:
     void cleanup();
     void startTlsPlainAuthAndSend();
     void startTlsMissingFailsClosed();
+    void capabilitiesOnlyAfterStartTls();
     void startTlsRefused();
     void tlsHandshakeFails();
     void injectionBeforeTlsIsDiscarded();
@@ -196,6 +197,31 @@ void TestSmtpSession::startTlsPlainAuthAndSend()
     QTRY_VERIFY(finished.has_value());
     QVERIFY(finished->isEmpty());
     QVERIFY(t->wasClosed());
+}
+
+void TestSmtpSession::capabilitiesOnlyAfterStartTls()
+{
+    // Discovery's probe: EHLO, STARTTLS, EHLO again, QUIT — no AUTH although a user is set.
+    SmtpSession::Options o;
+    o.capabilitiesOnly = true;
+    makeSession(o);
+    signInWith(QStringLiteral("bob@kurier.test"), QStringLiteral("secret"));
+    s->open();
+    t->serverSays(Greeting);
+    CLIENT("EHLO client.kurier.test\r\n");
+    t->serverSays(EhloPlain);
+    CLIENT("STARTTLS\r\n");
+    t->serverSays("220 2.0.0 Ready to start TLS\r\n");
+    QTRY_COMPARE(t->startTlsCalls(), 1);
+    CLIENT("EHLO client.kurier.test\r\n");
+    t->serverSays(EhloTls);
+    CLIENT("QUIT\r\n");
+    t->serverSays("221 2.0.0 Bye\r\n");
+    QTRY_VERIFY(finished.has_value());
+    QVERIFY(finished->isEmpty());
+    QCOMPARE(readyCount, 0);
+    QVERIFY(s->capabilities().authMechanisms().contains("XOAUTH2"));
+    QVERIFY(!t->allWritten().contains("AUTH"));
 }
 
 void TestSmtpSession::startTlsMissingFailsClosed()
