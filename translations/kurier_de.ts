@@ -41,6 +41,10 @@
         <source>The servers are outside %1; confirm that this provider hosts your mail.</source>
         <translation>Die Server liegen außerhalb von %1; bestätigen Sie, dass dieser Anbieter Ihre E-Mail betreibt.</translation>
     </message>
+    <message>
+        <source>%1 signs in only with OAuth 2.0, and no source named its OAuth server: enter it (endpoint URL, client ID) from the provider&apos;s documentation.</source>
+        <translation>%1 meldet nur mit OAuth 2.0 an, und keine Quelle nennt den OAuth-Server: tragen Sie ihn aus der Dokumentation des Anbieters ein (Endpunkt-URL, Client-ID).</translation>
+    </message>
 </context>
 <context>
     <name>AccountStore</name>
@@ -568,6 +572,10 @@
     <message>
         <source>%1 other source(s) found a configuration too.</source>
         <translation>%1 weitere Quelle(n) haben ebenfalls eine Konfiguration gefunden.</translation>
+    </message>
+    <message>
+        <source>--probe-port needs SERVICE=PORT with pop3s, pop3, submissions or submission</source>
+        <translation>--probe-port braucht DIENST=PORT mit pop3s, pop3, submissions oder submission</translation>
     </message>
 </context>
 <context>
@@ -1417,6 +1425,33 @@
     </message>
 </context>
 <context>
+    <name>Probe</name>
+    <message>
+        <source>probed: %1</source>
+        <translation>ausprobiert: %1</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+    <message>
+        <source>%1: certificate not trusted (%2)</source>
+        <translation>%1: Zertifikat nicht vertrauenswürdig (%2)</translation>
+    </message>
+    <message>
+        <source>%1: TLS failed (%2)</source>
+        <translation>%1: TLS fehlgeschlagen (%2)</translation>
+    </message>
+    <message>
+        <source>%1: no STARTTLS, not used in plain text</source>
+        <translation>%1: kein STARTTLS, unverschlüsselt nicht verwendet</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>ReplyRules</name>
     <message>
         <source>%1 wrote:</source>
@@ -1524,6 +1559,21 @@
     <message>
         <source>To sign in, open %1 and enter the code %2</source>
         <translation>Zum Anmelden öffnen Sie %1 und geben den Code %2 ein</translation>
+    </message>
+</context>
+<context>
+    <name>ServerProbe</name>
+    <message>
+        <source>no AUTH</source>
+        <translation>kein AUTH</translation>
+    </message>
+    <message>
+        <source>no CAPA (USER/PASS)</source>
+        <translation>kein CAPA (USER/PASS)</translation>
+    </message>
+    <message>
+        <source>no sign-in</source>
+        <translation>keine Anmeldung</translation>
     </message>
 </context>
 <context>
@@ -2267,6 +2317,10 @@ Zertifikat: %2, ausgestellt von %3, gültig von %4 bis %5, SHA-256 %6</translati
     <message>
         <source>(servers outside %1: %2)</source>
         <translation>(Server außerhalb von %1: %2)</translation>
+    </message>
+    <message>
+        <source>no server answered at pop3., pop., mail., smtp. or %1 itself</source>
+        <translation>kein Server antwortete unter pop3., pop., mail., smtp. oder %1 selbst</translation>
     </message>
 </context>
 <context>

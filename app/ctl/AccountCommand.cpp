@@ -92,6 +92,7 @@ struct Options {
     QCommandLineOption discover{QStringLiteral("discover"), QStringLiteral("Find the servers from the address (kurierctl discover).")};
     QCommandLineOption ispdb{QStringLiteral("ispdb"), QStringLiteral("ISPDB base URL for --discover."), QStringLiteral("URL")};
     QCommandLineOption discoverTimeout{QStringLiteral("discover-timeout"), QStringLiteral("Seconds per discovery source."), QStringLiteral("S")};
+    QCommandLineOption probePort{QStringLiteral("probe-port"), QStringLiteral("Probe this port for a service instead of the well-known one (pop3s, pop3, submissions, submission), e.g. pop3s=10995; repeatable."), QStringLiteral("SERVICE=PORT")};
     QCommandLineOption confirmElsewhere{QStringLiteral("confirm-elsewhere"), QStringLiteral("Use discovered servers outside the address's domain.")};
 
     void addTo(QCommandLineParser &p) const
@@ -101,7 +102,7 @@ struct Options {
                       oauthMethod, oauthAuthorizationEndpoint, oauthSecretValidUntil, smtpHost, smtpPort,
                       smtpSecurity, smtpAuth, smtpUser, heloName, caFile, trustCertificate, untrustCertificates,
                       passwordStdin, acceptUnencrypted,
-                      askForSecrets, discover, ispdb, discoverTimeout, confirmElsewhere});
+                      askForSecrets, discover, ispdb, discoverTimeout, probePort, confirmElsewhere});
     }
 };
 
@@ -143,7 +144,7 @@ AccountCommand::AccountCommand(store::AccountManager *accounts, QTextStream &out
 AccountCommand::~AccountCommand() = default;
 
 void AccountCommand::discover(const QString &address, const QString &name, const QString &ispdb, const QString &timeout,
-                              const QString &caFile, bool confirmElsewhere, std::function<void(Account)> found,
+                              const QStringList &probePorts, const QString &caFile, bool confirmElsewhere, std::function<void(Account)> found,
                               std::function<void(int)> finished)
 {
     discovery::Discovery::Settings settings;
@@ -163,6 +164,13 @@ void AccountCommand::discover(const QString &address, const QString &name, const
             return;
         }
         settings.timeoutMs = int(seconds * 1000);
+    }
+    for (const QString &p : probePorts) {
+        if (!discovery::Probe::setPort(&settings.probePorts, p)) {
+            m_err << "kurierctl: --probe-port needs SERVICE=PORT with pop3s, pop3, submissions or submission\n";
+            finished(Usage);
+            return;
+        }
     }
     // The account's own CA (an organisation's) is trusted for its autoconfig server as well.
     if (!caFile.isEmpty())
@@ -211,7 +219,7 @@ QString AccountCommand::usage()
         "      [--trust-certificate SHA256]… [--untrust-certificates]\n"
         "      [--accept-unencrypted] [--no-keychain] [--password-stdin]\n"
         "  kurierctl account add --prefix P --email ADDR --discover [--ispdb URL] [--discover-timeout S]\n"
-        "      [--confirm-elsewhere] [any option above, which wins over what was found]\n"
+        "      [--probe-port SERVICE=PORT]… [--confirm-elsewhere] [any option above, which wins over what was found]\n"
         "      The servers from the address alone (as kurierctl discover finds them); servers outside\n"
         "      the address's domain need --confirm-elsewhere.\n"
         "  kurierctl account edit P [same options; --no-oauth turns OAuth off]\n"
@@ -477,7 +485,7 @@ void AccountCommand::addOrEdit(bool add, const QStringList &args, std::function<
         return;
     }
     discover(parser->value(o->email), parser->value(o->name), parser->value(o->ispdb), parser->value(o->discoverTimeout),
-             parser->value(o->caFile), parser->isSet(o->confirmElsewhere), proceed, finished);
+             parser->values(o->probePort), parser->value(o->caFile), parser->isSet(o->confirmElsewhere), proceed, finished);
 }
 
 std::optional<store::Account> AccountCommand::accountNamedBy(const QStringList &args, const char *verb,

@@ -35,7 +35,7 @@ private:
     void addOrEdit(bool add, const QStringList &args, std::function<void(int)> finished);
     // --discover: the servers from the address (discovery::Discovery), as an account for `found`.
     void discover(const QString &address, const QString &name, const QString &ispdb, const QString &timeout,
-                  const QString &caFile, bool confirmElsewhere, std::function<void(store::Account)> found,
+                  const QStringList &probePorts, const QString &caFile, bool confirmElsewhere, std::function<void(store::Account)> found,
                   std::function<void(int)> finished);
     void remove(const QStringList &args, std::function<void(int)> finished);
     void setDefault(const QStringList &args, std::function<void(int)> finished);

@@ -58,8 +58,12 @@ DiscoverCommand::~DiscoverCommand() = default;
 QString DiscoverCommand::usage()
 {
     return QStringLiteral("  kurierctl discover ADDRESS [--ispdb URL] [--timeout SECONDS] [--ca-file FILE]\n"
+                          "                     [--probe-port SERVICE=PORT]...\n"
                           "      Finds the servers for an e-mail address, asking at once: a local file, the\n"
-                          "      provider's autoconfig, the ISPDB, the MX host's provider, DNS SRV.\n"
+                          "      provider's autoconfig, the ISPDB, the MX host's provider, DNS SRV, and the\n"
+                          "      domain's likely servers themselves (pop3., pop., mail., smtp.: what they offer\n"
+                          "      after TLS). --probe-port probes another port for a service (pop3s, pop3,\n"
+                          "      submissions, submission), e.g. pop3s=10995.\n"
                           "      Prints each source's outcome and the best configuration with its source.\n"
                           "      Sends no password. Exit code 0 when a configuration was found, 1 when none.\n");
 }
@@ -71,7 +75,8 @@ void DiscoverCommand::run(const QStringList &args, std::function<void(int)> fini
     const QCommandLineOption ispdb(QStringLiteral("ispdb"), QStringLiteral("ISPDB base URL."), QStringLiteral("URL"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Seconds per source."), QStringLiteral("SECONDS"));
     const QCommandLineOption caFile(QStringLiteral("ca-file"), QStringLiteral("Extra CA certificates (PEM)."), QStringLiteral("FILE"));
-    parser.addOptions({ispdb, timeout, caFile});
+    const QCommandLineOption probePort(QStringLiteral("probe-port"), QStringLiteral("Port to probe for a service."), QStringLiteral("SERVICE=PORT"));
+    parser.addOptions({ispdb, timeout, caFile, probePort});
     if (!parser.parse(QStringList{QStringLiteral("kurierctl")} + args) || parser.positionalArguments().size() != 1) {
         m_err << "kurierctl: " << (parser.errorText().isEmpty() ? QCoreApplication::translate("DiscoverCommand", "discover needs exactly one address") : parser.errorText())
               << "\n\n" << usage();
@@ -99,6 +104,14 @@ void DiscoverCommand::run(const QStringList &args, std::function<void(int)> fini
             return;
         }
         settings.timeoutMs = int(seconds * 1000);
+    }
+    for (const QString &p : parser.values(probePort)) {
+        if (!discovery::Probe::setPort(&settings.probePorts, p)) {
+            m_err << "kurierctl: " << QCoreApplication::translate("DiscoverCommand", "--probe-port needs SERVICE=PORT with pop3s, pop3, submissions or submission") << '\n';
+            m_err.flush();
+            m_finished(2);
+            return;
+        }
     }
     if (parser.isSet(caFile)) {
         QString error;

@@ -63,6 +63,12 @@ AccountProposal AccountProposal::from(const DiscoveredConfig &found, const QStri
             p.missing << Missing::OAuthClientId; // registered by the provider or the organisation
     } else if (pop) {
         p.missing.prepend(Missing::Password);
+        // A probed server that signs in only with OAuth: the password will not do, and nothing
+        // found names the OAuth server.
+        if (pop->supports(Auth::OAuth2) && !pop->supports(Auth::PasswordCleartext) && !pop->supports(Auth::PasswordEncrypted))
+            p.notes << tr("%1 signs in only with OAuth 2.0, and no source named its OAuth server: enter it "
+                          "(endpoint URL, client ID) from the provider's documentation.")
+                           .arg(pop->hostname);
     }
 
     if (!found.verified)

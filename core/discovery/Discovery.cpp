@@ -52,7 +52,7 @@ Discovery::~Discovery()
 
 QList<Discovery::Source> Discovery::sources()
 {
-    return {Source::LocalFile, Source::Provider, Source::Ispdb, Source::Mx, Source::Srv};
+    return {Source::LocalFile, Source::Provider, Source::Ispdb, Source::Mx, Source::Srv, Source::Probe};
 }
 
 QString Discovery::sourceName(Source source)
@@ -150,6 +150,10 @@ void Discovery::start(const QString &emailAddress)
             }
             if (s == Source::Srv && m_srv)
                 m_srv->abort();
+            if (s == Source::Probe && m_probe) {
+                m_probe->finishNow(); // what answered in time still counts
+                return;
+            }
             settle(s, State::TimedOut, tr("no answer within %1 s").arg(m_settings.timeoutMs / 1000.0, 0, 'f', 1));
         });
         timer->start(m_settings.timeoutMs);
@@ -224,6 +228,24 @@ void Discovery::start(const QString &emailAddress)
                    m_srv->error().isEmpty() ? tr("no SRV records") : m_srv->error());
     });
     m_srv->start(m_domain);
+
+    // 6. Probing the domain's likely servers.
+    Probe::Settings probeSettings;
+    probeSettings.ports = m_settings.probePorts;
+    probeSettings.tls.extraCaCertificates = m_settings.extraCaCertificates;
+    probeSettings.timeoutMs = m_settings.timeoutMs;
+    m_probe = std::make_unique<Probe>(probeSettings);
+    connect(m_probe.get(), &Probe::finished, this, [this] {
+        const QString problems = m_probe->problems();
+        if (const auto &r = m_probe->result()) {
+            settle(Source::Probe, State::Found, problems.isEmpty() ? r->origin : r->origin + u'\n' + problems, r);
+            return;
+        }
+        settle(Source::Probe, problems.isEmpty() ? State::NothingFound : State::Failed,
+               problems.isEmpty() ? tr("no server answered at pop3., pop., mail., smtp. or %1 itself").arg(m_domain)
+                                  : problems);
+    });
+    m_probe->start(m_domain);
 }
 
 void Discovery::startMxProvider(const QString &providerDomain)
@@ -260,8 +282,8 @@ void Discovery::skip(Source source)
             m_mxIspdb->abort();
         break;
     case Source::Srv: if (m_srv) m_srv->abort(); break;
-    case Source::LocalFile:
-    case Source::Probe: break;
+    case Source::Probe: if (m_probe) m_probe->abort(); break;
+    case Source::LocalFile: break;
     }
     settle(source, State::Skipped, tr("skipped"));
 }
@@ -282,6 +304,8 @@ void Discovery::abort()
         m_mxIspdb->abort();
     if (m_srv)
         m_srv->abort();
+    if (m_probe)
+        m_probe->abort();
     qDeleteAll(m_timers);
     m_timers.clear();
 }

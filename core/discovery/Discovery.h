@@ -2,6 +2,7 @@
 
 #include "discovery/DiscoveredConfig.h"
 #include "discovery/MxLookup.h"
+#include "discovery/Probe.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -22,7 +23,8 @@ class ProviderAutoconfig;
 class SrvLookup;
 
 // Finds an account's servers from the address alone: every source at once — a local file, the
-// provider's autoconfig, the ISPDB, the MX host's provider in the ISPDB, DNS SRV — each with its
+// provider's autoconfig, the ISPDB, the MX host's provider in the ISPDB, DNS SRV, probing the
+// domain's likely servers — each with its
 // own timeout, and the best by priority (DiscoveredConfig::Source order) wins as soon as every
 // better source has answered, so a slow ISPDB never holds up a found answer. Every result says
 // where it came from; one from outside the address's domain that points elsewhere is marked.
@@ -39,6 +41,7 @@ public:
         QUrl ispdbBaseUrl;            // empty: IspdbLookup::defaultBaseUrl()
         int timeoutMs = 10000;        // per source
         QList<QSslCertificate> extraCaCertificates; // tests: the test CA
+        Probe::Ports probePorts;      // tests: their servers' ports
     };
     struct SourceStatus {
         Source source = Source::LocalFile;
@@ -94,6 +97,7 @@ private:
     std::unique_ptr<MxLookup> m_mx;
     std::unique_ptr<IspdbLookup> m_mxIspdb;
     std::unique_ptr<SrvLookup> m_srv;
+    std::unique_ptr<Probe> m_probe;
     QList<QTimer *> m_timers;
     MxLookup::Hosting m_hosting = MxLookup::Hosting::Unknown;
     bool m_bestAnnounced = false;

@@ -1,5 +1,6 @@
 #include "discovery/MxLookup.h"
 
+#include "discovery/DnsAnswer.h"
 #include "discovery/PublicSuffix.h"
 
 #include <QDnsLookup>
@@ -61,7 +62,7 @@ void MxLookup::start(const QString &domain)
                     m_exchange = host;
                 }
             }
-        } else if (lookup->error() != QDnsLookup::NotFoundError) {
+        } else if (!DnsAnswer::isNoRecords(lookup->error())) {
             m_error = lookup->errorString();
         }
         lookup->deleteLater();

@@ -1,5 +1,7 @@
 #include "discovery/SrvLookup.h"
 
+#include "discovery/DnsAnswer.h"
+
 #include <QDnsLookup>
 #include <QUrl>
 
@@ -125,7 +127,7 @@ void SrvLookup::onLookupFinished(QDnsLookup *lookup)
     if (lookup->error() == QDnsLookup::NoError) {
         for (const QDnsServiceRecord &r : lookup->serviceRecords())
             m_records << Record{lookup->objectName(), r.target(), r.port(), r.priority(), r.weight()};
-    } else if (lookup->error() != QDnsLookup::NotFoundError) {
+    } else if (!DnsAnswer::isNoRecords(lookup->error())) {
         m_error = lookup->errorString();
     }
     lookup->deleteLater();
