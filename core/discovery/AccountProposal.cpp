@@ -1,5 +1,7 @@
 #include "discovery/AccountProposal.h"
 
+#include <algorithm>
+
 namespace kurier::discovery {
 
 using Auth = ServerConfig::Authentication;
@@ -76,6 +78,34 @@ AccountProposal AccountProposal::from(const DiscoveredConfig &found, const QStri
     if (found.pointsElsewhere)
         p.notes << tr("The servers are outside %1; confirm that this provider hosts your mail.").arg(a.email.section(u'@', -1));
     return p;
+}
+
+QString AccountProposal::suggestPrefix(const QString &emailAddress, const QList<store::Account> &existing)
+{
+    const qsizetype at = emailAddress.lastIndexOf(u'@');
+    QString base;
+    for (const QChar c : emailAddress.left(at < 0 ? emailAddress.size() : at).toUpper()) {
+        if ((c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-' || c == u'_')
+            base += c;
+    }
+    if (base.isEmpty()) // "ä@…", "@…": the domain's first label, else a word
+        for (const QChar c : emailAddress.mid(at + 1).section(u'.', 0, 0).toUpper()) {
+            if ((c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-')
+                base += c;
+        }
+    if (base.isEmpty())
+        base = QStringLiteral("MAIL");
+    base.truncate(10);
+    const auto taken = [&existing](const QString &prefix) {
+        return std::any_of(existing.begin(), existing.end(),
+                           [&prefix](const store::Account &a) { return a.prefix.compare(prefix, Qt::CaseInsensitive) == 0; });
+    };
+    QString prefix = base;
+    for (int n = 2; taken(prefix) && n < 1000; ++n) {
+        const QString suffix = QString::number(n);
+        prefix = base.left(10 - suffix.size()) + suffix;
+    }
+    return prefix;
 }
 
 } // namespace kurier::discovery

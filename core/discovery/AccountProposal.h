@@ -24,6 +24,10 @@ public:
 
     [[nodiscard]] static AccountProposal from(const DiscoveredConfig &found, const QString &emailAddress,
                                               const QString &senderName);
+    // A prefix for a new account that AccountValidator accepts: the address's local part in
+    // capitals ("info@contoso.com" → "INFO", the seed's own example), only letters, digits, -
+    // and _, at most 10 characters, made unique against `existing` with a number.
+    [[nodiscard]] static QString suggestPrefix(const QString &emailAddress, const QList<store::Account> &existing);
 };
 
 } // namespace kurier::discovery

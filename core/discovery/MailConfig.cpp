@@ -30,4 +30,15 @@ std::optional<ServerConfig> MailConfig::firstOutgoing() const
     return outgoing.isEmpty() ? std::nullopt : std::optional<ServerConfig>(outgoing.first());
 }
 
+bool MailConfig::sameServersAs(const MailConfig &other) const
+{
+    const auto same = [](const std::optional<ServerConfig> &a, const std::optional<ServerConfig> &b) {
+        if (!a || !b)
+            return a.has_value() == b.has_value();
+        return a->hostname.compare(b->hostname, Qt::CaseInsensitive) == 0 && a->port == b->port && a->security == b->security;
+    };
+    return same(firstIncoming(ServerConfig::Protocol::Pop3), other.firstIncoming(ServerConfig::Protocol::Pop3))
+        && same(firstOutgoing(), other.firstOutgoing());
+}
+
 } // namespace kurier::discovery

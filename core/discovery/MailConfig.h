@@ -59,6 +59,9 @@ struct MailConfig {
     // The first incoming server of this protocol, if any.
     [[nodiscard]] std::optional<ServerConfig> firstIncoming(ServerConfig::Protocol protocol) const;
     [[nodiscard]] std::optional<ServerConfig> firstOutgoing() const;
+    // Whether two sources name the same POP3 and SMTP server (host, port, security): when they
+    // do not, the new-account flow lets the user choose.
+    [[nodiscard]] bool sameServersAs(const MailConfig &other) const;
 };
 
 } // namespace kurier::discovery

@@ -45,6 +45,9 @@ private slots:
     void proposals_data();
     void proposals();
     void notes();
+    void suggestedPrefix_data();
+    void suggestedPrefix();
+    void sameServers();
 };
 
 void TestAccountProposal::proposals_data()
@@ -168,6 +171,56 @@ void TestAccountProposal::notes()
     discovery::DiscoveredConfig empty;
     QCOMPARE(AccountProposal::from(empty, QStringLiteral("jo@example.net"), QString()).missing,
              (QList<Missing>{Missing::Pop3Server, Missing::SmtpServer}));
+}
+
+void TestAccountProposal::suggestedPrefix_data()
+{
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QStringList>("taken");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("seed example") << "info@contoso.com" << QStringList{} << "INFO";
+    QTest::newRow("dots dropped") << "anna.berg@example.org" << QStringList{} << "ANNABERG";
+    QTest::newRow("at most 10") << "buchhaltung-nord@example.org" << QStringList{} << "BUCHHALTUN";
+    QTest::newRow("taken, any case") << "info@example.org" << QStringList{QStringLiteral("info")} << "INFO2";
+    QTest::newRow("taken twice") << "info@example.org" << QStringList{QStringLiteral("INFO"), QStringLiteral("INFO2")} << "INFO3";
+    QTest::newRow("number fits in 10") << "buchhaltung@example.org" << QStringList{QStringLiteral("BUCHHALTUN")} << "BUCHHALTU2";
+    QTest::newRow("umlauts only") << QString::fromUtf8("äö@müller.de") << QStringList{} << "MLLER";
+    QTest::newRow("nothing usable") << QString::fromUtf8("ä@ö.de") << QStringList{} << "MAIL";
+}
+
+void TestAccountProposal::suggestedPrefix()
+{
+    QFETCH(QString, address);
+    QFETCH(QStringList, taken);
+    QFETCH(QString, expected);
+    QList<store::Account> existing;
+    for (const QString &p : taken) {
+        store::Account a;
+        a.id = p;
+        a.prefix = p;
+        existing << a;
+    }
+    const QString prefix = AccountProposal::suggestPrefix(address, existing);
+    QCOMPARE(prefix, expected);
+    QVERIFY(store::AccountValidator::isValidPrefix(prefix));
+}
+
+void TestAccountProposal::sameServers()
+{
+    const auto parse = [](const QByteArray &xml) { return *discovery::AutoconfigParser::parse(xml).config; };
+    const discovery::MailConfig a = parse(provider(Password, "%EMAILADDRESS%", Password, {}));
+    discovery::MailConfig b = a;
+    QVERIFY(a.sameServersAs(b));
+    b.incoming.first().hostname = QStringLiteral("POP.EXAMPLE.ORG"); // host names are case-blind
+    QVERIFY(a.sameServersAs(b));
+    b.outgoing.first().port = 587;
+    QVERIFY(!a.sameServersAs(b));
+    b = a;
+    b.incoming.first().security = store::Security::StartTls;
+    QVERIFY(!a.sameServersAs(b));
+    b = a;
+    b.outgoing.clear();
+    QVERIFY(!a.sameServersAs(b));
 }
 
 QTEST_GUILESS_MAIN(TestAccountProposal)
