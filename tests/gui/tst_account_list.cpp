@@ -3,6 +3,7 @@
 
 #include "accounts/AccountDialog.h"
 #include "accounts/AccountListWidget.h"
+#include "accounts/NewAccountFlow.h"
 #include "GuiTestSupport.h"
 #include "accounts/OptionsDialog.h"
 
@@ -111,6 +112,11 @@ void TestAccountList::newButtonCreatesAccount()
     QVERIFY(!button(list, "deleteButton")->isEnabled());
 
     QTest::mouseClick(button(list, "newButton"), Qt::LeftButton);
+    // The address-first flow opens; its "Set up manually" leads to the detailed form.
+    auto *flow = list.findChild<ui::NewAccountFlow *>();
+    QVERIFY(flow);
+    QTRY_VERIFY(flow->isVisible());
+    QTest::mouseClick(flow->manualButton(), Qt::LeftButton);
     auto *dialog = list.findChild<ui::AccountDialog *>();
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
@@ -123,6 +129,7 @@ void TestAccountList::newButtonCreatesAccount()
     QPointer<ui::AccountDialog> guard(dialog);
     QTest::mouseClick(button(*dialog, "saveButton"), Qt::LeftButton);
     QTRY_VERIFY(!guard); // closed and deleted
+    QTRY_VERIFY(list.findChildren<ui::NewAccountFlow *>().isEmpty()); // and the flow with it
     QCOMPARE(list.view()->topLevelItemCount(), 1);
     QCOMPARE(list.view()->topLevelItem(0)->text(0), QStringLiteral("NEW"));
     QVERIFY(list.view()->topLevelItem(0)->text(2) == QStringLiteral("✓"));

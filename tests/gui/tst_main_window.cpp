@@ -3,6 +3,7 @@
 
 #include "accounts/AccountDialog.h"
 #include "accounts/AccountListWidget.h"
+#include "accounts/NewAccountFlow.h"
 #include "GuiTestSupport.h"
 #include "mail/MainWindow.h"
 #include "accounts/OptionsDialog.h"
@@ -66,20 +67,32 @@ void TestMainWindow::firstStartOffersNewAccount()
     // As main.cpp does it: queued, after the window is up. Returns at once (no exec()).
     QTimer::singleShot(0, &window, &ui::MainWindow::offerFirstAccount);
     QTRY_VERIFY(window.newAccountDialog());
-    ui::AccountDialog *dialog = window.newAccountDialog();
-    QTRY_VERIFY(dialog->isVisible());
-    QVERIFY(dialog->isNewAccount());
+    ui::NewAccountFlow *flow = window.newAccountDialog();
+    QTRY_VERIFY(flow->isVisible());
+    QCOMPARE(flow->page(), ui::NewAccountFlow::Page::Start);
     QVERIFY(window.findChild<QPushButton *>(QStringLiteral("createAccountButton"))->isVisible());
     test::screenshot(&window, QStringLiteral("main-window-empty-en"));
 
     // Offering again does not stack a second dialog.
     window.offerFirstAccount();
-    QCOMPARE(window.findChildren<ui::AccountDialog *>().size(), 1);
+    QCOMPARE(window.findChildren<ui::NewAccountFlow *>().size(), 1);
 
-    test::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("prefix")), QStringLiteral("INFO"));
-    test::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("email")), QStringLiteral("info@example.com"));
+    // The detailed form is one button away, with what was typed so far.
+    test::typeInto(flow->emailEdit(), QStringLiteral("info@example.com"));
+    test::typeInto(flow->passwordEdit(), QStringLiteral("pw"));
+    flow->manualButton()->click();
+    QTRY_VERIFY(flow->manualDialog());
+    ui::AccountDialog *dialog = flow->manualDialog();
+    QTRY_VERIFY(dialog->isVisible());
+    QVERIFY(!flow->isVisible());
+    QVERIFY(dialog->isNewAccount());
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("prefix"))->text(), QStringLiteral("INFO"));
+    QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("email"))->text(), QStringLiteral("info@example.com"));
+    // Offering again brings the detailed form to the front, still no second flow.
+    window.offerFirstAccount();
+    QCOMPARE(window.findChildren<ui::NewAccountFlow *>().size(), 1);
+
     test::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("pop3Host")), QStringLiteral("pop.example.com"));
-    test::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("pop3Password")), QStringLiteral("pw"));
     test::typeInto(dialog->findChild<QLineEdit *>(QStringLiteral("smtpHost")), QStringLiteral("smtp.example.com"));
     dialog->save();
     QTRY_VERIFY(!window.newAccountDialog());

@@ -807,6 +807,21 @@ store::SecretUpdate AccountDialog::secretUpdate() const
     return update;
 }
 
+void AccountDialog::setTypedSecrets(const store::SecretUpdate &secrets)
+{
+    const std::pair<store::SecretName, QLineEdit *> fields[] = {
+        {store::SecretName::Pop3Password, m_pop3Password},
+        {store::SecretName::OAuthClientSecret, m_oauthClientSecret},
+        {store::SecretName::SmtpPassword, m_smtpPassword},
+    };
+    for (const auto &[name, edit] : fields) {
+        if (const auto value = secrets.value(name))
+            edit->setText(*value);
+    }
+    updatePasswordPlaceholders();
+    validateNow();
+}
+
 ConnectionTestDialog *AccountDialog::testConnection()
 {
     // The typed secrets, also for "ask each time" accounts (they are used, never stored).

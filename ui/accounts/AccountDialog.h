@@ -61,6 +61,10 @@ public:
     [[nodiscard]] QPushButton *fixButton(store::AccountField field) const;
     [[nodiscard]] TenantDialog *tenantDialog() const { return m_tenantDialog; }
 
+    // Fills the password fields with secrets typed elsewhere (the new-account flow's first
+    // page), as if typed here: they are saved with the account.
+    void setTypedSecrets(const store::SecretUpdate &secrets);
+
 public slots:
     // Validates; on errors shows every message and focuses the first bad field, otherwise saves
     // through the AccountManager and closes when that succeeded.

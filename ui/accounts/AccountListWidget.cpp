@@ -1,6 +1,7 @@
 #include "accounts/AccountListWidget.h"
 
 #include "accounts/AccountDialog.h"
+#include "accounts/NewAccountFlow.h"
 #include "common/FormStyle.h"
 #include "accounts/ConnectionTestDialog.h"
 #include "accounts/SignInDialog.h"
@@ -196,12 +197,12 @@ void AccountListWidget::showError(const QString &message)
     m_status->setVisible(!message.isEmpty());
 }
 
-AccountDialog *AccountListWidget::createAccount()
+NewAccountFlow *AccountListWidget::createAccount()
 {
     showError({});
-    auto *dialog = new AccountDialog(m_accounts, this);
+    auto *dialog = new NewAccountFlow(m_accounts, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &AccountDialog::saved, this, [this](const store::Account &a) { selectId(a.id); });
+    connect(dialog, &NewAccountFlow::saved, this, [this](const store::Account &a) { selectId(a.id); });
     dialog->open();
     return dialog;
 }

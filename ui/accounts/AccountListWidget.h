@@ -14,6 +14,7 @@ class AccountManager;
 namespace kurier::ui {
 
 class AccountDialog;
+class NewAccountFlow;
 class ConnectionTestDialog;
 class SignInDialog;
 
@@ -30,7 +31,7 @@ public:
     void selectId(const QString &id);
 
 public slots:
-    AccountDialog *createAccount();
+    NewAccountFlow *createAccount();
     AccountDialog *editSelected();
     // Asks first; the returned box is open (window-modal), deletion starts on "Delete".
     QMessageBox *removeSelected();

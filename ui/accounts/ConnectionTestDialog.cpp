@@ -2,6 +2,7 @@
 
 #include "accounts/CertificateDialog.h"
 #include "check/ConnectionTest.h"
+#include "common/StatusIcon.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -12,7 +13,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMetaEnum>
-#include <QPainter>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
@@ -27,74 +27,6 @@ using Id = ConnectionStep::Id;
 using Status = ConnectionStep::Status;
 
 namespace {
-
-constexpr int kIconSize = 20;
-
-QColor statusColor(Status status)
-{
-    switch (status) {
-    case Status::Passed: return QColor(0x2e, 0x7d, 0x32);
-    case Status::Failed: return QColor(0xc6, 0x28, 0x28);
-    case Status::Warning: return QColor(0xb2, 0x6a, 0x00);
-    case Status::Running: return QColor(0x15, 0x65, 0xc0);
-    case Status::Pending:
-    case Status::Skipped: return QColor(0x9e, 0x9e, 0x9e);
-    }
-    return Qt::gray;
-}
-
-QString statusGlyph(Status status)
-{
-    switch (status) {
-    case Status::Passed: return QStringLiteral("✔");
-    case Status::Failed: return QStringLiteral("✘");
-    case Status::Warning: return QStringLiteral("!");
-    case Status::Running: return QStringLiteral("…");
-    case Status::Pending: return QString();
-    case Status::Skipped: return QStringLiteral("–");
-    }
-    return {};
-}
-
-QString statusName(Status status)
-{
-    switch (status) {
-    case Status::Passed: return ConnectionTestDialog::tr("Passed");
-    case Status::Failed: return ConnectionTestDialog::tr("Failed");
-    case Status::Warning: return ConnectionTestDialog::tr("Warning");
-    case Status::Running: return ConnectionTestDialog::tr("Running");
-    case Status::Pending: return ConnectionTestDialog::tr("Waiting");
-    case Status::Skipped: return ConnectionTestDialog::tr("Skipped");
-    }
-    return {};
-}
-
-// A filled circle with the glyph in white: readable at a glance, and the colour is not the
-// only signal (the glyph and the tooltip say the same).
-QPixmap statusIcon(Status status, qreal dpr)
-{
-    QPixmap pixmap(QSize(kIconSize, kIconSize) * dpr);
-    pixmap.setDevicePixelRatio(dpr);
-    pixmap.fill(Qt::transparent);
-    QPainter p(&pixmap);
-    p.setRenderHint(QPainter::Antialiasing);
-    const QRectF circle(1, 1, kIconSize - 2, kIconSize - 2);
-    if (status == Status::Pending) {
-        p.setPen(QPen(statusColor(status), 1.5));
-        p.drawEllipse(circle);
-        return pixmap;
-    }
-    p.setPen(Qt::NoPen);
-    p.setBrush(statusColor(status));
-    p.drawEllipse(circle);
-    QFont font = QApplication::font();
-    font.setBold(true);
-    font.setPixelSize(status == Status::Running ? 11 : 13);
-    p.setFont(font);
-    p.setPen(Qt::white);
-    p.drawText(circle, Qt::AlignCenter, statusGlyph(status));
-    return pixmap;
-}
 
 QString escaped(const QString &text)
 {
@@ -273,7 +205,7 @@ void ConnectionTestDialog::buildRows()
         grid->setHorizontalSpacing(8);
         grid->setVerticalSpacing(2);
         r.icon = new QLabel;
-        r.icon->setFixedSize(kIconSize, kIconSize);
+        r.icon->setFixedSize(kStatusIconSize, kStatusIconSize);
         r.title = new QLabel(step.title);
         r.title->setWordWrap(true);
         r.detail = new QLabel;

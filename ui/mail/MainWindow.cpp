@@ -365,11 +365,13 @@ void MainWindow::offerFirstAccount()
 void MainWindow::openNewAccountDialog()
 {
     if (m_newAccount) {
-        m_newAccount->raise();
-        m_newAccount->activateWindow();
+        // The flow hides while its detailed form is open: that one comes to the front then.
+        QDialog *front = m_newAccount->manualDialog() ? static_cast<QDialog *>(m_newAccount->manualDialog()) : m_newAccount.data();
+        front->raise();
+        front->activateWindow();
         return;
     }
-    m_newAccount = new AccountDialog(m_accounts, this);
+    m_newAccount = new NewAccountFlow(m_accounts, this);
     m_newAccount->setAttribute(Qt::WA_DeleteOnClose);
     m_newAccount->open();
 }

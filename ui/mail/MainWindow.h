@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts/AccountDialog.h"
+#include "accounts/NewAccountFlow.h"
 #include "accounts/OptionsDialog.h"
 #include "mail/Composing.h"
 #include "mail/FolderTree.h"
@@ -58,7 +59,7 @@ public:
     [[nodiscard]] ErrorBanner *banner() const { return m_banner; }
     [[nodiscard]] QLabel *statusText() const { return m_statusText; }
     [[nodiscard]] OptionsDialog *optionsDialog() const { return m_options; }
-    [[nodiscard]] AccountDialog *newAccountDialog() const { return m_newAccount; }
+    [[nodiscard]] NewAccountFlow *newAccountDialog() const { return m_newAccount; }
     // Verfassen, Antworten, Weiterleiten … with the message shown.
     [[nodiscard]] Composing *composing() const { return m_composing; }
     // Löschen, Wiederherstellen, Markieren and Papierkorb leeren on the list's selection.
@@ -122,7 +123,7 @@ private:
     QString m_currentAccountId;
     store::Mailbox::Kind m_currentKind = store::Mailbox::Kind::Inbox;
     QPointer<OptionsDialog> m_options;
-    QPointer<AccountDialog> m_newAccount;
+    QPointer<NewAccountFlow> m_newAccount;
 };
 
 } // namespace kurier::ui
