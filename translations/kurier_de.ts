@@ -1931,6 +1931,33 @@
     </message>
 </context>
 <context>
+    <name>StatusIcon</name>
+    <message>
+        <source>Passed</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartet</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+</context>
+<context>
     <name>TransportDiagnostic</name>
     <message>
         <source>The %1 server %2 was not found.</source>
@@ -3288,30 +3315,6 @@ Tel. +49 421 123456</translation>
 <context>
     <name>kurier::ui::ConnectionTestDialog</name>
     <message>
-        <source>Passed</source>
-        <translation>Erfolgreich</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Warning</source>
-        <translation>Warnung</translation>
-    </message>
-    <message>
-        <source>Running</source>
-        <translation>Läuft</translation>
-    </message>
-    <message>
-        <source>Waiting</source>
-        <translation>Wartet</translation>
-    </message>
-    <message>
-        <source>Skipped</source>
-        <translation>Übersprungen</translation>
-    </message>
-    <message>
         <source>Server:</source>
         <translation>Server:</translation>
     </message>
@@ -3381,6 +3384,17 @@ Tel. +49 421 123456</translation>
     </message>
 </context>
 <context>
+    <name>kurier::ui::DiscoveryProgressView</name>
+    <message>
+        <source>Skip</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>Skip %1</source>
+        <translation>%1 überspringen</translation>
+    </message>
+</context>
+<context>
     <name>kurier::ui::ErrorBanner</name>
     <message>
         <source>&amp;Details</source>
@@ -3424,6 +3438,113 @@ Tel. +49 421 123456</translation>
     <message>
         <source>&amp;Accounts…</source>
         <translation>&amp;Benutzerkonten…</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::FoundSettingsView</name>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>%1, port %2, %3</source>
+        <translation>%1, Port %2, %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1 — POP3 %2, SMTP %3</source>
+        <translation>%1 — POP3 %2, SMTP %3</translation>
+    </message>
+    <message>
+        <source>Found by:</source>
+        <translation>Gefunden über:</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings from:</source>
+        <translation>&amp;Einstellungen von:</translation>
+    </message>
+    <message>
+        <source>Confirmed by:</source>
+        <translation>Bestätigt durch:</translation>
+    </message>
+    <message>
+        <source>The short name of the account in the folder list and in kurierctl.</source>
+        <translation>Das Kürzel des Kontos in der Ordnerliste und in kurierctl.</translation>
+    </message>
+    <message>
+        <source>&amp;Prefix:</source>
+        <translation>&amp;Präfix:</translation>
+    </message>
+    <message>
+        <source>E-mail address:</source>
+        <translation>eMail-Adresse:</translation>
+    </message>
+    <message>
+        <source>Incoming (POP3):</source>
+        <translation>Posteingang (POP3):</translation>
+    </message>
+    <message>
+        <source>Outgoing (SMTP):</source>
+        <translation>Postausgang (SMTP):</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Benutzerkonto:</translation>
+    </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation>Anmeldung:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Kennwort:</translation>
+    </message>
+    <message>
+        <source>from your provider or your IT department</source>
+        <translation>von Ihrem Anbieter oder Ihrer IT-Abteilung</translation>
+    </message>
+    <message>
+        <source>&amp;Client ID:</source>
+        <translation>C&amp;lient-ID:</translation>
+    </message>
+    <message>
+        <source>Settings found for %1</source>
+        <translation>Einstellungen für %1 gefunden</translation>
+    </message>
+    <message>
+        <source>Settings found for %1 (%2)</source>
+        <translation>Einstellungen für %1 gefunden (%2)</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>(unverified)</source>
+        <translation>(nicht überprüft)</translation>
+    </message>
+    <message>
+        <source>(without sign-in)</source>
+        <translation>(ohne Anmeldung)</translation>
+    </message>
+    <message>
+        <source>(user %1)</source>
+        <translation>(Benutzer %1)</translation>
+    </message>
+    <message>
+        <source>OAuth 2.0 at %1: %2</source>
+        <translation>OAuth 2.0 bei %1: %2</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kennwort</translation>
+    </message>
+    <message>
+        <source>I con&amp;firm that %1 hosts the mail of %2.</source>
+        <translation>Ich &amp;bestätige, dass %1 die E-Mails von %2 verwaltet.</translation>
     </message>
 </context>
 <context>
@@ -3795,6 +3916,105 @@ Tel. +49 421 123456</translation>
     <message>
         <source>O&amp;pen</source>
         <translation>Ö&amp;ffnen</translation>
+    </message>
+</context>
+<context>
+    <name>kurier::ui::NewAccountFlow</name>
+    <message>
+        <source>New account</source>
+        <translation>Neues Benutzerkonto</translation>
+    </message>
+    <message>
+        <source>Edit &amp;manually…</source>
+        <translation>&amp;Manuell bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Open the detailed form with everything known so far</source>
+        <translation>Das ausführliche Formular öffnen, mit allem, was bisher bekannt ist</translation>
+    </message>
+    <message>
+        <source>Test &amp;connection…</source>
+        <translation>Verbindung &amp;testen…</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Weiter</translation>
+    </message>
+    <message>
+        <source>Create &amp;account</source>
+        <translation>Konto &amp;anlegen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Set up an existing e-mail address</source>
+        <translation>Eine bestehende eMail-Adresse einrichten</translation>
+    </message>
+    <message>
+        <source>Kurier looks up the servers of your provider from the address: its published settings, the Mozilla ISPDB, DNS, and by asking the likely servers. Only the address leaves this computer, never the password.</source>
+        <translation>Kurier sucht die Server Ihres Anbieters anhand der Adresse: in seinen veröffentlichten Einstellungen, in der Mozilla-ISPDB, im DNS und durch Nachfragen bei den naheliegenden Servern. Nur die Adresse verlässt diesen Rechner, nie das Kennwort.</translation>
+    </message>
+    <message>
+        <source>as recipients see it, e.g. Erika Mustermann</source>
+        <translation>wie Empfänger ihn sehen, z. B. Erika Mustermann</translation>
+    </message>
+    <message>
+        <source>Y&amp;our name:</source>
+        <translation>Ihr &amp;Name:</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@beispiel.de</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail address:</source>
+        <translation>&amp;eMail-Adresse:</translation>
+    </message>
+    <message>
+        <source>leave empty when you sign in with OAuth 2.0</source>
+        <translation>leer lassen bei Anmeldung mit OAuth 2.0</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Kennwort:</translation>
+    </message>
+    <message>
+        <source>Set up &amp;manually…</source>
+        <translation>&amp;Manuell einrichten…</translation>
+    </message>
+    <message>
+        <source>%1 Use “Edit manually” to complete the settings.</source>
+        <translation>%1 Vervollständigen Sie die Einstellungen mit „Manuell bearbeiten“.</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address such as name@example.com.</source>
+        <translation>Geben Sie eine eMail-Adresse wie name@beispiel.de ein.</translation>
+    </message>
+    <message>
+        <source>Looking for the settings of %1…</source>
+        <translation>Suche die Einstellungen für %1…</translation>
+    </message>
+    <message>
+        <source>Every source is asked at once; the most trustworthy answer wins. A source that takes long can be skipped.</source>
+        <translation>Alle Quellen werden gleichzeitig gefragt; die vertrauenswürdigste Antwort gilt. Eine Quelle, die lange braucht, lässt sich überspringen.</translation>
+    </message>
+    <message>
+        <source>No settings found for %1</source>
+        <translation>Keine Einstellungen für %1 gefunden</translation>
+    </message>
+    <message>
+        <source>None of the sources knows this provider&apos;s servers (each says why below). Ask your provider for them and enter them with “Set up manually”.</source>
+        <translation>Keine der Quellen kennt die Server dieses Anbieters (warum, steht jeweils unten). Fragen Sie Ihren Anbieter danach und tragen Sie sie mit „Manuell einrichten“ ein.</translation>
+    </message>
+    <message>
+        <source>The account could not be saved.</source>
+        <translation>Das Benutzerkonto konnte nicht gespeichert werden.</translation>
     </message>
 </context>
 <context>

@@ -35,13 +35,16 @@ QString serverText(const QString &host, int port, store::Security security)
     return FoundSettingsView::tr("%1, port %2, %3").arg(host).arg(port).arg(store::securityDisplayName(security));
 }
 
+// The choice names what differs: host, port and security of both servers.
 QString choiceText(const DiscoveredConfig &d)
 {
-    const auto pop = d.config.firstIncoming(discovery::ServerConfig::Protocol::Pop3);
-    const auto smtp = d.config.firstOutgoing();
-    const QString none = FoundSettingsView::tr("none");
-    return FoundSettingsView::tr("%1: %2 and %3")
-        .arg(Discovery::sourceName(d.source), pop ? pop->hostname : none, smtp ? smtp->hostname : none);
+    const auto server = [](const std::optional<discovery::ServerConfig> &s) {
+        return s ? QStringLiteral("%1:%2 %3").arg(s->hostname).arg(s->port).arg(store::securityDisplayName(s->security))
+                 : FoundSettingsView::tr("none");
+    };
+    return FoundSettingsView::tr("%1 — POP3 %2, SMTP %3")
+        .arg(Discovery::sourceName(d.source), server(d.config.firstIncoming(discovery::ServerConfig::Protocol::Pop3)),
+             server(d.config.firstOutgoing()));
 }
 
 QLabel *valueLabel(QWidget *parent)

@@ -6,6 +6,7 @@
 #include "accounts/FoundSettingsView.h"
 #include "common/FormStyle.h"
 #include "discovery/AccountProposal.h"
+#include "net/SslTransport.h"
 #include "store/AccountManager.h"
 #include "store/AccountValidator.h"
 
@@ -116,6 +117,12 @@ NewAccountFlow::NewAccountFlow(store::AccountManager *accounts, QWidget *parent)
 
 NewAccountFlow::~NewAccountFlow() = default;
 
+void NewAccountFlow::setCaFile(const QString &path)
+{
+    m_caFile = path;
+    m_settings.extraCaCertificates = net::SslTransport::loadCaFile(path);
+}
+
 QWidget *NewAccountFlow::buildStartPage()
 {
     auto *page = new QWidget;
@@ -132,7 +139,7 @@ QWidget *NewAccountFlow::buildStartPage()
     m_name = new QLineEdit(page);
     m_name->setObjectName(QStringLiteral("senderName"));
     m_name->setPlaceholderText(tr("as recipients see it, e.g. Erika Mustermann"));
-    auto *nameLabel = new QLabel(tr("Your &name:"), page);
+    auto *nameLabel = new QLabel(tr("Y&our name:"), page);
     nameLabel->setBuddy(m_name);
     form->addRow(nameLabel, m_name);
 
@@ -243,13 +250,14 @@ void NewAccountFlow::search()
         if (page() == Page::Found)
             m_found->updateFound(m_discovery->found());
     });
-    m_progress->track(m_discovery.get());
     const QString domain = address.section(u'@', -1);
     m_searchHeading->setText(tr("Looking for the settings of %1…").arg(domain));
     m_searchHint->setText(tr("Every source is asked at once; the most trustworthy answer wins. A source that "
                              "takes long can be skipped."));
     showPage(Page::Searching);
     m_discovery->start(address);
+    // After start(): every source is running now (the Discovery sets that without a signal).
+    m_progress->track(m_discovery.get());
 }
 
 void NewAccountFlow::onBestKnown()
@@ -290,6 +298,7 @@ store::Account NewAccountFlow::accountSoFar() const
 {
     if (page() == Page::Found) {
         store::Account a = m_found->account();
+        a.extraCaFile = m_caFile;
         for (const QByteArray &pin : m_trusted) {
             if (!a.trustedCertificates.contains(pin))
                 a.trustedCertificates.append(pin);
@@ -299,6 +308,7 @@ store::Account NewAccountFlow::accountSoFar() const
     store::Account a;
     a.email = m_email->text().trimmed();
     a.senderName = m_name->text().trimmed();
+    a.extraCaFile = m_caFile;
     if (store::AccountValidator::isValidEmail(a.email))
         a.prefix = discovery::AccountProposal::suggestPrefix(a.email, m_accounts->accounts());
     return a;

@@ -44,6 +44,9 @@ public:
     // Where discovery looks (the ISPDB, timeouts, extra CAs, probe ports): tests point it at
     // their servers; by default it is Discovery::Settings{}.
     void setDiscoverySettings(const discovery::Discovery::Settings &settings) { m_settings = settings; }
+    // A CA the organisation's servers chain to (a PEM file; tests: the test CA): trusted by
+    // discovery and stored with the account, as kurierctl's --ca-file does.
+    void setCaFile(const QString &path);
 
     [[nodiscard]] Page page() const;
     // Discovery ended without any settings (the search page then says so).
@@ -91,6 +94,7 @@ private:
 
     store::AccountManager *m_accounts;
     discovery::Discovery::Settings m_settings;
+    QString m_caFile;
     QNetworkAccessManager *m_network;
     std::unique_ptr<discovery::Discovery> m_discovery;
     bool m_nothingFound = false;
