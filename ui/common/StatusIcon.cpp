@@ -57,10 +57,10 @@ QString statusName(Status status)
 
 // A filled circle with the glyph in white: readable at a glance, and the colour is not the
 // only signal (the glyph and the tooltip say the same).
-QPixmap statusIcon(Status status, qreal dpr)
+QPixmap statusIcon(Status status, qreal devicePixelRatio)
 {
-    QPixmap pixmap(QSize(kStatusIconSize, kStatusIconSize) * dpr);
-    pixmap.setDevicePixelRatio(dpr);
+    QPixmap pixmap(QSize(kStatusIconSize, kStatusIconSize) * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
     pixmap.fill(Qt::transparent);
     QPainter p(&pixmap);
     p.setRenderHint(QPainter::Antialiasing);
