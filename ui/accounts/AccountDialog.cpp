@@ -833,21 +833,12 @@ ConnectionTestDialog *AccountDialog::testConnection()
         typed.set(store::SecretName::OAuthClientSecret, m_oauthClientSecret->text().trimmed());
     if (a.smtp.auth == store::SmtpAuth::Password && !m_smtpPassword->text().isEmpty())
         typed.set(store::SecretName::SmtpPassword, m_smtpPassword->text());
-    auto *dialog = new ConnectionTestDialog(a, typed, m_accounts->secretStore(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QPointer<ConnectionTestDialog> guard(dialog);
-    connect(dialog, &ConnectionTestDialog::certificateTrusted, this, [this, guard](const QByteArray &sha256) {
-        // Pinned with the form: stored when the account is saved, used by the next test now.
+    // Pinned with the form: stored when the account is saved, used by the next test now.
+    return ConnectionTestDialog::openForUnsaved(a, typed, m_accounts->secretStore(), this, [this](const QByteArray &sha256) {
         if (!m_base.trustedCertificates.contains(sha256))
             m_base.trustedCertificates.append(sha256);
-        if (guard) {
-            guard->setAccount(account());
-            guard->start();
-        }
+        return account();
     });
-    dialog->open();
-    QTimer::singleShot(0, dialog, &ConnectionTestDialog::start);
-    return dialog;
 }
 
 QList<store::ValidationIssue> AccountDialog::currentIssues() const

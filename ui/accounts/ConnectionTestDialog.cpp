@@ -124,6 +124,21 @@ ConnectionTestDialog::ConnectionTestDialog(const store::Account &account, const 
     resize(760, 720);
 }
 
+ConnectionTestDialog *ConnectionTestDialog::openForUnsaved(const store::Account &account, const store::SecretUpdate &typed,
+                                                           secrets::SecretStore *secrets, QWidget *parent,
+                                                           std::function<store::Account(const QByteArray &)> trusted)
+{
+    auto *dialog = new ConnectionTestDialog(account, typed, secrets, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ConnectionTestDialog::certificateTrusted, dialog, [dialog, trusted](const QByteArray &sha256) {
+        dialog->setAccount(trusted(sha256));
+        dialog->start();
+    });
+    dialog->open();
+    QTimer::singleShot(0, dialog, &ConnectionTestDialog::start);
+    return dialog;
+}
+
 ConnectionTestDialog::~ConnectionTestDialog() = default;
 
 bool ConnectionTestDialog::isRunning() const

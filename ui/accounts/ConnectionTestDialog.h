@@ -35,6 +35,13 @@ public:
                          QWidget *parent = nullptr);
     ~ConnectionTestDialog() override;
 
+    // Opens and starts a test of settings not saved yet (a form's). A certificate the user
+    // trusts goes to `trusted`, which keeps the pin for when the settings are saved and returns
+    // the account to test again with it.
+    static ConnectionTestDialog *openForUnsaved(const store::Account &account, const store::SecretUpdate &typed,
+                                                secrets::SecretStore *secrets, QWidget *parent,
+                                                std::function<store::Account(const QByteArray &sha256)> trusted);
+
     void setAccount(const store::Account &account) { m_account = account; }
     [[nodiscard]] const store::Account &account() const { return m_account; }
     // Called for every new ConnectionTest before it starts (tests shorten timeouts with it).

@@ -374,21 +374,13 @@ ConnectionTestDialog *NewAccountFlow::testConnection()
 {
     if (page() != Page::Found)
         return nullptr;
-    auto *dialog = new ConnectionTestDialog(accountSoFar(), m_found->secrets(), m_accounts->secretStore(), this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QPointer<ConnectionTestDialog> guard(dialog);
-    connect(dialog, &ConnectionTestDialog::certificateTrusted, this, [this, guard](const QByteArray &sha256) {
-        // Pinned with the account when it is created, and used by the next test at once.
-        if (!m_trusted.contains(sha256))
-            m_trusted.append(sha256);
-        if (guard) {
-            guard->setAccount(accountSoFar());
-            guard->start();
-        }
-    });
-    dialog->open();
-    QTimer::singleShot(0, dialog, &ConnectionTestDialog::start);
-    return dialog;
+    // A trusted certificate is pinned with the account when it is created.
+    return ConnectionTestDialog::openForUnsaved(accountSoFar(), m_found->secrets(), m_accounts->secretStore(), this,
+                                                [this](const QByteArray &sha256) {
+                                                    if (!m_trusted.contains(sha256))
+                                                        m_trusted.append(sha256);
+                                                    return accountSoFar();
+                                                });
 }
 
 } // namespace kurier::ui
